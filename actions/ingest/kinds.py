@@ -1,0 +1,44 @@
+"""The kind of a presidential action, told from its title and text when no field says it."""
+
+from __future__ import annotations
+
+import re
+
+_LABELS = [
+    ("executive_order", re.compile(r"^(?:executive order|eo)\b", re.I)),
+    ("proclamation", re.compile(r"^(?:a )?proclamation\b", re.I)),
+    ("memorandum", re.compile(r"^(?:presidential |national security presidential )?memorand", re.I)),
+    ("notice", re.compile(r"^(?:presidential )?notice\b", re.I)),
+    ("determination", re.compile(r"^(?:presidential )?determination\b", re.I)),
+    ("letter", re.compile(r"^(?:text of a )?letter\b|^message to\b", re.I)),
+]
+
+_BODY_SIGNS = [
+    ("executive_order", re.compile(r"it is hereby ordered|I hereby order|hereby ordered as follows", re.I)),
+    ("proclamation", re.compile(r"do hereby proclaim|NOW, THEREFORE, I\b.*proclaim", re.I | re.S)),
+    ("memorandum", re.compile(r"^MEMORANDUM FOR\b|^Memorandum for\b", re.M)),
+    ("notice", re.compile(r"^NOTICE\b|\bthis notice shall be published in the Federal Register", re.M)),
+    ("determination", re.compile(r"Presidential Determination No\.", re.I)),
+    ("letter", re.compile(r"^Dear (?:Mr\.|Madam|Madame|Senator|Representative)", re.M)),
+]
+
+
+def kind_from_label(label: str) -> str | None:
+    """'Executive Order', 'Proclamation 9645', 'Memorandum on ...' -> a kind, or None."""
+    label = label.strip()
+    for kind, pattern in _LABELS:
+        if pattern.search(label):
+            return kind
+    return None
+
+
+def detect_kind(title: str, text: str) -> str:
+    """The kind from a title ('Executive Order on ...') or, failing that, the body's formula."""
+    by_title = kind_from_label(title)
+    if by_title:
+        return by_title
+    head = text[:4000]
+    for kind, pattern in _BODY_SIGNS:
+        if pattern.search(head):
+            return kind
+    return "other"

@@ -1,0 +1,78 @@
+"""Split an order's body into its preamble and its numbered `Section N.`/`Sec. N.` units.
+
+Only numbered units are sections: the preamble and the signature block are not. Quoted
+amendment text (`"Sec. 3. ..."`) starts with a quotation mark and is never taken for a section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.parsed import ParsedSection
+
+SECTION_START_RE = re.compile(
+    r"^(?:Section|Sec\.?|SECTION|SEC\.?)\s+(\d+(?:-\d+)?[A-Za-z]?)\s*\.\s*",
+)
+_HEADING_VERBS = re.compile(
+    r"\b(?:shall|is|are|was|were|must|may|will|hereby|has|have)\b",
+)
+# Tokens whose final period does not end a heading ("U.S. Policy", "No. 2").
+_ABBREVIATIONS = {"u.s", "no", "st", "mr", "mrs", "dr", "gen", "inc", "co", "jr", "sr", "v", "vs"}
+PAGE_MARK_RE = re.compile(r"\uE000(\d+)\uE001")
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """('Policy', 'It is the policy...') from 'Policy. It is the policy...'; ('', text) if none."""
+    for match in re.finditer(r"[.:](?=\s|$)", text):
+        end = match.start()
+        before = text[:end]
+        last = before.rsplit(" ", 1)[-1].strip("*_(").lower()
+        if len(last) == 1 or last in _ABBREVIATIONS or "." in last:
+            continue  # "U.S. Policy", "No. 2": the period belongs to an abbreviation.
+        heading = before.strip().strip("*_ ")
+        words = heading.split()
+        if not heading or len(words) > 25 or _HEADING_VERBS.search(heading.lower()):
+            return "", text.strip()
+        if heading.startswith("("):
+            return "", text.strip()
+        return heading, text[match.end():].strip()
+    return "", text.strip()
+
+
+def split_sections(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
+    """The preamble (text before Section 1) and the numbered sections of an order's body.
+
+    `paragraphs` is the body without title and signature block, one paragraph per item.
+    """
+    preamble: list[str] = []
+    sections: list[ParsedSection] = []
+    current: list[str] = []
+    last_number = 0
+    for paragraph in paragraphs:
+        match = SECTION_START_RE.match(paragraph)
+        number = _section_int(match.group(1)) if match else None
+        if match and number is not None and number > last_number:
+            if sections:
+                sections[-1].text = "\n\n".join(current).strip()
+            heading, rest = split_heading(paragraph[match.end():])
+            sections.append(ParsedSection(number=match.group(1), heading=heading, text=""))
+            current = [rest] if rest else []
+            last_number = number
+        elif sections:
+            current.append(paragraph)
+        else:
+            preamble.append(paragraph)
+    if sections:
+        sections[-1].text = "\n\n".join(current).strip()
+    return "\n\n".join(preamble).strip(), sections
+
+
+def _section_int(label: str) -> int | None:
+    digits = re.match(r"\d+", label)
+    if not digits:
+        return None
+    if "-" in label:
+        # Carter-era numbering ("1-101"): order by the whole label.
+        part, sub = label.split("-", 1)
+        return int(part) * 10000 + int(re.match(r"\d+", sub).group())
+    return int(digits.group())

@@ -1,0 +1,78 @@
+"""The parsed form of one published document: what every format parser returns.
+
+Parsers are pure functions from bytes to a ParsedDocument; nothing here touches the database.
+Fields a format does not carry stay None (or empty), so the store can tell "absent" from "empty".
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+KINDS = (
+    "executive_order",
+    "proclamation",
+    "memorandum",
+    "notice",
+    "determination",
+    "letter",
+    "other",
+)
+
+
+@dataclass
+class ParsedSection:
+    number: str
+    heading: str
+    text: str
+    start_page: int | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"sec-{self.number}"
+
+
+@dataclass
+class ParsedDocument:
+    """One published copy of a presidential action, or one piece of commentary."""
+
+    source_format: str
+    is_commentary: bool = False
+    kind: str | None = None
+    number: str | None = None
+    title: str | None = None
+    signed_on: date | None = None
+    published_on: date | None = None
+    filed_on: date | None = None
+    signer: str | None = None
+    place: str | None = None
+    fr_citation: str | None = None
+    fr_document_number: str | None = None
+    fr_start_page: int | None = None
+    dcpd_number: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    official: bool = False
+    # The whole body text as published (sections, preamble and closing), plain text.
+    text: str = ""
+    preamble: str = ""
+    sections: list[ParsedSection] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    # Relations the publisher states outside the text (FR disposition notes): (label, target).
+    disposition_notes: list[tuple[str, str]] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        for key in ("signed_on", "published_on", "filed_on"):
+            value = getattr(self, key)
+            data[key] = value.isoformat() if value else None
+        for section, parsed in zip(data["sections"], self.sections, strict=True):
+            section["anchor"] = parsed.anchor
+        return data
+
+
+class ParseError(ValueError):
+    """The bytes are not a document of the expected format; the message says why."""

@@ -1,0 +1,61 @@
+"""Text normalisation shared by parsers, matching and search.
+
+Matching one order across sources must survive case ("its"/"Its"), no-break spaces, typographic
+dashes and quotes, and inline markup; these helpers are the one place that knows how.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"), " ")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\x00"), None)
+
+
+def clean_text(text: str) -> str:
+    """Typographic spaces to spaces, invisible characters (and NUL, which PostgreSQL rejects) out."""
+    return text.translate(_SPACES).translate(_INVISIBLE)
+
+
+def title_key(title: str) -> str:
+    """A key under which two printings of one title compare equal."""
+    text = unicodedata.normalize("NFKC", html.unescape(title))
+    text = clean_text(text).translate(_DASHES).translate(_QUOTES).lower()
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = text.replace("&", " and ")
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to one space."""
+    return " ".join(text.split())
+
+
+def slugify_title(title: str, max_length: int = 80) -> str:
+    slug = title_key(title).replace(" ", "-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0]
+    return slug or "untitled"
+
+
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "the", "to", "with", "its", "via",
+}
+
+
+def title_case(text: str) -> str:
+    """Title case for a heading printed in capitals, keeping short words lower-case."""
+    words = squash(text).lower().split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if i and word in _SMALL_WORDS:
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
