@@ -1,0 +1,95 @@
+"""Agency mentions in an action's text, told apart as "directed" or merely "mentioned".
+
+The canonical list with its aliases (abbreviations and the officers who head an agency: `the
+Attorney General` is the Department of Justice) is data in `actions/data/agencies.csv`. A
+mention is *directed* when the sentence gives the agency an instruction (`shall`, `must`,
+`is directed to`), which is what lets a journalist ask for "orders directing DHS".
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "agencies.csv"
+
+
+@dataclass(frozen=True)
+class AgencyEntry:
+    slug: str
+    name: str
+    abbreviation: str
+    aliases: tuple[str, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.name, self.abbreviation, *self.aliases) if n)
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    slug: str
+    text: str
+    start: int
+    end: int
+    directed: bool
+
+
+@cache
+def agency_entries() -> dict[str, AgencyEntry]:
+    with open(DATA_FILE, newline="", encoding="utf-8") as handle:
+        return {
+            row["slug"]: AgencyEntry(
+                slug=row["slug"],
+                name=row["name"],
+                abbreviation=row["abbreviation"],
+                aliases=tuple(a for a in row["aliases"].split("|") if a),
+            )
+            for row in csv.DictReader(handle)
+        }
+
+
+@cache
+def _name_index() -> tuple[re.Pattern, dict[str, str]]:
+    by_name: dict[str, str] = {}
+    for entry in agency_entries().values():
+        for name in entry.names:
+            by_name[name.lower()] = entry.slug
+    alternation = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    # Abbreviations must match in capitals ("DOT" is not "dot"); full names in any case.
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.IGNORECASE), by_name
+
+
+_DIRECTED_AFTER_RE = re.compile(
+    r"(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,120},)?(?:\s+and\s+the\s+[^,.;]{0,100})?\s+"
+    r"(?:shall|must|should|will|(?:is|are)\s+(?:hereby\s+)?(?:directed|authorized|ordered|instructed|requested))\b",
+)
+_DIRECTED_BEFORE_RE = re.compile(r"\b(?:I\s+(?:hereby\s+)?direct|direct(?:s|ing)?)\s+(?:the\s+)?$", re.I)
+
+
+def find_agencies(text: str) -> Iterator[AgencyMatch]:
+    """Each agency mention in text, with whether the sentence directs the agency."""
+    pattern, by_name = _name_index()
+    entries = agency_entries()
+    for match in pattern.finditer(text):
+        found = match.group(0)
+        slug = by_name[found.lower()]
+        if found.isupper() is False and found.lower() == entries[slug].abbreviation.lower():
+            continue  # "Doe", "va": an abbreviation must be printed in capitals
+        directed = bool(
+            _DIRECTED_AFTER_RE.match(text, match.end())
+            or _DIRECTED_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()])
+        )
+        yield AgencyMatch(slug=slug, text=found, start=match.start(), end=match.end(), directed=directed)
+
+
+def agency_for_query(query: str) -> str | None:
+    """The agency a search query names exactly (`DHS`, `Attorney General`), or None."""
+    pattern, by_name = _name_index()
+    cleaned = " ".join(query.split()).strip().removeprefix("the ").removeprefix("The ")
+    match = pattern.fullmatch(cleaned)
+    return by_name[cleaned.lower()] if match else None
