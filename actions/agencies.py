@@ -68,7 +68,9 @@ _DIRECTED_AFTER_RE = re.compile(
     r"(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,120},)?(?:\s+and\s+the\s+[^,.;]{0,100})?\s+"
     r"(?:shall|must|should|will|(?:is|are)\s+(?:hereby\s+)?(?:directed|authorized|ordered|instructed|requested))\b",
 )
-_DIRECTED_BEFORE_RE = re.compile(r"\b(?:I\s+(?:hereby\s+)?direct|direct(?:s|ing)?)\s+(?:the\s+)?$", re.I)
+_DIRECTED_BEFORE_RE = re.compile(
+    r"\b(?:I\s+(?:hereby\s+)?direct|direct(?:s|ing)?)\s+(?:the\s+)?$", re.I
+)
 
 
 def find_agencies(text: str) -> Iterator[AgencyMatch]:
@@ -84,7 +86,9 @@ def find_agencies(text: str) -> Iterator[AgencyMatch]:
             _DIRECTED_AFTER_RE.match(text, match.end())
             or _DIRECTED_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()])
         )
-        yield AgencyMatch(slug=slug, text=found, start=match.start(), end=match.end(), directed=directed)
+        yield AgencyMatch(
+            slug=slug, text=found, start=match.start(), end=match.end(), directed=directed
+        )
 
 
 def agency_for_query(query: str) -> str | None:

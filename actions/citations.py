@@ -70,9 +70,7 @@ _TITLE_CODE_RE = re.compile(
     rf"\b[Ss]ections?\s+(?P<list>{_SECTION}(?:{_PIN})*(?:{_SEP}(?:{_SECTION})?(?:{_PIN})*)*)"
     r"\s+of\s+title\s+(?P<title>\d{1,2})(?:,\s*|\s+of\s+the\s+)United\s+States\s+Code"
 )
-_ACT_SECTION_LIST = (
-    rf"(?P<list>\d+[A-Za-z]?(?:{_PIN})*(?:{_SEP}(?:\d+[A-Za-z]?)?(?:{_PIN})*)*)"
-)
+_ACT_SECTION_LIST = rf"(?P<list>\d+[A-Za-z]?(?:{_PIN})*(?:{_SEP}(?:\d+[A-Za-z]?)?(?:{_PIN})*)*)"
 _CFR_RE = re.compile(
     r"\b(?P<title>\d{1,2})\s+C\.?\s?F\.?\s?R\.?\s+(?:(?P<part_word>[Pp]arts?)\s+)?(?:§§?\s*)?"
     r"(?P<section>\d+(?:\.\d+[a-z]?)?)(?P<pins>(?:" + _PIN + r")*)"
@@ -110,7 +108,9 @@ def extract_citations(text: str) -> list[StatuteCitation]:
     usc = _apply_act_forms(text, usc)
     others = [
         *_cfr_citations(text),
-        *_simple(text, _PUBLIC_LAW_RE, "public_law", lambda m: f"Pub. L. {m['congress']}-{m['law']}"),
+        *_simple(
+            text, _PUBLIC_LAW_RE, "public_law", lambda m: f"Pub. L. {m['congress']}-{m['law']}"
+        ),
         *_simple(text, _STAT_RE, "statutes_at_large", lambda m: f"{m['volume']} Stat. {m['page']}"),
         *_simple(text, _FR_RE, "federal_register", lambda m: f"{m['volume']} FR {m['page']}"),
         *_constitution_citations(text),
@@ -286,7 +286,9 @@ def _apply_act_forms(text: str, usc: list[StatuteCitation]) -> list[StatuteCitat
         consumed.append((match.start(), match.end()))
         paren = _parenthetical_after(text, match.end())
         if paren:
-            inside = [c for c in out if paren[0] <= c.start and c.end <= paren[1] and c.kind == "usc"]
+            inside = [
+                c for c in out if paren[0] <= c.start and c.end <= paren[1] and c.kind == "usc"
+            ]
             if inside:
                 paired = len(inside) == len(items)
                 for index, cite in enumerate(inside):
@@ -399,7 +401,11 @@ def _cfr_citations(text: str):
 def _simple(text: str, pattern: re.Pattern, kind: str, make_key):
     for match in pattern.finditer(text):
         yield StatuteCitation(
-            kind=kind, key=make_key(match), text=match.group(0), start=match.start(), end=match.end()
+            kind=kind,
+            key=make_key(match),
+            text=match.group(0),
+            start=match.start(),
+            end=match.end(),
         )
 
 
@@ -408,8 +414,14 @@ def _constitution_citations(text: str):
         key = f"U.S. Const. art. {match['article']}, § {match['section']}"
         pin = f"cl. {match['clause']}" if match["clause"] else ""
         yield StatuteCitation(
-            kind="constitution", key=key, text=match.group(0), start=match.start(),
-            end=match.end(), title=match["article"], section=match["section"], pin=pin,
+            kind="constitution",
+            key=key,
+            text=match.group(0),
+            start=match.start(),
+            end=match.end(),
+            title=match["article"],
+            section=match["section"],
+            pin=pin,
         )
     for match in _CONST_SHORT_RE.finditer(text):
         if match["amendment"]:

@@ -74,5 +74,19 @@ class ParsedDocument:
         return data
 
 
+def parsed_from_json(data: dict) -> ParsedDocument:
+    """The inverse of ParsedDocument.to_json (the store keeps each source's parse as JSON)."""
+    values = dict(data)
+    for key in ("signed_on", "published_on", "filed_on"):
+        values[key] = date.fromisoformat(values[key]) if values.get(key) else None
+    values["sections"] = [
+        ParsedSection(**{k: v for k, v in section.items() if k != "anchor"})
+        for section in values.get("sections", [])
+    ]
+    values["disposition_notes"] = [tuple(pair) for pair in values.get("disposition_notes", [])]
+    known = ParsedDocument.__dataclass_fields__
+    return ParsedDocument(**{k: v for k, v in values.items() if k in known})
+
+
 class ParseError(ValueError):
     """The bytes are not a document of the expected format; the message says why."""

@@ -53,9 +53,22 @@ _DIRECTIVE_RE = re.compile(
 )
 _RELATION_PATTERNS = [
     ("revokes", re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?revoked\b|\bhereby revoke\b", re.I)),
-    ("supersedes", re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?superseded\b|\bhereby supersede", re.I)),
-    ("amends", re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?amended\b|\bhereby amend", re.I)),
-    ("continues", re.compile(r"\bcontinu(?:e|ing|ation)\b.{0,80}\bnational emergency\b|\bnational emergency\b.{0,120}\bcontinu", re.I | re.S)),
+    (
+        "supersedes",
+        re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?superseded\b|\bhereby supersede", re.I),
+    ),
+    (
+        "amends",
+        re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?amended\b|\bhereby amend", re.I),
+    ),
+    (
+        "continues",
+        re.compile(
+            r"\bcontinu(?:e|ing|ation)\b.{0,80}\bnational emergency\b"
+            r"|\bnational emergency\b.{0,120}\bcontinu",
+            re.I | re.S,
+        ),
+    ),
 ]
 _IN_PART_RE = re.compile(r"\bin part\b|\bsections?\s+\d", re.I)
 # A period ends a sentence unless it closes an abbreviation ("Sec.", "U.S.", "No.", an initial).
@@ -96,9 +109,15 @@ def extract_references(text: str) -> list[DocumentReference]:
         relation, in_part = _relation(text, match.start(), match.end())
         found.append(
             DocumentReference(
-                kind="memorandum", number=None, label=" ".join(match.group("label").split()),
-                on=parse_written_date(match.group("date")), relation=relation, in_part=in_part,
-                text=match.group(0), start=match.start(), end=match.end(),
+                kind="memorandum",
+                number=None,
+                label=" ".join(match.group("label").split()),
+                on=parse_written_date(match.group("date")),
+                relation=relation,
+                in_part=in_part,
+                text=match.group(0),
+                start=match.start(),
+                end=match.end(),
             )
         )
     for match in _DIRECTIVE_RE.finditer(text):
@@ -106,9 +125,15 @@ def extract_references(text: str) -> list[DocumentReference]:
         number = match.group("number") or match.group("abbr_number")
         found.append(
             DocumentReference(
-                kind="directive", number=number, label=" ".join(match.group(0).split()),
-                on=None, relation=relation, in_part=in_part,
-                text=match.group(0), start=match.start(), end=match.end(),
+                kind="directive",
+                number=number,
+                label=" ".join(match.group(0).split()),
+                on=None,
+                relation=relation,
+                in_part=in_part,
+                text=match.group(0),
+                start=match.start(),
+                end=match.end(),
             )
         )
     return sorted(found, key=lambda ref: ref.start)
@@ -131,7 +156,9 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
         sentence_start, sentence = lead[0], text[lead[0] : lead[1]] + " " + sentence
     for relation, pattern in _RELATION_PATTERNS:
         if pattern.search(sentence):
-            in_part = relation != "continues" and bool(_IN_PART_RE.search(text[sentence_start:start]))
+            in_part = relation != "continues" and bool(
+                _IN_PART_RE.search(text[sentence_start:start])
+            )
             return relation, in_part
     return "cites", False
 

@@ -17,7 +17,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\x00"), None)
 
 
 def clean_text(text: str) -> str:
-    """Typographic spaces to spaces, invisible characters (and NUL, which PostgreSQL rejects) out."""
+    """Typographic spaces to spaces; invisible characters and NUL (PostgreSQL rejects it) out."""
     return text.translate(_SPACES).translate(_INVISIBLE)
 
 
@@ -44,8 +44,26 @@ def slugify_title(title: str, max_length: int = 80) -> str:
 
 
 _SMALL_WORDS = {
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "or", "the", "to", "with", "its", "via",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "but",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "nor",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "its",
+    "via",
 }
 
 

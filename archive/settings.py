@@ -4,8 +4,8 @@ Every value a deployment changes comes from an environment variable; the default
 developer's machine: DEBUG on, an SQLite file beside the code, the shared corpus one folder up.
 """
 
-from pathlib import Path
 import os
+from pathlib import Path
 
 import dj_database_url
 

@@ -18,7 +18,8 @@ from actions.parsed import ParsedDocument, ParseError
 from actions.text import clean_text, squash
 
 HEADER_RE = re.compile(
-    r"^(?P<label>[A-Z][A-Za-z .]+?)(?:\s+(?P<number>\d{3,5}(?:-[A-Z])?))?\s*[\u2014\u2013]\s*(?P<title>.+)$"
+    r"^(?P<label>[A-Z][A-Za-z .]+?)(?:\s+(?P<number>\d{3,5}(?:-[A-Z])?))?"
+    r"\s*[\u2014\u2013]\s*(?P<title>.+)$"
 )
 DCPD_NUMBER_RE = re.compile(r"^DCPD Number:\s*(DCPD-?\d{9,})", re.M)
 _FILED_RE = re.compile(r"^\[Filed with the Office of the Federal Register,(?P<when>[^\]]*)\]", re.M)
@@ -62,7 +63,9 @@ def parse_dcpd_text(data: bytes) -> ParsedDocument:
         published_on=_publication_date(trailer, filed_on or signed_on),
         signer=block.signer,
         place=block.place,
-        dcpd_number=(m.group(1).replace("-", "") if (m := DCPD_NUMBER_RE.search(trailer)) else None),
+        dcpd_number=(
+            m.group(1).replace("-", "") if (m := DCPD_NUMBER_RE.search(trailer)) else None
+        ),
         publisher="Office of the Federal Register (GPO)",
         official=True,
         text="\n\n".join(body),

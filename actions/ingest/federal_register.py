@@ -65,7 +65,7 @@ def parse_federal_register_json(data: bytes) -> ParsedDocument:
 
 
 def parse_disposition_notes(notes: str) -> list[tuple[str, str]]:
-    """'Revoked by: EO 13993 of January 20, 2021' -> [('Revoked by', 'EO 13993 of January 20, 2021')].
+    """'Revoked by: EO 13993, January 20, 2021' -> [('Revoked by', 'EO 13993, January 20, 2021')].
 
     The FR joins several relations with newlines or with the odd `;;\\n ;` separator, and one
     label may carry several targets separated by `;`.

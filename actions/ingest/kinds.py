@@ -7,17 +7,26 @@ import re
 _LABELS = [
     ("executive_order", re.compile(r"^(?:executive order|eo)\b", re.I)),
     ("proclamation", re.compile(r"^(?:a )?proclamation\b", re.I)),
-    ("memorandum", re.compile(r"^(?:presidential |national security presidential )?memorand", re.I)),
+    (
+        "memorandum",
+        re.compile(r"^(?:presidential |national security presidential )?memorand", re.I),
+    ),
     ("notice", re.compile(r"^(?:presidential )?notice\b", re.I)),
     ("determination", re.compile(r"^(?:presidential )?determination\b", re.I)),
     ("letter", re.compile(r"^(?:text of a )?letter\b|^message to\b", re.I)),
 ]
 
 _BODY_SIGNS = [
-    ("executive_order", re.compile(r"it is hereby ordered|I hereby order|hereby ordered as follows", re.I)),
+    (
+        "executive_order",
+        re.compile(r"it is hereby ordered|I hereby order|hereby ordered as follows", re.I),
+    ),
     ("proclamation", re.compile(r"do hereby proclaim|NOW, THEREFORE, I\b.*proclaim", re.I | re.S)),
     ("memorandum", re.compile(r"^MEMORANDUM FOR\b|^Memorandum for\b", re.M)),
-    ("notice", re.compile(r"^NOTICE\b|\bthis notice shall be published in the Federal Register", re.M)),
+    (
+        "notice",
+        re.compile(r"^NOTICE\b|\bthis notice shall be published in the Federal Register", re.M),
+    ),
     ("determination", re.compile(r"Presidential Determination No\.", re.I)),
     ("letter", re.compile(r"^Dear (?:Mr\.|Madam|Madame|Senator|Representative)", re.M)),
 ]

@@ -35,7 +35,7 @@ def split_heading(text: str) -> tuple[str, str]:
             return "", text.strip()
         if heading.startswith("("):
             return "", text.strip()
-        return heading, text[match.end():].strip()
+        return heading, text[match.end() :].strip()
     return "", text.strip()
 
 
@@ -54,7 +54,7 @@ def split_sections(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
         if match and number is not None and number > last_number:
             if sections:
                 sections[-1].text = "\n\n".join(current).strip()
-            heading, rest = split_heading(paragraph[match.end():])
+            heading, rest = split_heading(paragraph[match.end() :])
             sections.append(ParsedSection(number=match.group(1), heading=heading, text=""))
             current = [rest] if rest else []
             last_number = number

@@ -41,7 +41,7 @@ def find_signature_block(paragraphs: list[str]) -> SignatureBlock:
         place_match = _PLACE_RE.match(paragraph)
         if place_match:
             place = "The White House" if "white" in place_match.group(1).lower() else "Camp David"
-            rest = paragraph[place_match.end():]
+            rest = paragraph[place_match.end() :]
             signed_on = parse_written_date(rest) or signed_on
             # A signer on the same line before the place is handled by the name check below.
         elif _DATE_ONLY_RE.match(paragraph):

@@ -22,9 +22,7 @@ from actions.parsed import ParsedDocument, ParseError
 from actions.text import squash, title_case
 
 # "Executive Order 14000 of January 20, 2021" or "Proclamation 10140" opening a page.
-_NUMBER_LINE_RE = re.compile(
-    r"^(Executive Order|Proclamation)\s+(\d{4,5}(?:-[A-Z])?)\b", re.I
-)
+_NUMBER_LINE_RE = re.compile(r"^(Executive Order|Proclamation)\s+(\d{4,5}(?:-[A-Z])?)\b", re.I)
 _SIGNATURE_IMAGE_RE = re.compile(r"!\[([^\]]+)\]\([^)]*signature[^)]*\)", re.I)
 
 

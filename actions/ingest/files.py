@@ -1,0 +1,39 @@
+"""Which files an ingest reads, and how a file is named in the archive (its locator)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.conf import settings
+
+SKIPPED_PREFIXES = ("readme", "license")
+# A presidential document is at most a few MB; anything far larger is not one of ours.
+MAX_FILE_BYTES = 60 * 1024 * 1024
+
+
+def iter_files(paths: list[str]) -> Iterator[Path]:
+    """Files named, and files inside folders (recursively, sorted; README*/LICENSE* skipped)."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.name.lower().startswith(SKIPPED_PREFIXES) or child.name.startswith("."):
+                    continue
+                yield child
+        else:
+            yield path
+
+
+def locator_for(path: Path) -> str:
+    """The path under ARCHIVE_DATA_DIR when it is there (stable across machines), else absolute."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(settings.ARCHIVE_DATA_DIR).as_posix()
+    except ValueError:
+        return resolved.as_posix()
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

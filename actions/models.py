@@ -1,0 +1,490 @@
+"""The archive's schema: one Action per presidential action, every published copy a Source.
+
+Portable across SQLite and PostgreSQL: the full-text index lives outside these models, in a
+vendor-guarded migration (see `actions/search/`). Rows derived from an action's text (sections,
+citations, agency mentions, text relations) are replaced whole by the store on each ingest.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+KIND_CHOICES = [
+    ("executive_order", "Executive order"),
+    ("proclamation", "Proclamation"),
+    ("memorandum", "Memorandum"),
+    ("notice", "Notice"),
+    ("determination", "Determination"),
+    ("letter", "Letter"),
+    ("other", "Other"),
+]
+KIND_LABELS = dict(KIND_CHOICES)
+# The URL prefix of each kind's canonical pages (`/eo/14385`).
+KIND_PATHS = {
+    "executive_order": "eo",
+    "proclamation": "proclamation",
+    "memorandum": "memorandum",
+    "notice": "notice",
+    "determination": "determination",
+    "letter": "letter",
+    "other": "other",
+}
+
+
+class President(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:president", args=[self.slug])
+
+
+class Term(models.Model):
+    """One term in office: a person may hold two non-consecutive terms (45th and 47th)."""
+
+    president = models.ForeignKey(President, on_delete=models.CASCADE, related_name="terms")
+    ordinal = models.PositiveSmallIntegerField(unique=True, help_text="32 for the 32nd presidency")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["start"]
+
+    def __str__(self) -> str:
+        end = self.end.year if self.end else "present"
+        return f"{self.president} ({self.start.year}–{end})"
+
+
+class ActionQuerySet(models.QuerySet):
+    def of_kind(self, kind: str) -> ActionQuerySet:
+        return self.filter(kind=kind)
+
+    def signed_between(self, start, end) -> ActionQuerySet:
+        queryset = self
+        if start:
+            queryset = queryset.filter(signed_on__gte=start)
+        if end:
+            queryset = queryset.filter(signed_on__lte=end)
+        return queryset
+
+    def citing(self, key: str) -> ActionQuerySet:
+        """Actions citing a statute key or anything below it (`8 U.S.C. 1357` has `1357(g)`)."""
+        return self.filter(citations__statute__key=key).distinct()
+
+    def search(self, query: str):
+        from actions.search import search_actions
+
+        return search_actions(query, self)
+
+
+class Action(models.Model):
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES, db_index=True)
+    # NULL, not "", for "unknown": the partial unique constraints below rely on it.
+    number = models.CharField(max_length=20, null=True, blank=True)  # noqa: DJ001
+    title = models.TextField()
+    title_key = models.TextField(db_index=True, help_text="normalised title used for matching")
+    slug = models.SlugField(max_length=100)
+    president = models.ForeignKey(
+        President, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    term = models.ForeignKey(
+        Term, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    signed_on = models.DateField(null=True, blank=True, db_index=True)
+    published_on = models.DateField(null=True, blank=True)
+    filed_on = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=100, blank=True)
+    fr_citation = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
+    fr_document_number = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
+    fr_start_page = models.PositiveIntegerField(null=True, blank=True)
+    dcpd_number = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
+    status = models.CharField(max_length=30, default="in_force")
+    status_on = models.DateField(null=True, blank=True)
+    preamble = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="the full text shown, from text_source")
+    text_source = models.ForeignKey(
+        "Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    categories = models.JSONField(default=list, blank=True)
+    subjects = models.JSONField(default=list, blank=True)
+    topics = models.JSONField(default=list, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signed_on", "-id"]
+        constraints = [
+            # The database, not only Python, keeps one action per order (concurrent ingests).
+            models.UniqueConstraint(
+                fields=["kind", "number"],
+                condition=Q(number__isnull=False),
+                name="unique_kind_number",
+            ),
+            models.UniqueConstraint(
+                fields=["fr_document_number"],
+                condition=Q(fr_document_number__isnull=False),
+                name="unique_fr_document_number",
+            ),
+            models.UniqueConstraint(
+                fields=["dcpd_number"],
+                condition=Q(dcpd_number__isnull=False),
+                name="unique_dcpd_number",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["title_key", "signed_on"]),
+            models.Index(fields=["kind", "signed_on"]),
+            models.Index(fields=["fr_citation"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        prefix = KIND_PATHS[self.kind]
+        if self.number:
+            return reverse("actions:numbered", args=[prefix, self.number])
+        day = self.signed_on.isoformat() if self.signed_on else "undated"
+        return reverse("actions:dated", args=[prefix, day, self.slug])
+
+    @property
+    def label(self) -> str:
+        """'Executive Order 14385', or the title for actions without a number."""
+        if self.number:
+            return f"{KIND_LABELS[self.kind]} {self.number}"
+        return self.title
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def short_label(self) -> str:
+        if self.number and self.kind == "executive_order":
+            return f"EO {self.number}"
+        return self.label
+
+
+class Source(models.Model):
+    """One published copy of an action (or of a piece of commentary), as read from a file."""
+
+    action = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.CASCADE, related_name="sources"
+    )
+    format = models.CharField(max_length=40)
+    locator = models.CharField(
+        max_length=500, unique=True, help_text="where it was read: a path under the data folder"
+    )
+    url = models.URLField(max_length=500, blank=True)
+    sha256 = models.CharField(max_length=64)
+    official = models.BooleanField(default=False)
+    publisher = models.CharField(max_length=100, blank=True)
+    title = models.TextField(blank=True)
+    number = models.CharField(max_length=20, blank=True)
+    signed_on = models.DateField(null=True, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    text = models.TextField(blank=True)
+    metadata = models.JSONField(default=dict, blank=True)
+    ingested_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-official", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.format}: {self.locator}"
+
+
+class Section(models.Model):
+    """A numbered `Section N.`/`Sec. N.` unit; the preamble and signature are not sections."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="sections")
+    position = models.PositiveIntegerField()
+    number = models.CharField(max_length=20)
+    heading = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    start_page = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["action", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["action", "position"], name="unique_section_position")
+        ]
+
+    def __str__(self) -> str:
+        return f"Sec. {self.number}. {self.heading}"
+
+    @property
+    def anchor(self) -> str:
+        return f"sec-{self.number}"
+
+
+class Signatory(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="signatories")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=100, default="President")
+
+    class Meta:
+        verbose_name_plural = "signatories"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Statute(models.Model):
+    """A citable unit under one canonical key: `6 U.S.C. 122`, `8 CFR 287.7`, `Pub. L. 115-232`."""
+
+    kind = models.CharField(max_length=30, db_index=True)
+    key = models.CharField(max_length=120, unique=True)
+    title = models.CharField(max_length=20, blank=True, db_index=True)
+    section = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["kind", "title", "key"]
+
+    def __str__(self) -> str:
+        return self.key
+
+    def get_absolute_url(self) -> str:
+        if self.kind == "usc" and self.title and self.section:
+            return reverse("actions:usc_section", args=[self.title, self.section])
+        return reverse("actions:statute", args=[self.key])
+
+    @property
+    def official_url(self) -> str | None:
+        if self.kind == "usc" and self.title and self.section and "App." not in self.key:
+            return (
+                "https://uscode.house.gov/view.xhtml?req=granuleid:"
+                f"USC-prelim-title{self.title}-section{self.section}&num=0&edition=prelim"
+            )
+        if self.kind == "cfr" and self.title and self.section:
+            return f"https://www.ecfr.gov/current/title-{self.title}/section-{self.section}"
+        return None
+
+
+class Citation(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="citations")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.CASCADE, related_name="citations"
+    )
+    statute = models.ForeignKey(Statute, on_delete=models.PROTECT, related_name="citations")
+    pin = models.CharField(max_length=60, blank=True, db_index=True)
+    et_seq = models.BooleanField(default=False)
+    note = models.BooleanField(default=False)
+    range_end = models.CharField(max_length=40, blank=True)
+    via = models.CharField(max_length=60, blank=True, help_text="Act section it was resolved from")
+    act = models.CharField(max_length=60, blank=True, help_text="Act form printed beside it")
+    text = models.TextField()
+    start = models.PositiveIntegerField(help_text="offset in the action's text")
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["action", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.statute.key}{self.pin}"
+
+    @property
+    def display(self) -> str:
+        out = f"{self.statute.key}{self.pin}"
+        if self.range_end:
+            out += f"–{self.range_end}"
+        if self.et_seq:
+            out += " et seq."
+        if self.note:
+            out += " note"
+        return out
+
+
+class Agency(models.Model):
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    abbreviation = models.CharField(max_length=20, blank=True)
+    aliases = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("actions:agency", args=[self.slug])
+
+
+class AgencyMention(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="agency_mentions")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.CASCADE, related_name="agency_mentions"
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=1)
+    directed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["action", "agency"]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} in {self.action_id} ({self.count})"
+
+
+RELATION_KINDS = [
+    ("revokes", "revokes"),
+    ("amends", "amends"),
+    ("supersedes", "supersedes"),
+    ("continues", "continues"),
+    ("suspends", "suspends"),
+    ("ratifies", "ratifies"),
+    ("cites", "cites"),
+    ("see_also", "see also"),
+    ("related", "related"),
+]
+# How a relation reads from its target's side: "Revoked by EO 13993".
+INVERSE_LABELS = {
+    "revokes": "Revoked by",
+    "amends": "Amended by",
+    "supersedes": "Superseded by",
+    "continues": "Continued by",
+    "suspends": "Suspended by",
+    "ratifies": "Ratified by",
+    "cites": "Cited by",
+    "see_also": "See also",
+    "related": "Related",
+}
+FORWARD_LABELS = {
+    "revokes": "Revokes",
+    "amends": "Amends",
+    "supersedes": "Supersedes",
+    "continues": "Continues",
+    "suspends": "Suspends",
+    "ratifies": "Ratifies",
+    "cites": "Cites",
+    "see_also": "See also",
+    "related": "Related",
+}
+
+
+class Relation(models.Model):
+    """A directed link between two actions (`source` revokes `target`), shown from both ends.
+
+    Stored once, oriented from the acting action to the affected one, whichever action's data
+    stated it (`found_in`): "Revoked by EO 13993" in EO 13768's notes becomes EO 13993 revokes
+    EO 13768. An end not in the archive keeps what the reference printed (`*_label`, kind,
+    number, date), so it can still be shown, and resolved when that action arrives.
+    `origin` says where it was found: the text, the FR's notes, a NARA table, or computed.
+    """
+
+    found_in = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="stated_relations")
+    source = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="outgoing"
+    )
+    source_label = models.CharField(max_length=300, blank=True)
+    source_kind = models.CharField(max_length=20, blank=True)
+    source_number = models.CharField(max_length=20, blank=True)
+    source_on = models.DateField(null=True, blank=True)
+    target = models.ForeignKey(
+        Action, null=True, blank=True, on_delete=models.SET_NULL, related_name="incoming"
+    )
+    target_label = models.CharField(max_length=300, blank=True)
+    target_kind = models.CharField(max_length=20, blank=True)
+    target_number = models.CharField(max_length=20, blank=True)
+    target_on = models.DateField(null=True, blank=True)
+    kind = models.CharField(max_length=20, choices=RELATION_KINDS, db_index=True)
+    in_part = models.BooleanField(default=False)
+    origin = models.CharField(max_length=20, db_index=True)
+    evidence = models.TextField(blank=True)
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    score = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["kind", "id"]
+        indexes = [
+            models.Index(fields=["target", "kind"]),
+            models.Index(fields=["source", "kind"]),
+            models.Index(fields=["target_kind", "target_number"]),
+            models.Index(fields=["source_kind", "source_number"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source or self.source_label} {self.kind} {self.target or self.target_label}"
+
+
+class Conflict(models.Model):
+    """Two sources of one action disagree on a field (date, title, number)."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="conflicts")
+    field = models.CharField(max_length=40)
+    values = models.JSONField(help_text="[{source, value}]")
+
+    class Meta:
+        ordering = ["action", "field"]
+
+    def __str__(self) -> str:
+        return f"{self.field} of {self.action_id}"
+
+
+class Commentary(models.Model):
+    """News or analysis about actions; linked to the actions it discusses, with evidence."""
+
+    title = models.TextField()
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    text = models.TextField()
+    source = models.OneToOneField(Source, on_delete=models.CASCADE, related_name="commentary")
+    actions = models.ManyToManyField(Action, through="CommentaryLink", related_name="commentary")
+
+    class Meta:
+        ordering = ["-published_on", "id"]
+        verbose_name_plural = "commentary"
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+
+class CommentaryLink(models.Model):
+    commentary = models.ForeignKey(Commentary, on_delete=models.CASCADE, related_name="links")
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="commentary_links")
+    evidence = models.TextField()
+    score = models.FloatField(default=0)
+
+    class Meta:
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["commentary", "action"], name="unique_commentary_action"
+            )
+        ]
+
+
+class SearchDocument(models.Model):
+    """What full-text search reads for one action: written by the store, never edited.
+
+    Title, section headings, body and `terms` (citation keys and agency names, so that
+    `8 U.S.C. 1357` also matches a text that printed `section 287 of the INA`) are separate
+    columns so each can be weighted. The full-text index over this table is created per
+    database in migration 0002: an FTS5 table with triggers on SQLite, a generated tsvector
+    column with a GIN index on PostgreSQL.
+    """
+
+    action = models.OneToOneField(
+        Action, primary_key=True, on_delete=models.CASCADE, related_name="search_document"
+    )
+    title = models.TextField(blank=True)
+    headings = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    terms = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return self.title[:80]

@@ -1,0 +1,189 @@
+"""Links computed across the archive: related actions by content, and commentary to actions.
+
+Run after an ingest that changed anything (`python manage.py relate` runs it alone). Both are
+rebuilt whole, so they always reflect the archive as it is; each link carries its reason.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from actions.models import Action, AgencyMention, Citation, Commentary, CommentaryLink, Relation
+from actions.references import extract_references
+from actions.similarity import (
+    cosine,
+    document_frequencies,
+    shared_terms,
+    term_counts,
+    tfidf_vector,
+)
+from actions.text import title_key
+
+RELATED_PER_ACTION = 10
+# A feature shared by more actions than this says little about any two of them.
+MAX_SHARED_DF = 400
+WEIGHTS = {"terms": 0.5, "statutes": 0.2, "agencies": 0.2, "subjects": 0.1}
+
+
+@dataclass
+class Profile:
+    action_id: int
+    label: str
+    vectors: dict[str, dict[str, float]]
+
+
+def build_profiles() -> tuple[list[Profile], dict]:
+    """A term, statute, agency and subject vector per action (and the term IDF)."""
+    actions = list(
+        Action.objects.only("id", "kind", "number", "title", "text", "subjects", "topics")
+    )
+    counts = {a.id: term_counts(f"{a.title}\n{a.text}") for a in actions}
+    statutes = defaultdict(set)
+    for action_id, key in Citation.objects.values_list("action_id", "statute__key"):
+        statutes[action_id].add(key)
+    agencies = defaultdict(set)
+    for action_id, name in AgencyMention.objects.values_list("action_id", "agency__name"):
+        agencies[action_id].add(name)
+    df, total = document_frequencies(counts.values())
+    families = {
+        "statutes": {a.id: statutes[a.id] for a in actions},
+        "agencies": {a.id: agencies[a.id] for a in actions},
+        "subjects": {a.id: set(a.subjects) | set(a.topics) for a in actions},
+    }
+    family_df = {
+        name: document_frequencies({k: 1 for k in keys} for keys in sets.values())[0]
+        for name, sets in families.items()
+    }
+    profiles = []
+    for action in actions:
+        vectors = {"terms": tfidf_vector(counts[action.id], df, total)}
+        for name, sets in families.items():
+            vectors[name] = tfidf_vector(
+                {key: 1 for key in sets[action.id]}, family_df[name], total, top=40
+            )
+        profiles.append(Profile(action.id, str(action), vectors))
+    return profiles, {"df": df, "total": total}
+
+
+def rebuild_related() -> int:
+    """Store each action's top related actions, with the reason; returns the count stored."""
+    profiles, _ = build_profiles()
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for position, profile in enumerate(profiles):
+        for family, vector in profile.vectors.items():
+            for feature in vector:
+                index[(family, feature)].append(position)
+    rows = []
+    for position, profile in enumerate(profiles):
+        scores: dict[int, float] = defaultdict(float)
+        for family, vector in profile.vectors.items():
+            weight = WEIGHTS[family]
+            for feature, value in vector.items():
+                postings = index[(family, feature)]
+                if len(postings) > MAX_SHARED_DF:
+                    continue
+                for other in postings:
+                    if other != position:
+                        scores[other] += weight * value * profiles[other].vectors[family][feature]
+        best = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:RELATED_PER_ACTION]
+        for other, score in best:
+            if score < 0.05:
+                continue
+            rows.append(
+                Relation(
+                    found_in_id=profile.action_id,
+                    source_id=profile.action_id,
+                    target_id=profiles[other].action_id,
+                    kind="related",
+                    origin="computed",
+                    score=round(score, 4),
+                    evidence=explain(profile, profiles[other]),
+                )
+            )
+    with transaction.atomic():
+        Relation.objects.filter(origin="computed").delete()
+        Relation.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def explain(a: Profile, b: Profile) -> str:
+    parts = []
+    for family, label in (
+        ("agencies", "agencies"),
+        ("statutes", "statutes"),
+        ("subjects", "subjects"),
+    ):
+        shared = shared_terms(a.vectors[family], b.vectors[family], limit=4)
+        if shared:
+            parts.append(f"shared {label}: {', '.join(shared)}")
+    terms = shared_terms(a.vectors["terms"], b.vectors["terms"])
+    if terms:
+        parts.append(f"shared terms: {', '.join(terms)}")
+    return "; ".join(parts)
+
+
+def link_commentary() -> int:
+    """Link each piece of commentary to the actions it discusses, with the evidence."""
+    commentary = list(Commentary.objects.all())
+    if not commentary:
+        return 0
+    profiles, stats = build_profiles()
+    by_id = {p.action_id: p for p in profiles}
+    titles = {
+        a.id: a.title_key
+        for a in Action.objects.only("id", "title_key")
+        if len(a.title_key.split()) >= 5
+    }
+    numbered = {
+        (a.kind, a.number): a.id
+        for a in Action.objects.exclude(number=None).only("id", "kind", "number")
+    }
+    rows = []
+    for item in commentary:
+        strong: dict[int, list[str]] = defaultdict(list)
+        text_key = title_key(item.text)
+        for action_id, key in titles.items():
+            if key in text_key:
+                strong[action_id].append("quotes the order's title")
+        for ref in extract_references(item.text):
+            action_id = numbered.get((ref.kind, ref.number))
+            if action_id:
+                strong[action_id].append(f"names {ref.label}")
+        vector = tfidf_vector(term_counts(item.text), stats["df"], stats["total"])
+        similar = sorted(
+            ((cosine(vector, p.vectors["terms"]), p) for p in profiles),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        links = {action_id: (1.0, "; ".join(reasons)) for action_id, reasons in strong.items()}
+        if not strong and similar and similar[0][0] >= 0.12:
+            top = similar[0][0]
+            for score, profile in similar:
+                if score < top * 0.9:
+                    break
+                shared = shared_terms(vector, profile.vectors["terms"])
+                links[profile.action_id] = (
+                    score,
+                    f"discusses its distinctive terms: {', '.join(shared)}",
+                )
+        for action_id, (score, evidence) in links.items():
+            if action_id in by_id:
+                rows.append(
+                    CommentaryLink(
+                        commentary=item,
+                        action_id=action_id,
+                        evidence=evidence,
+                        score=round(score, 4),
+                    )
+                )
+    with transaction.atomic():
+        CommentaryLink.objects.all().delete()
+        CommentaryLink.objects.bulk_create(rows)
+    return len(rows)
+
+
+def relate_all() -> dict[str, int]:
+    return {"related": rebuild_related(), "commentary_links": link_commentary()}

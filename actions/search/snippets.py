@@ -1,0 +1,123 @@
+"""Highlighted snippets, made in Python from the matching section (the same on both databases).
+
+The snippet comes from the unit that matches best (a section, or the preamble), so a result
+links to `#sec-N`; the text is short, so this costs far less than a headline over a whole body.
+Matching mirrors the engines' stemming loosely: a query word matches words that start with its
+stem ("enforce" marks "enforcement").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WINDOW = 260
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s")
+
+
+@dataclass
+class Snippet:
+    anchor: str  # '' for the preamble
+    label: str  # 'Sec. 8. Federal-State Agreements'
+    html: SafeString
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def term_pattern(terms: list[list[str]]) -> re.Pattern | None:
+    alternatives = []
+    for words in terms:
+        parts = [re.escape(_stem(w)) + r"\w*" if w.isalpha() else re.escape(w) for w in words]
+        alternatives.append(r"\W{1,3}".join(parts))
+    if not alternatives:
+        return None
+    alternatives.sort(key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+def best_snippet(
+    action, terms: list[list[str]], cited: dict[str, list[tuple[int, int]]] | None = None
+) -> Snippet | None:
+    """The best-matching unit's snippet. `cited` maps a unit's anchor ('' for the preamble) to
+    the spans of the statute citations the query named, which are marked too."""
+    pattern = term_pattern(terms)
+    cited = cited or {}
+    sections = list(action.sections.all())
+    units = [("", "Preamble", action.preamble or ("" if sections else action.text))]
+    units += [
+        (section.anchor, f"Sec. {section.number}. {section.heading}".strip(), section.text)
+        for section in sections
+    ]
+    best, best_score, best_spans = None, 0, []
+    for anchor, label, text in units:
+        if not text:
+            continue
+        spans = _spans(text, pattern, cited.get(anchor, []))
+        score = len({text[a:b].lower() for a, b in spans}) * 10 + len(spans)
+        if score > best_score:
+            best, best_score, best_spans = (anchor, label, text), score, spans
+    if best is None:
+        anchor, label, text = units[1] if len(units) > 1 else units[0]
+        if not text:
+            return None
+        start, end = _window(text, 0)
+        return Snippet(anchor=anchor, label=label, html=_render(text, start, end, []))
+    anchor, label, text = best
+    start, end = _window(text, max(0, best_spans[0][0] - WINDOW // 3))
+    return Snippet(anchor=anchor, label=label, html=_render(text, start, end, best_spans))
+
+
+def _spans(
+    text: str, pattern: re.Pattern | None, extra: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    spans = list(extra)
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            end = match.end()
+            # "287(g" matched from the words 287 and g: take the closing parenthesis too.
+            if match.group(0).count("(") > match.group(0).count(")") and text[end : end + 1] == ")":
+                end += 1
+            spans.append((match.start(), end))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _window(text: str, start: int) -> tuple[int, int]:
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 30 else start
+    end = min(len(text), start + WINDOW)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, end
+
+
+def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> SafeString:
+    """Escape the window and wrap the spans in <mark>; nothing from a source is trusted as HTML."""
+    out = ["… " if start > 0 else ""]
+    position = start
+    for span_start, span_end in spans:
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        if span_start >= span_end:
+            continue
+        out.append(escape(text[position:span_start]))
+        out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    out.append(escape(text[position:end]))
+    out.append(" …" if end < len(text) else "")
+    return mark_safe("".join(out))
