@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 KIND_CHOICES = [
-    ("executive_order", "Executive order"),
+    ("executive_order", "Executive Order"),
     ("proclamation", "Proclamation"),
     ("memorandum", "Memorandum"),
     ("notice", "Notice"),
@@ -201,6 +201,15 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return f"{self.format}: {self.locator}"
+
+    @property
+    def standing(self) -> str:
+        """Official publication, the issuer's web page, or a third party's transcription."""
+        if self.official:
+            return "official publication"
+        if self.format.startswith("whitehouse"):
+            return "White House web page (not the official publication)"
+        return "transcription (not an official publication)"
 
 
 class Section(models.Model):
@@ -466,6 +475,9 @@ class CommentaryLink(models.Model):
                 fields=["commentary", "action"], name="unique_commentary_action"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.commentary_id} -> {self.action_id}"
 
 
 class SearchDocument(models.Model):

@@ -1,2 +1,37 @@
+from django.urls import path, register_converter
+
+from actions import views
+
+
+class KindPathConverter:
+    regex = "eo|proclamation|memorandum|notice|determination|letter|other"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(KindPathConverter, "kindpath")
+
 app_name = "actions"
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("actions/", views.search, name="browse"),
+    path("actions/<int:pk>/", views.action_by_id, name="by_id"),
+    path("statutes/", views.statute_index, name="statutes"),
+    path("statutes/usc/<str:title>/<str:section>", views.usc_section, name="usc_section"),
+    path("statutes/usc/<str:title>/<str:section>/", views.slash_redirect),
+    path("statutes/key/<path:key>/", views.statute_detail, name="statute"),
+    path("agencies/", views.agency_index, name="agencies"),
+    path("agencies/<slug:slug>/", views.agency_detail, name="agency"),
+    path("presidents/", views.president_index, name="presidents"),
+    path("presidents/<slug:slug>/", views.president_detail, name="president"),
+    # Canonical action URLs have no trailing slash (`/eo/14385`); the slashed form redirects.
+    path("<kindpath:kind_path>/<str:number>", views.action_by_number, name="numbered"),
+    path("<kindpath:kind_path>/<str:number>/", views.slash_redirect),
+    path("<kindpath:kind_path>/<str:day>/<slug:slug>", views.action_by_date, name="dated"),
+    path("<kindpath:kind_path>/<str:day>/<slug:slug>/", views.slash_redirect),
+]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -88,7 +89,10 @@ class SearchResults:
         union = " UNION ALL ".join(parts)
         sql = f"WITH {', '.join(ctes)} SELECT id, SUM(score) AS score FROM ({union}) clauses"
         if self.base.query.where:
-            base_sql, base_params = self.base.values("id").query.sql_with_params()
+            try:
+                base_sql, base_params = self.base.values("id").query.sql_with_params()
+            except EmptyResultSet:
+                base_sql, base_params = "SELECT NULL WHERE 1 = 0", ()
             sql += f" WHERE id IN ({base_sql})"
             params += list(base_params)
         sql += f" GROUP BY id HAVING COUNT(*) = {len(self._clauses)}"

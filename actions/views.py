@@ -1,0 +1,402 @@
+"""Thin views: read the request, ask the filters, search and queries, render a template."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from actions.filters import SORT_CHOICES, ActionFilter
+from actions.models import (
+    INVERSE_LABELS,
+    KIND_LABELS,
+    KIND_PATHS,
+    Action,
+    Agency,
+    Citation,
+    President,
+    Relation,
+    Statute,
+)
+from actions.rendering import render_text
+from actions.search import search_actions
+
+PATH_KINDS = {path: kind for kind, path in KIND_PATHS.items()}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    latest = Action.objects.select_related("president").order_by("-signed_on", "-id")[:12]
+    counts = dict(
+        Action.objects.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
+    )
+    return render(
+        request,
+        "actions/home.html",
+        {
+            "latest": latest,
+            "kind_counts": [(KIND_LABELS[k], k, counts[k]) for k in KIND_LABELS if counts.get(k)],
+            "total": sum(counts.values()),
+        },
+    )
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search results, or the browsable list when there is no query; same filters for both."""
+    query = request.GET.get("q", "").strip()
+    filterset = ActionFilter(request.GET, queryset=Action.objects.all())
+    errors = {}
+    if not filterset.is_valid():
+        # A filter that cannot be read is dropped (and said so), never a server error.
+        errors = dict(filterset.errors)
+        data = request.GET.copy()
+        for field in errors:
+            data.pop(field, None)
+        filterset = ActionFilter(data, queryset=Action.objects.all())
+    base = filterset.qs if filterset.is_valid() else Action.objects.all()
+    sort = request.GET.get("sort") or ("relevance" if query else "newest")
+    if sort not in dict(SORT_CHOICES):
+        sort = "newest"
+    page_number = _page_number(request)
+    size = settings.ARCHIVE_PAGE_SIZE
+    results = search_actions(query, base) if query else None
+    if results is not None:
+        if results.query.is_empty:
+            matched, total, hits = base.none(), 0, []
+        else:
+            matched = results.matched
+            total = matched.count()
+            hits = results.page((page_number - 1) * size, size, sort)
+    else:
+        matched = base
+        total = matched.count()
+        order = ("signed_on", "id") if sort == "oldest" else ("-signed_on", "-id")
+        page_actions = matched.select_related("president").order_by(*order)[
+            (page_number - 1) * size : page_number * size
+        ]
+        hits = [{"action": action, "snippet": None} for action in page_actions]
+    paginator = Paginator(range(total), size)
+    try:
+        page = paginator.page(page_number)
+    except EmptyPage:
+        page = None
+    return render(
+        request,
+        "actions/search.html",
+        {
+            "query": query,
+            "filterset": filterset,
+            "hits": hits,
+            "total": total,
+            "page": page,
+            "paginator": paginator,
+            "sort": sort,
+            "sort_choices": SORT_CHOICES,
+            "facets": _facets(matched) if total else {},
+            "querystring": _querystring(request, exclude={"page"}),
+            "is_search": results is not None,
+            "filter_errors": errors,
+        },
+    )
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, min(int(request.GET.get("page", "1")), 100000))
+    except ValueError:
+        return 1
+
+
+def _querystring(request: HttpRequest, exclude: set[str]) -> str:
+    pairs = [(k, v) for k, v in request.GET.items() if k not in exclude and v]
+    return urlencode(pairs)
+
+
+def _facets(matched) -> dict[str, list[tuple[str, str, int]]]:
+    """Counts per kind, president and year of the matching actions: (value, label, count)."""
+    ids = matched.values("id")
+    scoped = Action.objects.filter(id__in=ids)
+    kinds = scoped.values_list("kind").annotate(n=Count("id")).order_by("-n")
+    presidents = (
+        scoped.exclude(president=None)
+        .values_list("president__slug", "president__name")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+    )
+    years = (
+        scoped.exclude(signed_on=None)
+        .annotate(y=ExtractYear("signed_on"))
+        .values_list("y")
+        .annotate(n=Count("id"))
+        .order_by("-y")
+    )
+    return OrderedDict(
+        [
+            ("kind", [(k, KIND_LABELS.get(k, k), n) for k, n in kinds]),
+            ("president", [(slug, name, n) for slug, name, n in presidents]),
+            ("year", [(str(y), str(y), n) for y, n in years[:30]]),
+        ]
+    )
+
+
+def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpResponse:
+    kind = PATH_KINDS.get(kind_path)
+    if kind is None:
+        raise Http404("No such kind of action")
+    action = Action.objects.filter(kind=kind, number__iexact=number).first()
+    if action is None:
+        raise Http404("No such action in the archive")
+    return _action_page(request, action)
+
+
+def action_by_date(request: HttpRequest, kind_path: str, day: str, slug: str) -> HttpResponse:
+    kind = PATH_KINDS.get(kind_path)
+    if kind is None:
+        raise Http404("No such kind of action")
+    lookup = Q(kind=kind, slug=slug)
+    lookup &= Q(signed_on=None) if day == "undated" else Q(signed_on=day)
+    try:
+        action = Action.objects.filter(lookup).first()
+    except Exception as error:  # a malformed date in the URL is a missing page, not a crash
+        raise Http404("No such action") from error
+    if action is None:
+        raise Http404("No such action in the archive")
+    if action.number:
+        return redirect(action, permanent=True)
+    return _action_page(request, action)
+
+
+def slash_redirect(request: HttpRequest, **kwargs) -> HttpResponse:
+    """`/eo/14385/` -> `/eo/14385`: one canonical address per page."""
+    return redirect(request.path.rstrip("/"), permanent=True)
+
+
+def action_by_id(request: HttpRequest, pk: int) -> HttpResponse:
+    return redirect(get_object_or_404(Action, pk=pk), permanent=True)
+
+
+def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
+    action = (
+        Action.objects.select_related("president", "term", "text_source")
+        .prefetch_related("signatories", "conflicts")
+        .get(pk=action.pk)
+    )
+    sections = list(action.sections.all())
+    citations = list(
+        Citation.objects.filter(action=action).select_related("statute").order_by("start")
+    )
+    by_section: dict[int | None, list[Citation]] = {}
+    for cite in citations:
+        by_section.setdefault(cite.section_id, []).append(cite)
+    rendered_sections = [
+        {"section": s, "html": render_text(s.text, by_section.get(s.pk, []))} for s in sections
+    ]
+    preamble_html = render_text(action.preamble, by_section.get(None, [])) if sections else None
+    body_html = None if sections else render_text(action.text, by_section.get(None, []))
+    outgoing = list(
+        Relation.objects.filter(source=action)
+        .exclude(kind="related")
+        .select_related("target", "section")
+    )
+    incoming = list(
+        Relation.objects.filter(target=action)
+        .exclude(kind="related")
+        .select_related("source", "section")
+    )
+    related = _related(action)
+    sources = list(action.sources.order_by("-official", "id"))
+    commentary = list(action.commentary_links.select_related("commentary"))
+    statutes = OrderedDict()
+    for cite in citations:
+        statutes.setdefault(cite.statute.key, []).append(cite)
+    return render(
+        request,
+        "actions/detail.html",
+        {
+            "action": action,
+            "sections": rendered_sections,
+            "preamble_html": preamble_html,
+            "body_html": body_html,
+            "statutes": statutes,
+            "outgoing": _group_relations(outgoing, "target"),
+            "incoming": _group_relations(incoming, "source"),
+            "inverse_labels": INVERSE_LABELS,
+            "related": related,
+            "sources": sources,
+            "commentary": commentary,
+            "agencies": _agencies_of(action),
+            "citation_formats": _citation_formats(action),
+        },
+    )
+
+
+def _group_relations(relations, end: str) -> list[dict]:
+    """One row per (kind, other action), listing every origin that states it."""
+    grouped: OrderedDict = OrderedDict()
+    for relation in relations:
+        other = getattr(relation, end)
+        label = getattr(relation, f"{end}_label")
+        key = (relation.kind, other.pk if other else label)
+        row = grouped.setdefault(
+            key,
+            {
+                "kind": relation.kind,
+                "other": other,
+                "label": label,
+                "in_part": False,
+                "origins": [],
+            },
+        )
+        row["in_part"] |= relation.in_part
+        row["origins"].append(relation)
+    return list(grouped.values())
+
+
+def _related(action: Action) -> list[dict]:
+    rows = Relation.objects.filter(kind="related").filter(Q(source=action) | Q(target=action))
+    best: dict[int, dict] = {}
+    for relation in rows.select_related("source", "target").order_by("-score"):
+        other = relation.target if relation.source_id == action.pk else relation.source
+        if other is None or other.pk == action.pk or other.pk in best:
+            continue
+        best[other.pk] = {"action": other, "reason": relation.evidence, "score": relation.score}
+    return list(best.values())[:10]
+
+
+def _agencies_of(action: Action) -> list[dict]:
+    rows = (
+        action.agency_mentions.values("agency__slug", "agency__name")
+        .annotate(total=Count("id"), directed_sections=Count("id", filter=Q(directed=True)))
+        .order_by("-directed_sections", "agency__name")
+    )
+    return list(rows)
+
+
+def _citation_formats(action: Action) -> dict[str, str]:
+    """Ready-to-paste citations: Bluebook (T1 style for presidential documents) and the FR's."""
+    formats = {}
+    signed = _long_date(action.signed_on)
+    published = action.published_on or action.signed_on
+    short_published = published.strftime("%b. %-d, %Y").replace("May.", "May") if published else ""
+    short_published = short_published.replace("Jun.", "June").replace("Jul.", "July")
+    short_published = short_published.replace("Sep.", "Sept.")
+    name = {"executive_order": "Exec. Order No.", "proclamation": "Proclamation No."}.get(
+        action.kind
+    )
+    if name and action.number:
+        fr = action.fr_citation.replace(" FR ", " Fed. Reg. ") if action.fr_citation else ""
+        where = f", {fr}" if fr else ""
+        formats["Bluebook"] = f"{name} {action.number}{where} ({short_published})."
+        formats["Federal Register"] = ", ".join(
+            part
+            for part in (
+                f"{action.kind_label} {action.number} of {signed}",
+                action.title,
+                action.fr_citation or "",
+            )
+            if part
+        )
+    else:
+        formats["Bluebook"] = f"{action.title} ({short_published})."
+    if action.dcpd_number:
+        formats["DCPD"] = f"Daily Comp. Pres. Docs. {action.dcpd_number} ({signed})"
+    return formats
+
+
+def _long_date(day) -> str:
+    return day.strftime("%B %-d, %Y") if day else ""
+
+
+# Statutes, agencies, presidents: index and detail pages ----------------------------------
+
+
+def statute_index(request: HttpRequest) -> HttpResponse:
+    rows = (
+        Statute.objects.annotate(actions=Count("citations__action", distinct=True))
+        .filter(actions__gt=0)
+        .order_by("kind", "title", "key")
+    )
+    return render(request, "actions/statute_index.html", {"statutes": rows})
+
+
+def usc_section(request: HttpRequest, title: str, section: str) -> HttpResponse:
+    statute = get_object_or_404(Statute, kind="usc", key=f"{title} U.S.C. {section}")
+    return _statute_page(request, statute)
+
+
+def statute_detail(request: HttpRequest, key: str) -> HttpResponse:
+    return _statute_page(request, get_object_or_404(Statute, key=key))
+
+
+def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
+    citations = (
+        Citation.objects.filter(statute=statute)
+        .select_related("action", "section")
+        .order_by("-action__signed_on", "action_id", "start")
+    )
+    by_action: OrderedDict = OrderedDict()
+    for cite in citations:
+        by_action.setdefault(cite.action, []).append(cite)
+    pins = (
+        Citation.objects.filter(statute=statute)
+        .values("pin")
+        .annotate(n=Count("action", distinct=True))
+        .order_by("pin")
+    )
+    return render(
+        request,
+        "actions/statute_detail.html",
+        {"statute": statute, "by_action": by_action, "pins": pins},
+    )
+
+
+def agency_index(request: HttpRequest) -> HttpResponse:
+    agencies = Agency.objects.annotate(
+        actions=Count("mentions__action", distinct=True),
+        directed=Count("mentions__action", filter=Q(mentions__directed=True), distinct=True),
+    ).order_by("-actions")
+    return render(request, "actions/agency_index.html", {"agencies": agencies})
+
+
+def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_object_or_404(Agency, slug=slug)
+    actions = (
+        Action.objects.filter(agency_mentions__agency=agency)
+        .annotate(
+            directed=Count(
+                "agency_mentions",
+                filter=Q(agency_mentions__directed=True, agency_mentions__agency=agency),
+            )
+        )
+        .select_related("president")
+        .distinct()
+        .order_by("-signed_on")
+    )
+    return render(
+        request, "actions/agency_detail.html", {"agency": agency, "actions": actions[:200]}
+    )
+
+
+def president_index(request: HttpRequest) -> HttpResponse:
+    presidents = President.objects.annotate(action_count=Count("actions")).prefetch_related("terms")
+    return render(request, "actions/president_index.html", {"presidents": presidents})
+
+
+def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    president = get_object_or_404(President, slug=slug)
+    by_kind = president.actions.values_list("kind").annotate(n=Count("id")).order_by("-n")
+    actions = president.actions.order_by("-signed_on")[:200]
+    return render(
+        request,
+        "actions/president_detail.html",
+        {
+            "president": president,
+            "by_kind": [(KIND_LABELS.get(k, k), k, n) for k, n in by_kind],
+            "actions": actions,
+        },
+    )
