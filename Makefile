@@ -1,0 +1,62 @@
+# The two commands of the contract: `make serve` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+# The shared corpus is read in place, never copied into the repository.
+ARCHIVE_DATA_DIR ?= ../shared
+export ARCHIVE_DATA_DIR
+HOST ?= 127.0.0.1:8000
+# What `make serve` loads: the seed documents and the FR record of EO 13768.
+DATA := $(ARCHIVE_DATA_DIR)/seeds $(ARCHIVE_DATA_DIR)/corpus/fr-eo-1994-2020/executive_orders/EO_13768.json
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/archive
+
+.PHONY: serve install install-dev migrate data static test test-sqlite test-postgres lint bench clean
+
+serve: install migrate data static
+	$(BIN)/python manage.py runserver $(HOST)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+data: install
+	@if [ -d "$(ARCHIVE_DATA_DIR)/seeds" ]; then \
+		$(BIN)/python manage.py ingest $(DATA); \
+	else \
+		echo "No data folder at $(ARCHIVE_DATA_DIR): set ARCHIVE_DATA_DIR to load documents."; \
+	fi
+
+static: install
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
+# `make test` runs the whole suite on SQLite, or on the database DATABASE_URL names.
+test: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+test-sqlite: install-dev
+	env -u DATABASE_URL $(BIN)/python -m pytest
+
+test-postgres: install-dev
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache

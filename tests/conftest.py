@@ -1,0 +1,61 @@
+"""Shared fixtures: real documents from ../shared, and a database loaded with them."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from actions.ingest.detect import detect_format
+
+SHARED = Path(settings.ARCHIVE_DATA_DIR)
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
+EO_13768_JSON = CORPUS / "fr-eo-1994-2020" / "executive_orders" / "EO_13768.json"
+
+
+def require_shared() -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the shared documents are not at {SHARED} (set ARCHIVE_DATA_DIR)")
+
+
+def seed_files() -> list[Path]:
+    require_shared()
+    return sorted(p for p in SEEDS.iterdir() if p.is_file())
+
+
+def seed(fmt: str, containing: str | None = None) -> Path:
+    """The seed of a format (told from content, as the archive does), optionally by a phrase."""
+    for path in seed_files():
+        data = path.read_bytes()
+        if detect_format(data) == fmt and (containing is None or containing.encode() in data):
+            return path
+    raise LookupError(f"no seed of format {fmt} containing {containing!r}")
+
+
+def default_data() -> list[str]:
+    require_shared()
+    return [str(SEEDS), str(EO_13768_JSON)]
+
+
+@pytest.fixture
+def seeded(db):
+    """The default data (the seeds and the FR record of EO 13768), ingested."""
+    from actions.models import Action
+
+    if not Action.objects.exists():
+        call_command("ingest", *default_data(), stdout=StringIO())
+    return None
+
+
+@pytest.fixture
+def eo(seeded):
+    from actions.models import Action
+
+    def get(number: str) -> Action:
+        return Action.objects.get(kind="executive_order", number=number)
+
+    return get

@@ -1,0 +1,115 @@
+"""Statute citations: a table of forms printed in real presidential documents."""
+
+import pytest
+
+from actions.citations import extract_citations, merge_pins
+
+
+def keys(text):
+    return [(c.key, c.pin) for c in extract_citations(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # EO 14385
+        ("including 6 U.S.C. 122(a)(2), it is hereby ordered", [("6 U.S.C. 122", "(a)(2)")]),
+        ("50 U.S.C. § 1701", [("50 U.S.C. 1701", "")]),
+        ("50 U.S.C. §§ 1701-1706", [("50 U.S.C. 1701", "")]),
+        ("18 U.S.C. 2339B", [("18 U.S.C. 2339B", "")]),
+        ("42 U.S.C. 2000e-2", [("42 U.S.C. 2000e-2", "")]),
+        ("50 U.S.C. App. 2401 et seq.", [("50 U.S.C. App. 2401", "")]),
+        (
+            "50 U.S.C. 1701 et seq. and 1601 et seq.",
+            [("50 U.S.C. 1701", ""), ("50 U.S.C. 1601", "")],
+        ),
+        # EO 13768, section 5
+        (
+            "(8 U.S.C. 1182(a)(2), (a)(3), and (a)(6)(C), 1225, and 1227(a)(2) and (4))",
+            [
+                ("8 U.S.C. 1182", "(a)(2)"),
+                ("8 U.S.C. 1182", "(a)(3)"),
+                ("8 U.S.C. 1182", "(a)(6)(C)"),
+                ("8 U.S.C. 1225", ""),
+                ("8 U.S.C. 1227", "(a)(2)"),
+                ("8 U.S.C. 1227", "(a)(4)"),
+            ],
+        ),
+        ("section 3331 of title 5, United States Code", [("5 U.S.C. 3331", "")]),
+        ("section 301 of title 3, United States Code", [("3 U.S.C. 301", "")]),
+        ("8 CFR 287.7", [("8 CFR 287.7", "")]),
+        ("28 C.F.R. § 0.85", [("28 CFR 0.85", "")]),
+        ("Public Law 115-232", [("Pub. L. 115-232", "")]),
+        ("Pub. L. 107-296", [("Pub. L. 107-296", "")]),
+        ("132 Stat. 1636", [("132 Stat. 1636", "")]),
+        ("published at 82 FR 8799", [("82 FR 8799", "")]),
+        (
+            "consistent with Article II, Section 3 of the United States Constitution",
+            [("U.S. Const. art. II, § 3", "")],
+        ),
+        ("rights under the First Amendment", [("U.S. Const. amend. I", "")]),
+        # A number after a list separator that is followed by a word is not a section.
+        ("under 5 U.S.C. 3331, 2 percent of", [("5 U.S.C. 3331", "")]),
+        (
+            "42 U.S.C. 2000e-2 and 50 U.S.C. 1701",
+            [("42 U.S.C. 2000e-2", ""), ("50 U.S.C. 1701", "")],
+        ),
+    ],
+)
+def test_citation_forms(text, expected):
+    assert keys(text) == expected
+
+
+def test_et_seq_note_and_range_are_fields_not_part_of_the_key():
+    (cite,) = extract_citations("the INA (8 U.S.C. 1101 et seq.)")
+    assert (cite.key, cite.pin, cite.et_seq) == ("8 U.S.C. 1101", "", True)
+    (cite,) = extract_citations("50 U.S.C. 1701 note")
+    assert cite.note and cite.key == "50 U.S.C. 1701"
+    (cite,) = extract_citations("50 U.S.C. 1701-1706")
+    assert (cite.key, cite.range_end) == ("50 U.S.C. 1701", "1706")
+
+
+def test_act_section_with_printed_parallel_is_one_citation_recording_the_act():
+    cites = extract_citations("agreements under section 287(g) of the INA (8 U.S.C. 1357(g)).")
+    assert [(c.key, c.pin, c.act, c.via) for c in cites] == [
+        ("8 U.S.C. 1357", "(g)", "INA 287(g)", None)
+    ]
+
+
+def test_act_section_alone_is_resolved_through_the_crosswalk_with_via():
+    cites = extract_citations("through agreements under section 287(g) of the INA, or otherwise")
+    assert [(c.key, c.pin, c.via) for c in cites] == [("8 U.S.C. 1357", "(g)", "INA 287(g)")]
+
+
+def test_act_section_lists_pair_with_their_printed_parallels():
+    text = (
+        "sections 212(a)(2), (a)(3), and (a)(6)(C), 235, and 237(a)(2) and (4) of the INA "
+        "(8 U.S.C. 1182(a)(2), (a)(3), and (a)(6)(C), 1225, and 1227(a)(2) and (4))"
+    )
+    acts = [c.act for c in extract_citations(text)]
+    assert acts == [
+        "INA 212(a)(2)",
+        "INA 212(a)(3)",
+        "INA 212(a)(6)(C)",
+        "INA 235",
+        "INA 237(a)(2)",
+        "INA 237(a)(4)",
+    ]
+
+
+def test_spans_point_at_the_printed_text():
+    text = "including 6 U.S.C. 122(a)(2), it is hereby ordered"
+    (cite,) = extract_citations(text)
+    assert text[cite.start : cite.end] == "6 U.S.C. 122(a)(2)" == cite.text
+
+
+@pytest.mark.parametrize(
+    "previous, new, merged",
+    [
+        (["(a)", "(2)"], ["(4)"], ["(a)", "(4)"]),
+        (["(a)", "(2)"], ["(a)", "(3)"], ["(a)", "(3)"]),
+        (["(a)"], ["(b)"], ["(b)"]),
+    ],
+)
+def test_pin_lists_replace_their_own_level(previous, new, merged):
+    assert merge_pins(previous, new) == merged

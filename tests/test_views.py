@@ -1,0 +1,111 @@
+"""Pages, rendered through Django's test client on real data."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from actions.models import Action
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_has_a_search_box_and_the_latest_actions(client, seeded):
+    html = client.get("/").content.decode()
+    assert 'type="search"' in html and 'name="q"' in html
+    assert "Protecting the National Security and Welfare" in html
+    assert "Enhancing Public Safety in the Interior" in html
+
+
+def test_action_page_of_eo_14385(client, eo):
+    response = client.get("/eo/14385")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for needle in (
+        "Executive Order 14385",
+        'id="sec-1"',
+        'id="sec-4"',
+        "Providing CHRI to DHS",
+        "DCPD202600090",
+        "DONALD J. TRUMP",
+        'href="/statutes/usc/6/122"',  # the citation is linked in place
+        "/eo/13768",  # related, with its reason
+        "shared agencies",
+        "quotes the order",  # the news article
+        "official publication",
+    ):
+        assert needle in html, needle
+
+
+def test_action_page_of_eo_13768_links_back_and_to_commentary(client, eo):
+    html = client.get("/eo/13768").content.decode()
+    assert 'id="sec-18"' in html
+    assert "/eo/14385" in html
+    assert "Immigrants are caught in a complex" in html
+    assert "82 FR 8799" in html
+    assert "Exec. Order No. 13768, 82 Fed. Reg. 8799 (Jan. 30, 2017)." in html
+
+
+def test_slashed_and_id_urls_redirect_to_the_canonical_one(client, eo):
+    assert client.get("/eo/14385/").headers["Location"] == "/eo/14385"
+    assert client.get(f"/actions/{eo('14385').pk}/").headers["Location"] == "/eo/14385"
+    assert client.get("/eo/99999").status_code == 404
+
+
+def test_search_page_shows_highlighted_snippets_and_facets(client, seeded):
+    html = client.get("/search/", {"q": "287(g)"}).content.decode()
+    assert "<mark>287(g)</mark>" in html
+    assert 'href="/eo/13768#sec-8"' in html
+    assert "1 action" in html
+
+
+def test_empty_and_unmatched_queries_get_help(client, seeded):
+    html = client.get("/search/", {"q": "zzzznotaword"}).content.decode()
+    assert "Nothing in the archive matches" in html
+    assert "8 U.S.C. 1357" in html  # suggestions
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": '"unbalanced ('},
+        {"q": "x", "signed_after": "not-a-date"},
+        {"page": "abc"},
+        {"page": "999999"},
+        {"kind": "bogus"},
+        {"q": "a" * 5000},
+        {"sort": "sideways"},
+        {"statute": "nonsense"},
+    ],
+)
+def test_bad_requests_never_give_a_server_error(client, seeded, params):
+    assert client.get("/search/", params).status_code == 200
+
+
+def test_browse_filters(client, seeded):
+    html = client.get("/actions/", {"kind": "executive_order", "year": "2017"}).content.decode()
+    assert "Enhancing Public Safety" in html and "Protecting the National" not in html
+
+
+def test_statute_agency_and_president_pages(client, seeded):
+    assert "Enhancing Public Safety" in client.get("/statutes/usc/8/1357").content.decode()
+    assert "8 U.S.C. 1357" in client.get("/statutes/").content.decode()
+    assert "Enhancing Public Safety" in client.get("/agencies/homeland-security/").content.decode()
+    assert client.get("/agencies/").status_code == 200
+    assert "Donald J. Trump" in client.get("/presidents/").content.decode()
+    trump = client.get("/presidents/donald-j-trump/").content.decode()
+    assert "Executive Order" in trump
+
+
+def test_admin_is_behind_login_and_lists_every_model(client, seeded):
+    assert client.get("/admin/").status_code == 302
+    User.objects.create_superuser("curator", "c@example.org", "a-long-password-1")
+    client.login(username="curator", password="a-long-password-1")
+    from django.contrib import admin
+
+    for model in admin.site._registry:
+        if model._meta.app_label != "actions":
+            continue
+        url = reverse(f"admin:actions_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
+    action = Action.objects.get(number="13768")
+    assert client.get(reverse("admin:actions_action_change", args=[action.pk])).status_code == 200
