@@ -61,13 +61,20 @@ def rank(doc: ParsedDocument) -> int:
 
 
 def merge_sources(docs: list[ParsedDocument]) -> Merged:
-    order = sorted(range(len(docs)), key=lambda i: rank(docs[i]))
+    """Corrections count only as corrections: their title ("Correction") and numbers are not
+    the order's."""
+    corrections = [i for i, doc in enumerate(docs) if doc.is_correction]
+    order = sorted(
+        (i for i in range(len(docs)) if i not in corrections), key=lambda i: rank(docs[i])
+    )
     fields: dict = {}
     for name in FIELDS:
         fields[name] = next(
             (getattr(docs[i], name) for i in order if getattr(docs[i], name) not in (None, "")),
             None,
         )
+    if not order:
+        return Merged(fields=dict.fromkeys(FIELDS), text_source=None)
     if fields["kind"] is None or fields["kind"] == "other":
         fields["kind"] = next(
             (docs[i].kind for i in order if docs[i].kind and docs[i].kind != "other"),
@@ -80,18 +87,25 @@ def merge_sources(docs: list[ParsedDocument]) -> Merged:
     return Merged(
         fields=fields,
         text_source=text_source,
-        conflicts=find_conflicts(docs),
+        conflicts=find_conflicts([docs[i] for i in order], order),
         categories=_first_list(docs, order, "categories"),
         subjects=_first_list(docs, order, "subjects"),
         topics=_first_list(docs, order, "topics"),
     )
 
 
-def find_conflicts(docs: list[ParsedDocument]) -> dict[str, list[tuple[int, object]]]:
+def find_conflicts(
+    docs: list[ParsedDocument], indexes: list[int] | None = None
+) -> dict[str, list[tuple[int, object]]]:
     """Fields on which the sources disagree: {field: [(source index, value), ...]}."""
+    indexes = indexes if indexes is not None else list(range(len(docs)))
     conflicts = {}
     for name in CONFLICT_FIELDS:
-        values = [(i, getattr(doc, name)) for i, doc in enumerate(docs) if getattr(doc, name)]
+        values = [
+            (index, getattr(doc, name))
+            for index, doc in zip(indexes, docs, strict=True)
+            if getattr(doc, name)
+        ]
         normalised = {_comparable(name, value) for _, value in values}
         if len(normalised) > 1:
             conflicts[name] = values

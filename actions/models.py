@@ -109,10 +109,17 @@ class Action(models.Model):
     status = models.CharField(max_length=30, default="in_force")
     status_on = models.DateField(null=True, blank=True)
     preamble = models.TextField(blank=True)
+    preamble_page_breaks = models.JSONField(default=list, blank=True)
     text = models.TextField(blank=True, help_text="the full text shown, from text_source")
     text_source = models.ForeignKey(
         "Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    not_received_for_publication = models.BooleanField(default=False)
+    # FR corrections of this order: [{"fr_citation", "fr_document_number", "published_on"}].
+    corrections = models.JSONField(default=list, blank=True)
+    # Set with every new or changed source, cleared by the rebuild of derived rows; an ingest
+    # killed in between leaves it set, and the next ingest completes the rebuild.
+    needs_rebuild = models.BooleanField(default=False, db_index=True)
     categories = models.JSONField(default=list, blank=True)
     subjects = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
@@ -188,10 +195,16 @@ class Source(models.Model):
     sha256 = models.CharField(max_length=64)
     official = models.BooleanField(default=False)
     publisher = models.CharField(max_length=100, blank=True)
+    # What this copy says about the action's identity (read without loading its parse).
+    kind = models.CharField(max_length=20, blank=True)
     title = models.TextField(blank=True)
     number = models.CharField(max_length=20, blank=True)
     signed_on = models.DateField(null=True, blank=True)
     published_on = models.DateField(null=True, blank=True)
+    fr_citation = models.CharField(max_length=40, blank=True)
+    fr_document_number = models.CharField(max_length=40, blank=True)
+    dcpd_number = models.CharField(max_length=40, blank=True)
+    is_correction = models.BooleanField(default=False)
     text = models.TextField(blank=True)
     metadata = models.JSONField(default=dict, blank=True)
     ingested_at = models.DateTimeField(auto_now=True)
@@ -212,6 +225,18 @@ class Source(models.Model):
         return "transcription (not an official publication)"
 
 
+class SourceFile(models.Model):
+    """A file read by ingest, with the digest of its bytes: unchanged files are skipped whole."""
+
+    path = models.CharField(max_length=500, unique=True)
+    sha256 = models.CharField(max_length=64)
+    documents = models.PositiveIntegerField(default=0)
+    ingested_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.path
+
+
 class Section(models.Model):
     """A numbered `Section N.`/`Sec. N.` unit; the preamble and signature are not sections."""
 
@@ -221,6 +246,7 @@ class Section(models.Model):
     heading = models.TextField(blank=True)
     text = models.TextField(blank=True)
     start_page = models.PositiveIntegerField(null=True, blank=True)
+    page_breaks = models.JSONField(default=list, blank=True, help_text="[[offset, page], ...]")
 
     class Meta:
         ordering = ["action", "position"]
@@ -292,8 +318,9 @@ class Citation(models.Model):
     via = models.CharField(max_length=60, blank=True, help_text="Act section it was resolved from")
     act = models.CharField(max_length=60, blank=True, help_text="Act form printed beside it")
     text = models.TextField()
-    start = models.PositiveIntegerField(help_text="offset in the action's text")
+    start = models.PositiveIntegerField(help_text="offset in its section's text (or the preamble)")
     end = models.PositiveIntegerField()
+    page = models.PositiveIntegerField(null=True, blank=True, help_text="printed FR page")
 
     class Meta:
         ordering = ["action", "start"]

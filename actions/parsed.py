@@ -26,6 +26,8 @@ class ParsedSection:
     heading: str
     text: str
     start_page: int | None = None
+    # [[offset in text, page]] where a later printed page begins inside the section.
+    page_breaks: list = field(default_factory=list)
 
     @property
     def anchor(self) -> str:
@@ -56,12 +58,18 @@ class ParsedDocument:
     # The whole body text as published (sections, preamble and closing), plain text.
     text: str = ""
     preamble: str = ""
+    preamble_page_breaks: list = field(default_factory=list)
     sections: list[ParsedSection] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     # Relations the publisher states outside the text (FR disposition notes): (label, target).
     disposition_notes: list[tuple[str, str]] = field(default_factory=list)
+    # Within a file holding many documents (a CSV row, a table entry), which one this is.
+    part: str | None = None
+    # An FR correction of the order with this number: attached to it, not a new action.
+    is_correction: bool = False
+    not_received_for_publication: bool = False
     metadata: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:

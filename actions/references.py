@@ -141,8 +141,9 @@ def extract_references(text: str) -> list[DocumentReference]:
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence holding text[start:end]."""
-    sentence_start = 0
-    for match in _SENTENCE_END_RE.finditer(text, 0, start):
+    window = max(0, start - 3000)  # sentences are short; never rescan the whole text
+    sentence_start = window
+    for match in _SENTENCE_END_RE.finditer(text, window, start):
         sentence_start = match.end()
     stop = _SENTENCE_END_RE.search(text, end)
     return sentence_start, (stop.end() if stop else len(text))

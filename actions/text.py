@@ -28,7 +28,16 @@ def title_key(title: str) -> str:
     text = re.sub(r"<[^>]+>", " ", text)
     text = text.replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text)
-    return " ".join(text.split())
+    # whitehouse.gov prefixes the kind ("Executive Order on ...", "A Proclamation on ..."),
+    # which the Federal Register's title does not carry.
+    text = _KIND_PREFIX_RE.sub("", " ".join(text.split()))
+    return text
+
+
+_KIND_PREFIX_RE = re.compile(
+    r"^(?:executive order|a proclamation|proclamation|presidential memorandum|memorandum|"
+    r"notice|message|letter|presidential determination|determination) on (?:the )?"
+)
 
 
 def squash(text: str) -> str:

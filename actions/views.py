@@ -197,7 +197,9 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
         {"section": s, "html": render_text(s.text, by_section.get(s.pk, []))} for s in sections
     ]
     preamble_html = render_text(action.preamble, by_section.get(None, [])) if sections else None
-    body_html = None if sections else render_text(action.text, by_section.get(None, []))
+    body_html = (
+        None if sections else render_text(action.preamble or action.text, by_section.get(None, []))
+    )
     outgoing = list(
         Relation.objects.filter(source=action)
         .exclude(kind="related")

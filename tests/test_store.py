@@ -83,7 +83,7 @@ def test_citations_carry_section_span_key_pin_and_via(eo):
 def test_ingest_twice_changes_nothing(seeded):
     before = (Action.objects.count(), Source.objects.count(), Section.objects.count())
     output = ingest(*default_data())
-    assert "0 new, 0 updated, 6 unchanged, 0 failed" in output
+    assert "0 new, 0 updated, 6 unchanged documents, 0 failed files" in output
     assert (Action.objects.count(), Source.objects.count(), Section.objects.count()) == before
 
 

@@ -8,8 +8,16 @@ from collections.abc import Callable
 
 from actions.ingest.commentary import parse_commentary_text
 from actions.ingest.dcpd import DCPD_NUMBER_RE, HEADER_RE, parse_dcpd_text
-from actions.ingest.federal_register import parse_federal_register_json
+from actions.ingest.eo_markdown import parse_eo_markdown
+from actions.ingest.federal_register import parse_federal_register_json, parse_federal_register_list
+from actions.ingest.federal_register_html import parse_federal_register_html
+from actions.ingest.federal_register_xml import (
+    parse_federal_register_issue,
+    parse_federal_register_xml,
+)
+from actions.ingest.govinfo import parse_govinfo_htm
 from actions.ingest.markup import LINK_RE
+from actions.ingest.tables import parse_federal_register_csv, parse_fr_notes_table, parse_nara_table
 from actions.ingest.whitehouse import parse_whitehouse_legacy_markdown, parse_whitehouse_markdown
 from actions.parsed import ParsedDocument, ParseError
 
@@ -19,6 +27,18 @@ PARSERS: dict[str, Callable[[bytes], ParsedDocument]] = {
     "dcpd_text": parse_dcpd_text,
     "federal_register_json": parse_federal_register_json,
     "commentary_text": parse_commentary_text,
+    "federal_register_xml": parse_federal_register_xml,
+    "govinfo_htm": parse_govinfo_htm,
+    "federal_register_html": parse_federal_register_html,
+    "eo_markdown": parse_eo_markdown,
+}
+# Formats whose files hold many documents.
+MULTI_PARSERS: dict[str, Callable[[bytes], list[ParsedDocument]]] = {
+    "federal_register_list_json": parse_federal_register_list,
+    "federal_register_issue_xml": parse_federal_register_issue,
+    "federal_register_csv": parse_federal_register_csv,
+    "fr_notes_table": parse_fr_notes_table,
+    "nara_table": parse_nara_table,
 }
 
 _FRONT_MATTER_RE = re.compile(r"^---\s*\n(.*?)\n---\s*(?:\n|$)", re.S)
@@ -48,12 +68,37 @@ def detect_format(data: bytes) -> str:
             record = json.loads(text)
         except json.JSONDecodeError as error:
             raise ParseError(f"malformed JSON: {error}") from error
+        if isinstance(record, dict) and isinstance(record.get("results"), list):
+            return "federal_register_list_json"
         if isinstance(record, dict) and "document_number" in record:
             return "federal_register_json"
         raise ParseError("JSON of an unknown shape (no document_number)")
+    markup = re.sub(r"^<\?xml[^>]*>\s*", "", head)
+    if markup.startswith("<PRESDOCU"):
+        return "federal_register_xml"
+    if markup.startswith("<FEDREG"):
+        return "federal_register_issue_xml"
+    if (
+        markup.lower().startswith("<html")
+        and "<pre>" in head.lower()
+        and "Federal Register" in head
+    ):
+        return "govinfo_htm"
+    if "printed-page" in head or ("<h1" in head and "data-page=" in text[:20000]):
+        return "federal_register_html"
+    first_line = head.split("\n", 1)[0].strip()
+    if first_line.startswith("citation,document_number,"):
+        return "federal_register_csv"
+    if first_line.startswith("number,citation,signing_date,document_number,notes"):
+        return "fr_notes_table"
+    if re.match(r"^Executive Order \d+[\dA-Z\-]*\s*\n", head) and re.search(
+        r"^\s+Signed:", head, re.M
+    ):
+        return "nara_table"
+    if head.startswith("# Executive Order") and "**Document Details:**" in head:
+        return "eo_markdown"
     if _FRONT_MATTER_RE.match(head):
         return "whitehouse_markdown"
-    first_line = head.split("\n", 1)[0].strip()
     if LINK_RE.match(first_line) and _ORDER_FORMULA_RE.search(text):
         return "whitehouse_legacy_markdown"
     if HEADER_RE.match(first_line) and DCPD_NUMBER_RE.search(text):
@@ -66,4 +111,16 @@ def detect_format(data: bytes) -> str:
 
 
 def parse_document(data: bytes) -> ParsedDocument:
-    return PARSERS[detect_format(data)](data)
+    """The one document in a single-document file."""
+    docs = parse_file(data)
+    if len(docs) != 1:
+        raise ParseError(f"the file holds {len(docs)} documents, not one")
+    return docs[0]
+
+
+def parse_file(data: bytes) -> list[ParsedDocument]:
+    """Every document in a file: one for most formats, many for tables and bulk issues."""
+    fmt = detect_format(data)
+    if fmt in MULTI_PARSERS:
+        return MULTI_PARSERS[fmt](data)
+    return [PARSERS[fmt](data)]

@@ -25,7 +25,28 @@ def parse_federal_register_json(data: bytes) -> ParsedDocument:
         raise ParseError(f"not valid JSON: {error}") from error
     if not isinstance(record, dict) or not record.get("document_number"):
         raise ParseError("JSON has no document_number: not a Federal Register document")
-    record.pop("enrichment", None)
+    return parse_fr_record(record)
+
+
+def parse_federal_register_list(data: bytes) -> list[ParsedDocument]:
+    """An API list response (`documents.json`): every record in `results`."""
+    try:
+        listing = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ParseError(f"not valid JSON: {error}") from error
+    docs = []
+    for record in listing.get("results") or []:
+        if isinstance(record, dict) and record.get("document_number") and record.get("title"):
+            doc = parse_fr_record(record)
+            doc.source_format = "federal_register_list_json"
+            doc.part = doc.fr_document_number
+            docs.append(doc)
+    return docs
+
+
+def parse_fr_record(record: dict) -> ParsedDocument:
+    """One FR API document record (single-document JSON or an item of a list)."""
+    record = {k: v for k, v in record.items() if k != "enrichment"}
     title = record.get("title")
     if not isinstance(title, str) or not title.strip():
         raise ParseError("Federal Register record has no title")

@@ -17,18 +17,20 @@ _LABELS = [
 ]
 
 _BODY_SIGNS = [
+    # The memorandum and notice headers open the text; check them before the order formulas.
+    ("memorandum", re.compile(r"\A\s*(?:MEMORANDUM FOR\b|Memorandum for\b)")),
+    (
+        "notice",
+        re.compile(r"\A\s*NOTICE\b|\bthis notice shall be published in the Federal Register", re.I),
+    ),
     (
         "executive_order",
         re.compile(r"it is hereby ordered|I hereby order|hereby ordered as follows", re.I),
     ),
     ("proclamation", re.compile(r"do hereby proclaim|NOW, THEREFORE, I\b.*proclaim", re.I | re.S)),
     ("memorandum", re.compile(r"^MEMORANDUM FOR\b|^Memorandum for\b", re.M)),
-    (
-        "notice",
-        re.compile(r"^NOTICE\b|\bthis notice shall be published in the Federal Register", re.M),
-    ),
     ("determination", re.compile(r"Presidential Determination No\.", re.I)),
-    ("letter", re.compile(r"^Dear (?:Mr\.|Madam|Madame|Senator|Representative)", re.M)),
+    ("letter", re.compile(r"^Dear (?:Mr\.|Madam|Madame|Senator|Representative|Speaker)", re.M)),
 ]
 
 

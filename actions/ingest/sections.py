@@ -18,7 +18,6 @@ _HEADING_VERBS = re.compile(
 )
 # Tokens whose final period does not end a heading ("U.S. Policy", "No. 2").
 _ABBREVIATIONS = {"u.s", "no", "st", "mr", "mrs", "dr", "gen", "inc", "co", "jr", "sr", "v", "vs"}
-PAGE_MARK_RE = re.compile(r"\uE000(\d+)\uE001")
 
 
 def split_heading(text: str) -> tuple[str, str]:
@@ -39,11 +38,45 @@ def split_heading(text: str) -> tuple[str, str]:
     return "", text.strip()
 
 
-def split_sections(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
+_BARE_NUMBER_RE = re.compile(r"^(\d{1,2})\.\s+(?=[A-Z(])")
+
+
+def split_sections(
+    paragraphs: list[str], bare_numbers: bool = False
+) -> tuple[str, list[ParsedSection]]:
     """The preamble (text before Section 1) and the numbered sections of an order's body.
 
-    `paragraphs` is the body without title and signature block, one paragraph per item.
+    `paragraphs` is the body without title and signature block, one paragraph per item. With
+    `bare_numbers`, older orders numbered `1.`, `2.` (no "Section") are split on those numbers
+    when no `Section N.` unit exists and they run 1, 2, 3 ... without a gap.
     """
+    preamble, sections = _split_labelled(paragraphs)
+    if sections or not bare_numbers:
+        return preamble, sections
+    return _split_bare(paragraphs) or (preamble, sections)
+
+
+def _split_bare(paragraphs: list[str]) -> tuple[str, list[ParsedSection]] | None:
+    starts = [
+        (i, int(m.group(1))) for i, p in enumerate(paragraphs) if (m := _BARE_NUMBER_RE.match(p))
+    ]
+    sequence = []
+    for index, number in starts:
+        if number == len(sequence) + 1:
+            sequence.append(index)
+    if len(sequence) < 2:
+        return None
+    preamble = "\n\n".join(paragraphs[: sequence[0]]).strip()
+    sections = []
+    for position, start in enumerate(sequence):
+        end = sequence[position + 1] if position + 1 < len(sequence) else len(paragraphs)
+        first = _BARE_NUMBER_RE.sub("", paragraphs[start], count=1)
+        text = "\n\n".join([first, *paragraphs[start + 1 : end]]).strip()
+        sections.append(ParsedSection(number=str(position + 1), heading="", text=text))
+    return preamble, sections
+
+
+def _split_labelled(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
     preamble: list[str] = []
     sections: list[ParsedSection] = []
     current: list[str] = []

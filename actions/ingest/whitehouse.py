@@ -13,7 +13,7 @@ import re
 import frontmatter
 import yaml
 
-from actions.ingest.dates import parse_date
+from actions.ingest.dates import parse_date, parse_witness_date
 from actions.ingest.kinds import detect_kind, kind_from_label
 from actions.ingest.markup import LINK_RE, markdown_paragraphs
 from actions.ingest.sections import split_sections
@@ -88,7 +88,7 @@ def _parse_body(paragraphs: list[str], *, title: str, source_format: str) -> Par
         kind=kind or detect_kind(title, "\n\n".join(body)),
         number=number,
         title=title,
-        signed_on=block.signed_on,
+        signed_on=parse_witness_date("\n".join(paragraphs[-4:])) or block.signed_on,
         signer=block.signer,
         place=block.place,
         text="\n\n".join(paragraphs),

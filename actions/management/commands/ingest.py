@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from actions.ingest.detect import parse_document
+from actions.ingest.detect import parse_file
 from actions.ingest.files import MAX_FILE_BYTES, iter_files, locator_for, sha256_of
-from actions.models import Source
+from actions.models import Source, SourceFile
 from actions.parsed import ParseError
 from actions.relations import relate_all
-from actions.store import save_document
+from actions.store import clear_caches, rebuild_pending, remove_sources, save_document
 
 
 class Command(BaseCommand):
@@ -25,56 +26,90 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, no_relate, **options):
         counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
-        known = dict(Source.objects.values_list("locator", "sha256"))
+        clear_caches()
+        known_files = {
+            path: (digest, documents)
+            for path, digest, documents in SourceFile.objects.values_list(
+                "path", "sha256", "documents"
+            )
+        }
         files = list(iter_files(paths))
         started = time.monotonic()
-        show_progress = sys.stderr.isatty()
+        progress = self.progress_printer()
         for position, path in enumerate(files, start=1):
             try:
-                outcome = self.ingest_file(path, known)
-            except Exception as error:  # noqa: BLE001 - any failure is reported per file, then skipped
+                for outcome in self.ingest_file(path, known_files):
+                    counts[outcome] += 1
+            except Exception as error:  # noqa: BLE001 - any failure is reported per file, skipped
                 counts["failed"] += 1
-                reason = (
-                    str(error)
-                    if isinstance(error, OSError | ParseError)
-                    else f"{type(error).__name__}: {error}"
-                )
+                if isinstance(error, OSError | ParseError):
+                    reason = str(error)
+                else:
+                    reason = f"{type(error).__name__}: {error}"
                 self.stderr.write(f"error: {path}: {reason}")
-            else:
-                counts[outcome] += 1
-            if show_progress and (position % 50 == 0 or position == len(files)):
-                sys.stderr.write(f"\r{position}/{len(files)} files")
-        if show_progress:
-            sys.stderr.write("\n")
-        if (counts["new"] or counts["updated"]) and not no_relate:
+            progress("files", position, len(files))
+        rebuilt = rebuild_pending(lambda done, total: progress("actions rebuilt", done, total))
+        if (counts["new"] or counts["updated"] or rebuilt) and not no_relate:
             links = relate_all()
             self.stdout.write(
                 f"related: {links['related']} links; commentary: {links['commentary_links']} links"
             )
         elapsed = time.monotonic() - started
         self.stdout.write(
-            "ingested {files} files in {secs:.1f}s: {new} new, {updated} updated, "
-            "{unchanged} unchanged, {failed} failed".format(
-                files=len(files), secs=elapsed, **counts
-            )
+            f"ingested {len(files)} files in {elapsed:.1f}s: {counts['new']} new, "
+            f"{counts['updated']} updated, {counts['unchanged']} unchanged documents, "
+            f"{counts['failed']} failed files; {rebuilt} actions rebuilt"
         )
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} file(s) could not be ingested", returncode=1)
 
-    def ingest_file(self, path, known: dict[str, str]) -> str:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ParseError(
-                f"file is {path.stat().st_size} bytes, over the {MAX_FILE_BYTES} limit"
-            )
+    def progress_printer(self):
+        """A progress line on a terminal; nothing under CI or when piped."""
+        if not sys.stderr.isatty():
+            return lambda *args: None
+
+        def show(label: str, done: int, total: int) -> None:
+            if done == total or done % 100 == 0:
+                end = "\n" if done == total else ""
+                sys.stderr.write(f"\r{label}: {done}/{total}{end}")
+                sys.stderr.flush()
+
+        return show
+
+    def ingest_file(self, path, known_files: dict[str, tuple[str, int]]) -> list[str]:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(f"file is {size} bytes, over the {MAX_FILE_BYTES} limit")
         data = path.read_bytes()
         locator = locator_for(path)
         digest = sha256_of(data)
-        if known.get(locator) == digest:
-            return "unchanged"  # skip parsing entirely: a second run is near-free
-        parsed = parse_document(data)
+        known = known_files.get(locator)
+        if known and known[0] == digest:
+            return ["unchanged"] * known[1]  # the whole file is unchanged: near-free
+        docs = parse_file(data)
+        outcomes = []
+        keep = set()
+        for doc in docs:
+            if doc.part is None:
+                doc_locator, doc_digest = locator, digest
+            else:
+                doc_locator = f"{locator}#{doc.part}"
+                doc_digest = sha256_of(json.dumps(doc.to_json(), sort_keys=True).encode())
+            keep.add(doc_locator)
+            outcomes.append(self.save(doc, doc_locator, doc_digest))
+        # Rows that left a table leave the archive with it.
+        stale = Source.objects.filter(locator__startswith=f"{locator}#").exclude(locator__in=keep)
+        if any(doc.part for doc in docs) and stale.exists():
+            remove_sources(stale)
+        SourceFile.objects.update_or_create(
+            path=locator, defaults={"sha256": digest, "documents": len(docs)}
+        )
+        return outcomes
+
+    def save(self, doc, locator: str, digest: str) -> str:
         for attempt in range(3):
             try:
-                return save_document(parsed, locator=locator, sha256=digest).outcome
+                return save_document(doc, locator=locator, sha256=digest, defer=True).outcome
             except IntegrityError:
                 # A concurrent ingest created the same action or source: look again.
                 if attempt == 2:

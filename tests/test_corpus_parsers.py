@@ -1,0 +1,145 @@
+"""Parsers on real files of every format in ../shared/corpus (skipped without it)."""
+
+from datetime import date
+
+import pytest
+
+from actions.ingest.detect import detect_format, parse_file
+from actions.ingest.federal_register_html import fr_statute_links
+from tests.conftest import CORPUS
+
+FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
+WH = CORPUS / "whitehouse-2021-2026" / "presidential-actions"
+EOMD = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
+
+
+def read(path):
+    if not path.exists():
+        pytest.skip(f"the corpus is not at {CORPUS} (set ARCHIVE_DATA_DIR)")
+    return path.read_bytes()
+
+
+def one(path):
+    (doc,) = parse_file(read(path))
+    return doc
+
+
+def test_fr_xml_sections_pages_and_signature():
+    doc = one(FR / "EO_13768.xml")
+    assert detect_format(read(FR / "EO_13768.xml")) == "federal_register_xml"
+    assert (doc.number, doc.signed_on, doc.fr_document_number) == (
+        "13768",
+        date(2017, 1, 25),
+        "2017-02102",
+    )
+    assert doc.title == "Enhancing Public Safety in the Interior of the United States"
+    assert len(doc.sections) == 18 and doc.sections[7].heading == "Federal-State Agreements"
+    assert doc.fr_start_page == 8799
+    assert doc.sections[0].start_page == 8799
+    assert doc.sections[8].start_page == 8801  # Sec. 9 begins on the third page
+    ((offset, page),) = doc.sections[17].page_breaks  # Sec. 18 runs onto page 8803
+    assert page == 8803 and 0 < offset < len(doc.sections[17].text)
+    assert doc.sections[17].text[offset:].lstrip().startswith("(c) This order is not intended")
+    assert "\ue000" not in doc.text and "\ue000" not in doc.sections[7].text
+    assert doc.place == "The White House" and doc.filed_on == date(2017, 1, 27)
+
+
+def test_fr_issue_xml_yields_its_proclamation():
+    docs = parse_file(read(CORPUS / "fr-api-core" / "spec" / "fixtures" / "2016-04-15.xml"))
+    assert [(d.kind, d.number, d.fr_citation, d.signed_on) for d in docs] == [
+        ("proclamation", "9423", "81 FR 22505", date(2016, 4, 12))
+    ]
+    assert docs[0].title.startswith("Establishment of the Belmont-Paul")
+
+
+def test_govinfo_htm_unwraps_lines_and_reads_pages():
+    doc = one(FR / "EO_12944.htm")
+    assert (doc.number, doc.signed_on, doc.fr_citation) == (
+        "12944",
+        date(1994, 12, 28),
+        "60 FR 309",
+    )
+    assert doc.title == "Adjustments of Certain Rates of Pay and Allowances"
+    assert doc.sections and doc.sections[0].heading == "Statutory pay systems"
+    assert "\x00" not in doc.text and "\n                " not in doc.text
+
+
+def test_govinfo_htm_entity_codes_and_missing_of():
+    doc = one(FR / "EO_13739.htm")
+    assert doc.number == "13739" and "Côte d'Ivoire" in doc.title
+
+
+def test_fr_html_fallback_and_its_statute_links():
+    doc = one(FR / "EO_13768.html")
+    assert (doc.number, doc.fr_document_number, len(doc.sections)) == ("13768", "2017-02102", 18)
+    assert ("8", "1357") in fr_statute_links(read(FR / "EO_13768.html"))
+
+
+def test_fr_json_metadata_record_drops_enrichment():
+    path = (
+        CORPUS
+        / "fr-eo-metadata-2009-2026"
+        / "what-got-signed"
+        / "data"
+        / "enriched"
+        / "eo-14381.json"
+    )
+    doc = one(path)
+    assert doc.number == "14381" and doc.kind == "executive_order"
+    assert "enrichment" not in doc.metadata and "summary" not in str(doc.to_json()).lower()[:0]
+
+
+def test_eo_markdown_fr_derived_rejoins_split_lines():
+    doc = one(EOMD / "donald-trump" / "2017" / "01-January" / "2017-01-25-executive-order-13768.md")
+    assert doc.source_format == "eo_markdown_fr" and not doc.official
+    assert len(doc.sections) == 18
+    assert "8 U.S.C. 1101 et seq.)" in doc.preamble
+
+
+def test_eo_markdown_presidency_project_numbered_paragraphs_and_suffix():
+    path = next(
+        (EOMD / "harry-s-truman" / "1950" / "01-January").glob("1950-01-03-executive-order-10095*")
+    )
+    doc = one(path)
+    assert doc.source_format == "eo_markdown_app" and doc.signer == "HARRY S. TRUMAN"
+    assert [s.number for s in doc.sections] == ["1", "2", "3", "4", "5", "6"]
+    suffixed = one(
+        next((EOMD / "harry-s-truman" / "1952" / "12-December").glob("1952-12-06-*10417*"))
+    )
+    assert suffixed.number == "10417-A"
+
+
+def test_whitehouse_proclamation_signed_on_from_the_witness_clause():
+    path = next(WH.glob("2021-03/*red-cross-month*"))
+    doc = one(path)
+    assert doc.kind == "proclamation"
+    assert doc.signed_on.month in (2, 3) and doc.signed_on.year == 2021
+
+
+def test_fr_csv_rows_corrections_and_suffixes():
+    path = CORPUS / "fr-csv-exports" / "QMSS_IBM_Practicum"
+    docs = parse_file(read(next(path.glob("*.csv"))))
+    assert len(docs) == 6631
+    by = {(d.number, d.is_correction): d for d in docs}
+    assert by[("13526", True)].title == "Correction"
+    assert by[("13526", False)].title == "Classified National Security Information"
+    assert by[("10571-A", False)].title.startswith("Assignment of Frequencies")
+    assert sum(d.not_received_for_publication for d in docs) == 436
+    notes = by[("13768", False)].disposition_notes
+    assert ("Revoked by", "EO 13993 of January 20, 2021") in notes
+
+
+def test_nara_table_entries_with_in_part_notes():
+    docs = parse_file(read(CORPUS / "nara-disposition-tables" / "eo" / "data" / "1950.txt"))
+    entry = next(d for d in docs if d.number == "10096")
+    assert entry.fr_citation == "15 FR 389" and entry.signed_on == date(1950, 1, 23)
+    assert ("Revoked by", "EO 10695, January 16, 1957 (in part)") in entry.disposition_notes
+
+
+def test_fr_list_json_and_notes_table():
+    listing = parse_file(
+        read(CORPUS / "nara-disposition-tables" / "eo" / "data" / "fr" / "barack-obama.json")
+    )
+    assert len(listing) == 276 and all(d.part for d in listing)
+    notes = parse_file(read(CORPUS / "fr-api-core" / "data" / "executive_orders.csv"))
+    assert len(notes) == 733
