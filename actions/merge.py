@@ -73,8 +73,11 @@ def merge_sources(docs: list[ParsedDocument]) -> Merged:
             (getattr(docs[i], name) for i in order if getattr(docs[i], name) not in (None, "")),
             None,
         )
-    if not order:
-        return Merged(fields=dict.fromkeys(FIELDS), text_source=None)
+    if not order:  # only corrections: they name the order's kind, number and date
+        fields = dict.fromkeys(FIELDS)
+        first = docs[corrections[0]]
+        fields.update(kind=first.kind, number=first.number, signed_on=first.signed_on)
+        return Merged(fields=fields, text_source=None)
     if fields["kind"] is None or fields["kind"] == "other":
         fields["kind"] = next(
             (docs[i].kind for i in order if docs[i].kind and docs[i].kind != "other"),

@@ -21,6 +21,7 @@ from actions.citations import StatuteCitation, extract_citations
 from actions.ingest.pages import page_at
 from actions.merge import FORMAT_RANK, merge_sources
 from actions.models import (
+    KIND_LABELS,
     Action,
     Agency,
     AgencyMention,
@@ -113,9 +114,8 @@ def rebuild_pending(progress=None) -> int:
 def refresh_identity(action: Action) -> None:
     """Identity fields from the sources' own columns (cheap: no parse is loaded), so the next
     copy of the same order finds this action by number, FR document number or title + date."""
-    rows = [
-        row
-        for row in Source.objects.filter(action=action, is_correction=False).values(
+    rows = list(
+        Source.objects.filter(action=action).values(
             "format",
             "kind",
             "number",
@@ -124,8 +124,23 @@ def refresh_identity(action: Action) -> None:
             "fr_citation",
             "fr_document_number",
             "dcpd_number",
+            "is_correction",
         )
-    ]
+    )
+    if any(not row["is_correction"] for row in rows):
+        rows = [row for row in rows if not row["is_correction"]]
+    else:
+        # Only a correction so far: it names its order's kind, number and date, nothing else.
+        rows = [
+            {
+                **row,
+                "title": f"{KIND_LABELS.get(row['kind'], '')} {row['number']}".strip(),
+                "fr_citation": "",
+                "fr_document_number": "",
+                "dcpd_number": "",
+            }
+            for row in rows
+        ]
     rows.sort(key=lambda row: FORMAT_RANK.get(row["format"], 50))
 
     def best(name):

@@ -1,0 +1,86 @@
+"""The store on real corpus slices: counts against the FR, relations from notes, merging."""
+
+import csv
+import io
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from actions.audit import compare_with_fr_csv
+from actions.models import Action, Relation
+from tests.conftest import CORPUS
+
+pytestmark = pytest.mark.django_db
+
+FR_CSV = (
+    CORPUS
+    / "fr-csv-exports"
+    / "QMSS_IBM_Practicum"
+    / "documents_of_type_presidential_document_and_of_presidential_document_type_executive_order.csv"
+)
+EOMD = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
+FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
+
+
+def csv_slice(tmp_path, start: str, end: str):
+    """The real FR CSV rows signed between two dates, as a CSV file of its own."""
+    if not FR_CSV.exists():
+        pytest.skip(f"the corpus is not at {CORPUS}")
+    text = FR_CSV.read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=reader.fieldnames, lineterminator="\n")
+    writer.writeheader()
+    for row in reader:
+        if start <= row["signing_date"] < end:
+            writer.writerow(row)
+    path = tmp_path / "fr-slice.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def ingest(*paths):
+    call_command("ingest", "--no-relate", *map(str, paths), stdout=StringIO(), stderr=StringIO())
+
+
+def test_ford_orders_match_the_federal_register_count(tmp_path):
+    fr_rows = csv_slice(tmp_path, "1974-08-09", "1977-01-20")
+    ingest(fr_rows, EOMD / "gerald-r-ford", CORPUS / "nara-disposition-tables/eo/data/1975.txt")
+    (ford,) = [row for row in compare_with_fr_csv(fr_rows.read_bytes()) if row["term"] == 38]
+    assert ford["fr_csv"] > 150
+    assert (ford["archive"], ford["missing"], ford["extra"]) == (ford["fr_csv"], [], [])
+    # Three copies of one order are one action.
+    eo = Action.objects.get(kind="executive_order", number="11850")
+    assert {s.format for s in eo.sources.all()} >= {"federal_register_csv", "eo_markdown_app"}
+
+
+def test_notes_become_relations_both_ways_with_status(tmp_path):
+    fr_rows = csv_slice(tmp_path, "2017-01-20", "2021-01-21")
+    ingest(fr_rows, FR / "EO_13768.xml", FR / "EO_13768.json")
+    eo = Action.objects.get(kind="executive_order", number="13768")
+    assert eo.text_source.format == "federal_register_xml"
+    assert eo.sources.count() == 3
+    revoked = Relation.objects.get(target=eo, kind="revokes", origin="fr_notes", found_in=eo)
+    assert revoked.source.number == "13993" and revoked.source_number == "13993"
+    assert eo.status == "revoked"
+    # Amendments between orders of the same term: both ends resolved, the target's status set.
+    amended = Relation.objects.filter(kind="amends").exclude(source=None).exclude(target=None)
+    assert amended.exists()
+    for relation in amended[:20]:
+        assert relation.target.status != "in_force"
+
+
+def test_corrections_attach_to_their_order(tmp_path):
+    fr_rows = csv_slice(tmp_path, "2009-12-29", "2009-12-30")
+    ingest(fr_rows)
+    eo = Action.objects.get(kind="executive_order", number="13526")
+    assert eo.title == "Classified National Security Information"
+    assert eo.corrections and eo.corrections[0]["fr_citation"] == "75 FR 1013"
+    assert Action.objects.filter(title="Correction").count() == 0
+
+
+def test_not_received_for_publication_is_labelled(tmp_path):
+    fr_rows = csv_slice(tmp_path, "1940-07-26", "1940-07-27")
+    ingest(fr_rows)
+    assert Action.objects.get(number="8497").not_received_for_publication
