@@ -6,8 +6,8 @@ BIN := $(VENV)/bin
 ARCHIVE_DATA_DIR ?= ../shared
 export ARCHIVE_DATA_DIR
 HOST ?= 127.0.0.1:8000
-# What `make serve` loads: the seed documents and the FR record of EO 13768.
-DATA := $(ARCHIVE_DATA_DIR)/seeds $(ARCHIVE_DATA_DIR)/corpus/fr-eo-1994-2020/executive_orders/EO_13768.json
+# What `make serve` loads: the seed documents and the whole corpus (unchanged files are skipped).
+DATA := $(ARCHIVE_DATA_DIR)/seeds $(ARCHIVE_DATA_DIR)/corpus
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/archive
 
 .PHONY: serve install install-dev migrate data static test test-sqlite test-postgres lint bench clean
@@ -53,6 +53,9 @@ test-sqlite: install-dev
 
 test-postgres: install-dev
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
+
+bench: install-dev
+	$(BIN)/python bench/ingest.py
 
 lint: install-dev
 	$(BIN)/ruff check .

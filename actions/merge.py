@@ -29,6 +29,32 @@ FORMAT_RANK = {
     "fr_notes_table": 10,
     "nara_table": 11,
 }
+# For identity metadata (number, dates, title, FR identifiers) the FR's structured records
+# outrank numbers and dates read out of typeset text: an XML header once printed
+# "Executive Order 15323" for EO 13523. Official sources outrank transcriptions, whose
+# disagreements are kept as conflicts.
+METADATA_RANK = {
+    name: position
+    for position, name in enumerate(
+        [
+            "federal_register_json",
+            "federal_register_list_json",
+            "federal_register_csv",
+            "fr_notes_table",
+            "federal_register_xml",
+            "federal_register_issue_xml",
+            "dcpd_text",
+            "govinfo_htm",
+            "federal_register_html",
+            "nara_table",
+            "eo_markdown_fr",
+            "whitehouse_markdown",
+            "whitehouse_legacy_markdown",
+            "eo_markdown_app",
+        ]
+    )
+}
+TEXT_FIELDS = ("signer", "place")
 FIELDS = (
     "kind",
     "number",
@@ -60,6 +86,10 @@ def rank(doc: ParsedDocument) -> int:
     return FORMAT_RANK.get(doc.source_format, 50)
 
 
+def metadata_rank(doc: ParsedDocument) -> int:
+    return METADATA_RANK.get(doc.source_format, 50)
+
+
 def merge_sources(docs: list[ParsedDocument]) -> Merged:
     """Corrections count only as corrections: their title ("Correction") and numbers are not
     the order's."""
@@ -67,10 +97,12 @@ def merge_sources(docs: list[ParsedDocument]) -> Merged:
     order = sorted(
         (i for i in range(len(docs)) if i not in corrections), key=lambda i: rank(docs[i])
     )
+    by_metadata = sorted(order, key=lambda i: metadata_rank(docs[i]))
     fields: dict = {}
     for name in FIELDS:
+        ranking = order if name in TEXT_FIELDS else by_metadata
         fields[name] = next(
-            (getattr(docs[i], name) for i in order if getattr(docs[i], name) not in (None, "")),
+            (getattr(docs[i], name) for i in ranking if getattr(docs[i], name) not in (None, "")),
             None,
         )
     if not order:  # only corrections: they name the order's kind, number and date

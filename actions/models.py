@@ -151,6 +151,7 @@ class Action(models.Model):
             models.Index(fields=["title_key", "signed_on"]),
             models.Index(fields=["kind", "signed_on"]),
             models.Index(fields=["fr_citation"]),
+            models.Index(fields=["number"]),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ rebuilt whole, so they always reflect the archive as it is; each link carries it
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -14,7 +15,6 @@ from django.db import transaction
 from actions.models import Action, AgencyMention, Citation, Commentary, CommentaryLink, Relation
 from actions.references import extract_references
 from actions.similarity import (
-    cosine,
     document_frequencies,
     shared_terms,
     term_counts,
@@ -125,13 +125,37 @@ def explain(a: Profile, b: Profile) -> str:
     return "; ".join(parts)
 
 
+# Names a piece of commentary may share with the order it discusses: Title Case phrases
+# ("Secure Communities", "National Crime Information Center") and legal tokens ("287(g)").
+_CONCEPT_RE = re.compile(
+    r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:of\s+|and\s+|the\s+|for\s+)*(?:[A-Z][a-z]+|[A-Z]{2,}))+"
+    r"|\b\d{1,4}\([a-z0-9]{1,3}\)"
+)
+# A concept found in more actions than this is too common to tell which order is discussed.
+MAX_CONCEPT_ACTIONS = 25
+
+
+def commentary_concepts(text: str) -> list[str]:
+    found = []
+    for match in _CONCEPT_RE.finditer(text):
+        concept = match.group(0)
+        if concept not in found and len(concept) > 3:
+            found.append(concept)
+    return found
+
+
 def link_commentary() -> int:
-    """Link each piece of commentary to the actions it discusses, with the evidence."""
+    """Link each piece of commentary to the actions it discusses, with the evidence.
+
+    Strong evidence first: the text quotes an order's title, or names it by number. Otherwise
+    the commentary is linked to the action that shares the most of its distinctive names
+    (each name found in few actions), when it shares at least two.
+    """
+    from actions.search import search_actions
+
     commentary = list(Commentary.objects.all())
     if not commentary:
         return 0
-    profiles, stats = build_profiles()
-    by_id = {p.action_id: p for p in profiles}
     titles = {
         a.id: a.title_key
         for a in Action.objects.only("id", "title_key")
@@ -152,33 +176,30 @@ def link_commentary() -> int:
             action_id = numbered.get((ref.kind, ref.number))
             if action_id:
                 strong[action_id].append(f"names {ref.label}")
-        vector = tfidf_vector(term_counts(item.text), stats["df"], stats["total"])
-        similar = sorted(
-            ((cosine(vector, p.vectors["terms"]), p) for p in profiles),
-            key=lambda pair: pair[0],
-            reverse=True,
-        )
         links = {action_id: (1.0, "; ".join(reasons)) for action_id, reasons in strong.items()}
-        if not strong and similar and similar[0][0] >= 0.12:
-            top = similar[0][0]
-            for score, profile in similar:
-                if score < top * 0.9:
-                    break
-                shared = shared_terms(vector, profile.vectors["terms"])
-                links[profile.action_id] = (
-                    score,
-                    f"discusses its distinctive terms: {', '.join(shared)}",
+        if not links:
+            shared: dict[int, list[str]] = defaultdict(list)
+            for concept in commentary_concepts(item.text):
+                ids = list(
+                    search_actions(f'"{concept}"').matched.values_list("id", flat=True)[
+                        : MAX_CONCEPT_ACTIONS + 1
+                    ]
                 )
+                if 0 < len(ids) <= MAX_CONCEPT_ACTIONS:
+                    for action_id in ids:
+                        shared[action_id].append(concept)
+            ranked = sorted(shared.items(), key=lambda pair: len(pair[1]), reverse=True)
+            if ranked and len(ranked[0][1]) >= 2:
+                best = len(ranked[0][1])
+                for action_id, concepts in ranked:
+                    if len(concepts) < best:
+                        break
+                    evidence = "discusses what this order names: " + ", ".join(concepts)
+                    links[action_id] = (round(best / (best + 1), 4), evidence)
         for action_id, (score, evidence) in links.items():
-            if action_id in by_id:
-                rows.append(
-                    CommentaryLink(
-                        commentary=item,
-                        action_id=action_id,
-                        evidence=evidence,
-                        score=round(score, 4),
-                    )
-                )
+            rows.append(
+                CommentaryLink(commentary=item, action_id=action_id, evidence=evidence, score=score)
+            )
     with transaction.atomic():
         CommentaryLink.objects.all().delete()
         CommentaryLink.objects.bulk_create(rows)

@@ -19,7 +19,7 @@ from django.db.models import Q
 from actions.agencies import agency_entries, find_agencies
 from actions.citations import StatuteCitation, extract_citations
 from actions.ingest.pages import page_at
-from actions.merge import FORMAT_RANK, merge_sources
+from actions.merge import METADATA_RANK, merge_sources
 from actions.models import (
     KIND_LABELS,
     Action,
@@ -41,7 +41,7 @@ from actions.notes import note_relation, parse_target
 from actions.parsed import ParsedDocument, parsed_from_json
 from actions.presidents import term_on
 from actions.references import extract_references, sentence_around
-from actions.text import slugify_title, title_key
+from actions.text import normalize_number, slugify_title, title_key
 
 
 @dataclass
@@ -65,6 +65,7 @@ def save_document(
         if existing and existing.sha256 == sha256:
             return SaveResult("unchanged", existing.action_id)
         outcome = "updated" if existing else "new"
+        parsed.number = normalize_number(parsed.number)
         if parsed.is_commentary:
             return _save_commentary(parsed, existing, locator, sha256, outcome)
         previous_action_id = existing.action_id if existing else None
@@ -141,7 +142,7 @@ def refresh_identity(action: Action) -> None:
             }
             for row in rows
         ]
-    rows.sort(key=lambda row: FORMAT_RANK.get(row["format"], 50))
+    rows.sort(key=lambda row: METADATA_RANK.get(row["format"], 50))
 
     def best(name):
         return next((row[name] for row in rows if row[name]), None)
@@ -195,10 +196,18 @@ def find_action(parsed: ParsedDocument) -> Action | None:
         identifiers |= Q(dcpd_number=parsed.dcpd_number)
     if parsed.fr_citation and parsed.kind and not parsed.number:
         identifiers |= Q(fr_citation=parsed.fr_citation, kind=parsed.kind)
-    found = Action.objects.filter(identifiers).first() if identifiers else None
-    if found and (not parsed.number or not found.number or found.number == parsed.number):
-        return found
     key = title_key(parsed.title or "")
+    found = Action.objects.filter(identifiers).first() if identifiers else None
+    if found and (
+        not parsed.number
+        or not found.number
+        or found.number == parsed.number
+        or found.title_key == key
+        or found.signed_on == parsed.signed_on
+    ):
+        # The publisher's identifier and the title or date agree: a differing printed number
+        # is then a misprint, kept as a conflict on the one action.
+        return found
     if parsed.number and parsed.kind:
         by_number = Action.objects.filter(kind=parsed.kind, number=parsed.number).first()
         agrees = by_number and (

@@ -86,3 +86,12 @@ def title_case(text: str) -> str:
         else:
             out.append(word[:1].upper() + word[1:])
     return " ".join(out)
+
+
+def normalize_number(number: str | None) -> str | None:
+    """One spelling per order number: '11359A' and '11359 A' are '11359-A'."""
+    if not number:
+        return number
+    number = number.strip().upper()
+    match = re.fullmatch(r"(\d+)[\s\-]?([A-Z])", number)
+    return f"{match.group(1)}-{match.group(2)}" if match else number

@@ -13,12 +13,7 @@ from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.django_db
 
-FR_CSV = (
-    CORPUS
-    / "fr-csv-exports"
-    / "QMSS_IBM_Practicum"
-    / "documents_of_type_presidential_document_and_of_presidential_document_type_executive_order.csv"
-)
+FR_CSV = next(iter((CORPUS / "fr-csv-exports" / "QMSS_IBM_Practicum").glob("*.csv")), CORPUS / "x")
 EOMD = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
 

@@ -26,4 +26,4 @@ def test_advocacy_page_links_to_the_order_it_discusses(eo):
     page = Commentary.objects.get(text__contains="287(g)")
     links = list(page.links.all())
     assert [link.action.number for link in links] == ["13768"]
-    assert "distinctive terms" in links[0].evidence
+    assert "Secure Communities" in links[0].evidence and "287(g)" in links[0].evidence
