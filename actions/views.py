@@ -188,13 +188,18 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     )
     sections = list(action.sections.all())
     citations = list(
-        Citation.objects.filter(action=action).select_related("statute").order_by("start")
+        Citation.objects.filter(action=action).select_related("statute", "section").order_by("start")
     )
     by_section: dict[int | None, list[Citation]] = {}
     for cite in citations:
         by_section.setdefault(cite.section_id, []).append(cite)
     rendered_sections = [
-        {"section": s, "html": render_text(s.text, by_section.get(s.pk, []))} for s in sections
+        {
+            "section": s,
+            "html": render_text(s.text, by_section.get(s.pk, [])),
+            "page_cite": _page_cite(action, s.start_page),
+        }
+        for s in sections
     ]
     preamble_html = render_text(action.preamble, by_section.get(None, [])) if sections else None
     body_html = (
@@ -235,6 +240,15 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "citation_formats": _citation_formats(action),
         },
     )
+
+
+def _page_cite(action: Action, page: int | None) -> str | None:
+    """'82 FR 8799, 8801': the order's FR citation pinned to the page a section is on."""
+    if not action.fr_citation or not page:
+        return None
+    if action.fr_start_page and page != action.fr_start_page:
+        return f"{action.fr_citation}, {page}"
+    return action.fr_citation
 
 
 def _group_relations(relations, end: str) -> list[dict]:

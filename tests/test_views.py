@@ -109,3 +109,14 @@ def test_admin_is_behind_login_and_lists_every_model(client, seeded):
         assert client.get(url).status_code == 200, url
     action = Action.objects.get(number="13768")
     assert client.get(reverse("admin:actions_action_change", args=[action.pk])).status_code == 200
+
+
+def test_pages_run_a_bounded_number_of_queries(client, eo, django_assert_max_num_queries):
+    eo("13768")
+    # Fixed counts, whatever the number of sections, citations or results (no N+1).
+    with django_assert_max_num_queries(14):
+        client.get("/eo/13768")
+    with django_assert_max_num_queries(10):
+        client.get("/search/", {"q": "immigration"})
+    with django_assert_max_num_queries(5):
+        client.get("/statutes/usc/8/1357")
