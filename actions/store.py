@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from datetime import timedelta
 
 from django.db import transaction
@@ -91,6 +92,16 @@ def save_document(
         if previous_action_id and previous_action_id != action.pk:
             _rebuild_or_delete(previous_action_id)
         return SaveResult(outcome, action.pk)
+
+
+def titles_agree(a: str, b: str) -> bool:
+    """Two printings of one title: equal keys, one a prefix of the other (a truncated
+    table entry), or nearly the same letters (a transcription's slips)."""
+    if not a or not b:
+        return False
+    if a == b or (min(len(a), len(b)) >= 20 and (a.startswith(b) or b.startswith(a))):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def rebuild_pending(progress=None) -> int:
@@ -202,7 +213,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
         not parsed.number
         or not found.number
         or found.number == parsed.number
-        or found.title_key == key
+        or titles_agree(found.title_key, key)
         or found.signed_on == parsed.signed_on
     ):
         # The publisher's identifier and the title or date agree: a differing printed number
@@ -212,7 +223,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
         by_number = Action.objects.filter(kind=parsed.kind, number=parsed.number).first()
         agrees = by_number and (
             not key
-            or by_number.title_key == key
+            or titles_agree(by_number.title_key, key)
             or by_number.signed_on == parsed.signed_on
             or by_number.signed_on is None
             or parsed.signed_on is None

@@ -12,7 +12,7 @@ import re
 from actions.ingest.dates import parse_date, parse_written_date
 from actions.ingest.federal_register import parse_disposition_notes
 from actions.parsed import ParsedDocument, ParseError
-from actions.text import squash
+from actions.text import normalize_number, squash
 
 _FR_CITATION_RE = re.compile(r"(\d+)\s+FR\s+(\d+)")
 
@@ -39,7 +39,7 @@ def parse_federal_register_csv(data: bytes) -> list[ParsedDocument]:
         suffix = re.match(r"^-([A-Z])\s+(.+)$", title)
         if suffix and number:
             number, title = f"{number}-{suffix.group(1)}", suffix.group(2)
-        number = re.sub(r"^(\d+)([A-Z])$", r"\1-\2", number)  # 11359A -> 11359-A
+        number = normalize_number(number) or ""  # 11359A, 7933-a -> 11359-A, 7933-A
         document_number = (row.get("document_number") or "").strip() or None
         is_correction = title.lower() == "correction" or bool(
             document_number and re.match(r"^C\d-", document_number)
