@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from datetime import timedelta
+from difflib import SequenceMatcher
 
 from django.db import transaction
 from django.db.models import Q

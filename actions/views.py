@@ -188,7 +188,9 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     )
     sections = list(action.sections.all())
     citations = list(
-        Citation.objects.filter(action=action).select_related("statute", "section").order_by("start")
+        Citation.objects.filter(action=action)
+        .select_related("statute", "section")
+        .order_by("start")
     )
     by_section: dict[int | None, list[Citation]] = {}
     for cite in citations:
