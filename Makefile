@@ -35,7 +35,7 @@ migrate: install
 
 data: install
 	@if [ -d "$(ARCHIVE_DATA_DIR)/seeds" ]; then \
-		$(BIN)/python manage.py ingest $(DATA); \
+		$(BIN)/python manage.py ingest $(DATA) || echo "Some files could not be ingested (listed above); serving the rest."; \
 	else \
 		echo "No data folder at $(ARCHIVE_DATA_DIR): set ARCHIVE_DATA_DIR to load documents."; \
 	fi

@@ -234,6 +234,11 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "statutes": statutes,
             "outgoing": _group_relations(outgoing, "target"),
             "incoming": _group_relations(incoming, "source"),
+            "status_rows": [
+                row
+                for row in _group_relations(incoming, "source")
+                if row["kind"] in {"revokes", "supersedes", "suspends", "amends", "continues"}
+            ],
             "inverse_labels": INVERSE_LABELS,
             "related": related,
             "sources": sources,
