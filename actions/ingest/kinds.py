@@ -34,6 +34,9 @@ _BODY_SIGNS = [
 ]
 
 
+_WITNESS_RE = re.compile(r"IN WITNESS WHEREOF", re.I)
+
+
 def kind_from_label(label: str) -> str | None:
     """'Executive Order', 'Proclamation 9645', 'Memorandum on ...' -> a kind, or None."""
     label = label.strip()
@@ -48,6 +51,10 @@ def detect_kind(title: str, text: str) -> str:
     by_title = kind_from_label(title)
     if by_title:
         return by_title
+    # Only proclamations close with the witness clause ("IN WITNESS WHEREOF, I have hereunto
+    # set my hand"), even those that "hereby order" flags to half-staff.
+    if _WITNESS_RE.search(text[-3000:]) and not _BODY_SIGNS[0][1].search(text):
+        return "proclamation"
     head = text[:4000]
     for kind, pattern in _BODY_SIGNS:
         if pattern.search(head):
