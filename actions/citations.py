@@ -203,11 +203,13 @@ def _valid_follow_item(text: str, item: re.Match) -> bool:
 
 
 def _split_range(section: str, end: str | None) -> tuple[str, str | None]:
-    """'1701-1706' is a range; '2000e-2' and '300aa-25' are sections with a hyphen."""
-    match = re.fullmatch(r"(\d+)-(\d+)", section)
+    """'1701-1706', '7401-7671q' and '668-668d' are ranges; '2000e-2', '300aa-25' and
+    '403-5c' are sections with a hyphen (the part after it is shorter or the first is lettered).
+    """
+    match = re.fullmatch(r"(\d+)-((\d+)[A-Za-z]*)", section)
     if match and end is None:
-        low, high = match.groups()
-        if len(low) == len(high) and int(high) > int(low):
+        low, high, high_digits = match.groups()
+        if len(low) == len(high_digits) and int(high_digits) >= int(low) and high != low:
             return low, high
     return section, end
 
