@@ -22,6 +22,7 @@ urlpatterns = [
     path("actions/", views.search, name="browse"),
     path("actions/<int:pk>/", views.action_by_id, name="by_id"),
     path("statutes/", views.statute_index, name="statutes"),
+    path("statutes/usc/<str:title>", views.usc_title, name="usc_title"),
     path("statutes/usc/<str:title>/<str:section>", views.usc_section, name="usc_section"),
     path("statutes/usc/<str:title>/<str:section>/", views.slash_redirect),
     path("statutes/key/<path:key>/", views.statute_detail, name="statute"),

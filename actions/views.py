@@ -347,6 +347,25 @@ def statute_index(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/statute_index.html", {"statutes": rows})
 
 
+def usc_title(request: HttpRequest, title: str) -> HttpResponse:
+    """`8 U.S.C.`: every section of the title cited, with the number of actions citing it."""
+    statutes = (
+        Statute.objects.filter(kind="usc", title=title)
+        .annotate(actions=Count("citations__action", distinct=True))
+        .filter(actions__gt=0)
+        .order_by("key")
+    )
+    if not statutes:
+        raise Http404("No action cites this title")
+    rows = sorted(statutes, key=lambda s: _section_sort_key(s.section))
+    return render(request, "actions/usc_title.html", {"title": title, "statutes": rows})
+
+
+def _section_sort_key(section: str) -> tuple:
+    digits = "".join(ch for ch in section if ch.isdigit()) or "0"
+    return (int(digits[:9]), section)
+
+
 def usc_section(request: HttpRequest, title: str, section: str) -> HttpResponse:
     statute = get_object_or_404(Statute, kind="usc", key=f"{title} U.S.C. {section}")
     return _statute_page(request, statute)

@@ -120,3 +120,10 @@ def test_pages_run_a_bounded_number_of_queries(client, eo, django_assert_max_num
         client.get("/search/", {"q": "immigration"})
     with django_assert_max_num_queries(5):
         client.get("/statutes/usc/8/1357")
+
+
+def test_statute_hierarchy_title_page(client, seeded):
+    html = client.get("/statutes/usc/8").content.decode()
+    assert "8 U.S.C. 1357" in html and "8 U.S.C. 1182" in html
+    assert client.get("/statutes/usc/99").status_code == 404
+    assert 'href="/statutes/usc/8"' in client.get("/statutes/usc/8/1357").content.decode()
