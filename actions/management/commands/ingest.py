@@ -48,13 +48,19 @@ class Command(BaseCommand):
                     reason = f"{type(error).__name__}: {error}"
                 self.stderr.write(f"error: {path}: {reason}")
             progress("files", position, len(files))
+        read = time.monotonic()
         rebuilt = rebuild_pending(lambda done, total: progress("actions rebuilt", done, total))
+        built = time.monotonic()
         if (counts["new"] or counts["updated"] or rebuilt) and not no_relate:
             links = relate_all()
             self.stdout.write(
                 f"related: {links['related']} links; commentary: {links['commentary_links']} links"
             )
         elapsed = time.monotonic() - started
+        self.stdout.write(
+            f"phases: read and saved {read - started:.1f}s, rebuilt {built - read:.1f}s, "
+            f"related {elapsed - (built - started):.1f}s"
+        )
         self.stdout.write(
             f"ingested {len(files)} files in {elapsed:.1f}s: {counts['new']} new, "
             f"{counts['updated']} updated, {counts['unchanged']} unchanged documents, "
