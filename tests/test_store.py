@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from actions import store
+from actions import rebuild
 from actions.ingest.detect import parse_document
 from actions.ingest.files import sha256_of
 from actions.models import Action, Citation, Commentary, Conflict, Relation, Section, Source
@@ -101,7 +101,7 @@ def test_a_failing_document_leaves_nothing_behind(db, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "_write_search_document", explode)
+    monkeypatch.setattr(rebuild, "_search_document", explode)
     with pytest.raises(RuntimeError):
         save_document(parsed, locator="x", sha256=sha256_of(path.read_bytes()))
     assert (Action.objects.count(), Source.objects.count(), Section.objects.count()) == (0, 0, 0)
