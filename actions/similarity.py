@@ -80,9 +80,3 @@ def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 6) -> li
         if len(out) == limit:
             break
     return out
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())

@@ -20,6 +20,7 @@ from actions.merge import METADATA_RANK
 from actions.models import KIND_LABELS, Action, Commentary, Source
 from actions.parsed import ParsedDocument
 from actions.rebuild import (
+    _free,
     _number_holder,
     clear_caches,
     rebuild_actions,
@@ -167,13 +168,6 @@ def refresh_identity(action: Action) -> None:
             "dcpd_number",
         ]
     )
-
-
-def _free(action: Action, field: str, value: str | None) -> str | None:
-    """A unique identifier already held by another action is not taken twice."""
-    if value and Action.objects.filter(**{field: value}).exclude(pk=action.pk).exists():
-        return None
-    return value
 
 
 def find_action(parsed: ParsedDocument) -> Action | None:
