@@ -23,3 +23,12 @@ def test_inspect_document_prints_the_parse_as_json_without_a_database():
     cites = {(c["key"], c["pin"], c["section"]) for c in data["citations"]}
     assert ("8 U.S.C. 1357", "(g)", "8") in cites
     assert "homeland-security" in data["agencies"]
+
+
+def test_audit_reports_counts(seeded):
+    out = StringIO()
+    call_command("audit", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report["actions"] == 2 and report["sources"] == 6
+    assert report["no_signing_date"]["count"] == 0
+    assert report["by_kind"] == {"executive_order": 2}
