@@ -56,9 +56,10 @@ _USC_HEAD_RE = re.compile(
     r"(?P<app>App(?:\.|endix)\s*)?(?:§§?\s*)?(?=\d)"
 )
 _ITEM_RE = re.compile(
-    rf"(?P<section>{_SECTION})(?P<pins>(?:{_PIN})*)"
+    # Older orders space their pins: "301 (d)", "305(f) (1)".
+    rf"(?P<section>{_SECTION})(?P<pins>(?:\s?{_PIN})*)"
     rf"(?:\s*(?:[\u2013\u2014]|\s+through\s+|\s+to\s+)(?P<end>\d+[A-Za-z]*(?:{_PIN})*))?"
-    r"(?P<et_seq>\s+et\s+seq\.?)?(?P<note>\s+note\b)?"
+    r"(?P<et_seq>\s+et\.?\s+seq\.?)?(?P<note>\s+note\b)?"
 )
 _PINS_ONLY_RE = re.compile(rf"(?P<pins>(?:{_PIN})+)")
 _SEP_RE = re.compile(_SEP)
@@ -70,7 +71,9 @@ _TITLE_CODE_RE = re.compile(
     rf"\b[Ss]ections?\s+(?P<list>{_SECTION}(?:{_PIN})*(?:{_SEP}(?:{_SECTION})?(?:{_PIN})*)*)"
     r"\s+of\s+title\s+(?P<title>\d{1,2})(?:,\s*|\s+of\s+the\s+)United\s+States\s+Code"
 )
-_ACT_SECTION_LIST = rf"(?P<list>\d+[A-Za-z]?(?:{_PIN})*(?:{_SEP}(?:\d+[A-Za-z]?)?(?:{_PIN})*)*)"
+_ACT_SECTION_LIST = (
+    rf"(?P<list>\d+[A-Za-z]?(?:\s?{_PIN})*(?:{_SEP}(?:\d+[A-Za-z]?)?(?:\s?{_PIN})*)*)"
+)
 _CFR_RE = re.compile(
     r"\b(?P<title>\d{1,2})\s+C\.?\s?F\.?\s?R\.?\s+(?:(?P<part_word>[Pp]arts?)\s+)?(?:§§?\s*)?"
     r"(?P<section>\d+(?:\.\d+[a-z]?)?)(?P<pins>(?:" + _PIN + r")*)"
@@ -79,7 +82,9 @@ _PUBLIC_LAW_RE = re.compile(
     r"\b(?:Pub(?:lic|\.)?\s*L(?:aw|\.)\s*(?:No\.\s*)?)(?P<congress>\d{1,3})[-\u2013](?P<law>\d{1,4})\b"
 )
 _STAT_RE = re.compile(r"\b(?P<volume>\d{1,3})\s+Stat\.\s+(?P<page>\d{1,5})\b")
-_FR_RE = re.compile(r"\b(?P<volume>\d{1,3})\s+(?:FR|Fed\.\s?Reg\.)\s+(?P<page>\d{1,6})\b")
+_FR_RE = re.compile(
+    r"\b(?P<volume>\d{1,3})\s+(?:FR|Fed\.\s?Reg\.)\s+(?P<page>\d{1,3}(?:,\d{3})+|\d{1,6})\b"
+)
 _ROMAN = r"[IVX]{1,4}"
 _CONST_ARTICLE_RE = re.compile(
     rf"\b[Aa]rticle\s+(?P<article>{_ROMAN}),?\s+[Ss]ection\s+(?P<section>\d+)"
@@ -131,7 +136,12 @@ def extract_citations(text: str) -> list[StatuteCitation]:
         )
     if "FR " in text or "Fed." in text:
         others.extend(
-            _simple(text, _FR_RE, "federal_register", lambda m: f"{m['volume']} FR {m['page']}")
+            _simple(
+                text,
+                _FR_RE,
+                "federal_register",
+                lambda m: f"{m['volume']} FR {m['page'].replace(',', '')}",
+            )
         )
     if "Const" in text or "Amendment" in text:
         others.extend(_constitution_citations(text))
@@ -328,8 +338,13 @@ def _apply_act_forms(text: str, usc: list[StatuteCitation]) -> list[StatuteCitat
                     out[out.index(cite)] = replace(cite, act=label)
                 continue
         for index, (section, pin) in enumerate(items):
+            via = f"{act.code} {section}{pin}"
             resolved = resolve_act_section(act.code, section)
-            if not resolved:
+            whole_act = False
+            if not resolved and act.usc_title and act.usc_section:
+                # No crosswalk row for this section: it still cites the Act's U.S. Code range.
+                resolved, pin, whole_act = (act.usc_title, act.usc_section), "", True
+            elif not resolved:
                 continue
             start = match.start() if index == 0 else match.start("list")
             out.append(
@@ -342,7 +357,8 @@ def _apply_act_forms(text: str, usc: list[StatuteCitation]) -> list[StatuteCitat
                     title=resolved[0],
                     section=resolved[1],
                     pin=pin,
-                    via=f"{act.code} {section}{pin}",
+                    et_seq=whole_act,
+                    via=via,
                 )
             )
     for match in _act_name_re().finditer(text):
@@ -380,7 +396,7 @@ def _act_items(listing: str) -> list[tuple[str, str]]:
     pins: list[str] = []
     for part in re.split(_SEP, listing):
         part = part.strip()
-        match = re.fullmatch(rf"(\d+[A-Za-z]?)?((?:{_PIN})*)", part)
+        match = re.fullmatch(rf"(\d+[A-Za-z]?)?((?:\s?{_PIN})*)", part)
         if not match:
             continue
         if match.group(1):

@@ -48,6 +48,14 @@ def keys(text):
             [("U.S. Const. art. II, § 3", "")],
         ),
         ("rights under the First Amendment", [("U.S. Const. amend. I", "")]),
+        # Forms found wrong or incomplete in the precision sample (bench/citation_precision.md).
+        ("Kennedy, 82 FR 50,307-08 (Oct. 31, 2017)", [("82 FR 50307", "")]),
+        ("(37 U.S.C. 235, 301 (d)), and", [("37 U.S.C. 235", ""), ("37 U.S.C. 301", "(d)")]),
+        (
+            "section 101(a) (15) (J) of the Immigration and Nationality Act.",
+            [("8 U.S.C. 1101", "(a)(15)(J)")],
+        ),
+        ("Clean Air Act (42 U.S.C. 7401-7671q)", [("42 U.S.C. 7401", "")]),
         # A number after a list separator that is followed by a word is not a section.
         ("under 5 U.S.C. 3331, 2 percent of", [("5 U.S.C. 3331", "")]),
         (
@@ -74,6 +82,13 @@ def test_act_section_with_printed_parallel_is_one_citation_recording_the_act():
     assert [(c.key, c.pin, c.act, c.via) for c in cites] == [
         ("8 U.S.C. 1357", "(g)", "INA 287(g)", None)
     ]
+
+
+def test_et_period_seq_and_an_act_section_without_a_crosswalk_row():
+    (cite,) = extract_citations("(50 U.S.C. 1701 et. seq.) (the Act)")
+    assert cite.et_seq
+    (cite,) = extract_citations("Section 305(f) (1) of the Defense Production Act of 1950")
+    assert (cite.key, cite.et_seq, cite.via) == ("50 U.S.C. 4501", True, "DPA 305(f)(1)")
 
 
 def test_act_section_alone_is_resolved_through_the_crosswalk_with_via():
