@@ -63,28 +63,6 @@ class Term(models.Model):
         return f"{self.president} ({self.start.year}–{end})"
 
 
-class ActionQuerySet(models.QuerySet):
-    def of_kind(self, kind: str) -> ActionQuerySet:
-        return self.filter(kind=kind)
-
-    def signed_between(self, start, end) -> ActionQuerySet:
-        queryset = self
-        if start:
-            queryset = queryset.filter(signed_on__gte=start)
-        if end:
-            queryset = queryset.filter(signed_on__lte=end)
-        return queryset
-
-    def citing(self, key: str) -> ActionQuerySet:
-        """Actions citing a statute key or anything below it (`8 U.S.C. 1357` has `1357(g)`)."""
-        return self.filter(citations__statute__key=key).distinct()
-
-    def search(self, query: str):
-        from actions.search import search_actions
-
-        return search_actions(query, self)
-
-
 class Action(models.Model):
     kind = models.CharField(max_length=20, choices=KIND_CHOICES, db_index=True)
     # NULL, not "", for "unknown": the partial unique constraints below rely on it.
@@ -124,8 +102,6 @@ class Action(models.Model):
     subjects = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "-id"]

@@ -140,7 +140,7 @@ def _derive(action: Action, sources: list[Source]) -> Derived:
     fields = merged.fields
     out = Derived(action=action)
     number = fields["number"]
-    holder = _number_holder(action, fields["kind"], number)
+    holder = number_holder(action, fields["kind"], number)
     action.kind = fields["kind"] or "other"
     action.number = None if holder else number
     action.title = fields["title"] or action.title
@@ -150,8 +150,10 @@ def _derive(action: Action, sources: list[Source]) -> Derived:
         setattr(action, name, fields[name])
     action.place = fields["place"] or ""
     action.fr_citation = fields["fr_citation"]
-    action.fr_document_number = _free(action, "fr_document_number", fields["fr_document_number"])
-    action.dcpd_number = _free(action, "dcpd_number", fields["dcpd_number"])
+    action.fr_document_number = free_identifier(
+        action, "fr_document_number", fields["fr_document_number"]
+    )
+    action.dcpd_number = free_identifier(action, "dcpd_number", fields["dcpd_number"])
     action.not_received_for_publication = any(
         d.not_received_for_publication for d in docs
     ) and not any(d.fr_citation for d in docs if not d.is_correction)
@@ -451,13 +453,13 @@ def resolve_reference(kind: str, number: str | None, on) -> Action | None:
 # Lookups ---------------------------------------------------------------------------------
 
 
-def _number_holder(action: Action, kind: str, number: str | None) -> Action | None:
+def number_holder(action: Action, kind: str, number: str | None) -> Action | None:
     if not number:
         return None
     return Action.objects.filter(kind=kind, number=number).exclude(pk=action.pk).first()
 
 
-def _free(action: Action, name: str, value: str | None) -> str | None:
+def free_identifier(action: Action, name: str, value: str | None) -> str | None:
     """A unique identifier already held by another action is not taken twice."""
     if value and Action.objects.filter(**{name: value}).exclude(pk=action.pk).exists():
         return None

@@ -34,12 +34,11 @@ WEIGHTS = {"terms": 0.6, "statutes": 0.3, "agencies": 0.05, "subjects": 0.05}
 @dataclass
 class Profile:
     action_id: int
-    label: str
     vectors: dict[str, dict[str, float]]
 
 
-def build_profiles() -> tuple[list[Profile], dict]:
-    """A term, statute, agency and subject vector per action (and the term IDF)."""
+def build_profiles() -> list[Profile]:
+    """A term, statute, agency and subject vector per action."""
     actions = list(
         Action.objects.only("id", "kind", "number", "title", "text", "subjects", "topics")
     )
@@ -67,13 +66,13 @@ def build_profiles() -> tuple[list[Profile], dict]:
             vectors[name] = tfidf_vector(
                 {key: 1 for key in sets[action.id]}, family_df[name], total, top=40
             )
-        profiles.append(Profile(action.id, str(action), vectors))
-    return profiles, {"df": df, "total": total}
+        profiles.append(Profile(action.id, vectors))
+    return profiles
 
 
 def rebuild_related() -> int:
     """Store each action's top related actions, with the reason; returns the count stored."""
-    profiles, _ = build_profiles()
+    profiles = build_profiles()
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for position, profile in enumerate(profiles):
         for family, vector in profile.vectors.items():

@@ -20,9 +20,9 @@ from actions.merge import METADATA_RANK
 from actions.models import KIND_LABELS, Action, Commentary, Source
 from actions.parsed import ParsedDocument
 from actions.rebuild import (
-    _free,
-    _number_holder,
     clear_caches,
+    free_identifier,
+    number_holder,
     rebuild_actions,
     rebuild_in_batches,
     refresh_statuses,
@@ -149,13 +149,15 @@ def refresh_identity(action: Action) -> None:
     kind = next((row["kind"] for row in rows if row["kind"] and row["kind"] != "other"), None)
     action.kind = kind or action.kind or "other"
     number = best("number")
-    action.number = None if _number_holder(action, action.kind, number) else number
+    action.number = None if number_holder(action, action.kind, number) else number
     action.title = best("title") or action.title
     action.title_key = title_key(action.title)
     action.signed_on = best("signed_on")
     action.fr_citation = best("fr_citation")
-    action.fr_document_number = _free(action, "fr_document_number", best("fr_document_number"))
-    action.dcpd_number = _free(action, "dcpd_number", best("dcpd_number"))
+    action.fr_document_number = free_identifier(
+        action, "fr_document_number", best("fr_document_number")
+    )
+    action.dcpd_number = free_identifier(action, "dcpd_number", best("dcpd_number"))
     action.save(
         update_fields=[
             "kind",

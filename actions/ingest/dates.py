@@ -40,7 +40,7 @@ def parse_written_date(text: str) -> date | None:
     match = WRITTEN_DATE_RE.search(text)
     if not match:
         return None
-    return _make_date(int(match.group(3)), month_number(match.group(1)), int(match.group(2)))
+    return make_date(int(match.group(3)), month_number(match.group(1)), int(match.group(2)))
 
 
 def month_number(name: str) -> int:
@@ -57,13 +57,14 @@ def parse_date(value: object) -> date | None:
     if not text:
         return None
     if match := _ISO_RE.match(text):
-        return _make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     if match := _US_RE.match(text):
-        return _make_date(int(match.group(3)), int(match.group(1)), int(match.group(2)))
+        return make_date(int(match.group(3)), int(match.group(1)), int(match.group(2)))
     return parse_written_date(text)
 
 
-def _make_date(year: int, month: int, day: int) -> date | None:
+def make_date(year: int, month: int, day: int) -> date | None:
+    """A date, or None for an impossible one (a misprinted day)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -141,4 +142,4 @@ def parse_witness_date(text: str) -> date | None:
     year = _number_words(match.group(3))
     if not day or not year:
         return None
-    return _make_date(year, month_number(match.group(2)), day)
+    return make_date(year, month_number(match.group(2)), day)

@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from actions.ingest.dates import parse_written_date
+from actions.ingest.dates import make_date, parse_written_date
 from actions.ingest.pages import apply_pages, hoist_leading_markers, page_marker
 from actions.ingest.sections import split_sections
 from actions.parsed import ParsedDocument, ParseError
@@ -91,9 +91,9 @@ def _document(presdocu, volume: str | None, published_on) -> ParsedDocument:
     fr_doc = filed_on = None
     paragraphs: list[str] = []
     closing: list[str] = []
-    for element in body.iter("PRTPAGE"):
-        first_page = int(element.get("P")) if (element.get("P") or "").isdigit() else None
-        break
+    first_break = next(body.iter("PRTPAGE"), None)
+    if first_break is not None and (first_break.get("P") or "").isdigit():
+        first_page = int(first_break.get("P"))
     for child in body:
         tag = child.tag if isinstance(child.tag, str) else ""
         text = squash(clean_text(element_text(child)))
@@ -124,12 +124,10 @@ def _document(presdocu, volume: str | None, published_on) -> ParsedDocument:
             match = re.search(r"FR Doc\.?\s*([A-Z0-9\-]+)", text)
             fr_doc = match.group(1) if match else None
         elif tag == "FILED":
-            match = re.search(r"(\d{1,2})-(\d{1,2})-(\d{2})", text)
+            match = re.search(r"(\d{1,2})-(\d{1,2})-(\d{2})", text)  # "Filed 1-27-17"
             if match:
                 month, day, year = map(int, match.groups())
-                filed_on = parse_written_date(
-                    f"{_MONTHS[month - 1]} {day}, {1900 + year if year > 50 else 2000 + year}"
-                )
+                filed_on = make_date(1900 + year if year > 50 else 2000 + year, month, day)
         elif text:
             paragraphs.append(text)
     if not title:
@@ -164,19 +162,3 @@ def _keep_markers(text: str, paragraphs: list[str]) -> None:
     markers = "".join(re.findall("\ue000\\d+\ue001", text))
     if markers:
         paragraphs.append(markers)
-
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]

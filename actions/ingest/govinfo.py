@@ -57,12 +57,8 @@ def parse_govinfo_htm(data: bytes) -> ParsedDocument:
     body_text = body_text.replace("<GRAPHIC(S) NOT AVAILABLE IN TIFF FORMAT>", "")
     blocks = [_unwrap(block) for block in re.split(r"\n[ \t]*\n", body_text)]
     blocks = [b for b in blocks if b and b not in {"(Presidential Sig.)"}]
-    title_parts = []
-    while blocks and not title_parts:
-        title_parts.append(blocks.pop(0))
-    title = squash(title_parts[0]) if title_parts else ""
-    # A page marker can precede the title.
-    title = re.sub("^(?:\ue000\\d+\ue001\\s*)+", "", title)
+    # The title is the first block after the header line (a page marker may precede it).
+    title = re.sub("^(?:\ue000\\d+\ue001\\s*)+", "", blocks.pop(0)) if blocks else ""
     blocks = hoist_leading_markers(blocks)
     block = find_signature_block(blocks)
     preamble, sections = split_sections(blocks[: block.start])
