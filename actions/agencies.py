@@ -37,6 +37,7 @@ class AgencyMatch:
     start: int
     end: int
     directed: bool
+    back_reference: bool = False  # `the Department`, resolved to the agency named before
 
 
 @cache
@@ -73,22 +74,79 @@ _DIRECTED_BEFORE_RE = re.compile(
 )
 
 
+# A capitalised head noun standing alone ("the Department shall", "the Secretary may") refers
+# back to the agency the text named before with that noun.
+_BACK_REFERENCE_RE = re.compile(
+    r"\b[Tt]he\s+(?P<noun>Department|Secretary|Administrator|Director|Agency|Commission)\b"
+    r"(?!\s+(?:of|for|General)\b)(?!\s*[A-Z])"
+)
+_BACK_REFERENCE_NOUNS = (
+    "Department",
+    "Secretary",
+    "Administrator",
+    "Director",
+    "Agency",
+    "Commission",
+)
+
+
 def find_agencies(text: str) -> Iterator[AgencyMatch]:
     """Each agency mention in text, with whether the sentence directs the agency."""
+    yield from find_agencies_in_parts([text])[0]
+
+
+def find_agencies_in_parts(texts: list[str]) -> list[list[AgencyMatch]]:
+    """Agency mentions in consecutive parts of one document (preamble, sections).
+
+    `the Department` or `the Secretary` resolves to the agency the document named before with
+    that noun, when it named exactly one (a text naming the Secretaries of State and of Defense
+    leaves a bare `the Secretary` unresolved rather than guess).
+    """
     pattern, by_name = _name_index()
     entries = agency_entries()
-    for match in pattern.finditer(text):
-        found = match.group(0)
-        slug = by_name[found.lower()]
-        if found.isupper() is False and found.lower() == entries[slug].abbreviation.lower():
-            continue  # "Doe", "va": an abbreviation must be printed in capitals
-        directed = bool(
-            _DIRECTED_AFTER_RE.match(text, match.end())
-            or _DIRECTED_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()])
-        )
-        yield AgencyMatch(
-            slug=slug, text=found, start=match.start(), end=match.end(), directed=directed
-        )
+    named: dict[str, set[str]] = {noun: set() for noun in _BACK_REFERENCE_NOUNS}
+    out = []
+    for text in texts:
+        found: list[AgencyMatch] = []
+        for match in pattern.finditer(text):
+            printed = match.group(0)
+            slug = by_name[printed.lower()]
+            if printed.isupper() is False and printed.lower() == entries[slug].abbreviation.lower():
+                continue  # "Doe", "va": an abbreviation must be printed in capitals
+            found.append(_match(text, slug, match.start(), match.end()))
+        for match in _BACK_REFERENCE_RE.finditer(text):
+            found.append(_match(text, "", match.start(), match.end()))
+        found.sort(key=lambda m: m.start)
+        resolved = []
+        for item in found:
+            if item.slug:
+                for noun, slugs in named.items():
+                    if any(noun in name.split() for name in entries[item.slug].names):
+                        slugs.add(item.slug)
+                resolved.append(item)
+                continue
+            noun = text[item.start : item.end].split()[-1]
+            if len(named[noun]) == 1:
+                resolved.append(
+                    AgencyMatch(
+                        slug=next(iter(named[noun])),
+                        text=item.text,
+                        start=item.start,
+                        end=item.end,
+                        directed=item.directed,
+                        back_reference=True,
+                    )
+                )
+        out.append(resolved)
+    return out
+
+
+def _match(text: str, slug: str, start: int, end: int) -> AgencyMatch:
+    directed = bool(
+        _DIRECTED_AFTER_RE.match(text, end)
+        or _DIRECTED_BEFORE_RE.search(text[max(0, start - 40) : start])
+    )
+    return AgencyMatch(slug=slug, text=text[start:end], start=start, end=end, directed=directed)
 
 
 def agency_for_query(query: str) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from actions.agencies import agency_entries, find_agencies
+from actions.agencies import agency_entries, find_agencies_in_parts
 from actions.citations import StatuteCitation, extract_citations
 from actions.ingest.pages import page_at
 from actions.merge import merge_sources
@@ -262,8 +262,10 @@ def _derive_mentions(action, units, out: Derived) -> set[str]:
     counts: Counter = Counter()
     directed: dict = defaultdict(bool)
     section_of = {}
-    for section, text in units:
-        for match in find_agencies(text):
+    units = list(units)
+    per_unit = find_agencies_in_parts([text for _, text in units])
+    for (section, _text), matches in zip(units, per_unit, strict=True):
+        for match in matches:
             key = (id(section) if section else None, match.slug)
             section_of[key] = section
             counts[key] += 1

@@ -36,12 +36,17 @@ class DocumentReference:
 
 _DATE = WRITTEN_DATE_RE.pattern
 _NUMBER = r"\d{3,5}(?:-[A-Z])?"
+# "No." may lead each item ("Executive Orders No. 9979 of July 20, 1948, No. 9988 of ...") and
+# older orders drop its period ("Executive Order No 9103").
+# Items carry their date as "of July 20, 1948" or ", May 24, 1938" (lists separated by ";"),
+# sometimes misprinted ("of March 9. 1950").
+_ITEM_DATE = rf"(?:\s+of\s+|,\s+)(?:{_DATE}|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}[.,]\s*\d{{4}})"
+_ITEM = rf"(?:[Nn][Oo][Ss]?\.?\s*)?{_NUMBER}(?:{_ITEM_DATE})?(?:\s*\([^()]{{0,300}}\))?"
 _NUMBERED_RE = re.compile(
-    rf"\b(?P<label>Executive\s+Orders?|E\.\s?O\.|EO|Proclamations?)\s+(?:No(?:s?)\.\s*)?"
-    rf"(?P<list>{_NUMBER}(?:\s+of\s+{_DATE})?(?:\s*\([^()]{{0,300}}\))?"
-    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NUMBER}(?:\s+of\s+{_DATE})?(?:\s*\([^()]{{0,300}}\))?)*)"
+    rf"\b(?P<label>Executive\s+Orders?|E\.\s?O\.|EO|Proclamations?)\s+(?:numbered\s+)?"
+    rf"(?P<list>{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+(?=No\.)){_ITEM})*)"
 )
-_LIST_ITEM_RE = re.compile(rf"(?P<number>{_NUMBER})(?:\s+of\s+(?P<date>{_DATE}))?")
+_LIST_ITEM_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<date>{_ITEM_DATE})?")
 _MEMO_RE = re.compile(
     rf"\b(?P<label>(?:Presidential|National Security Presidential)\s+Memorandum"
     rf"(?:\s+of|\s+dated)\s+(?P<date>{_DATE}))"
@@ -51,15 +56,43 @@ _DIRECTIVE_RE = re.compile(
     r"Homeland Security Presidential Directive|National Security Presidential Directive)"
     r"[\s\-\u2013]+(?P<number>\d{1,3})|(?P<abbr>NSPM|PPD|HSPD|NSPD)[\s\-\u2013]+(?P<abbr_number>\d{1,3}))\b"
 )
+# The verbs drafters use, strongest first. Each was read in orders whose FR disposition notes
+# state the relation (`measure_relations` counts how many the text alone finds).
 _RELATION_PATTERNS = [
-    ("revokes", re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?revoked\b|\bhereby revoke\b", re.I)),
+    (
+        "revokes",
+        re.compile(
+            r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?(?:hereby,?\s+)?"
+            r"(?:superseded\s+and\s+)?(?:revoked|rescinded)\b"
+            r"|\bhereby,?\s+(?:superseded\s+and\s+)?(?:revoked|rescinded)\b"
+            r"|\bI\b[^.;]{0,40}\b(?:hereby\s+)?(?:revoke|rescind)\b|\bhereby\s+(?:revoke|rescind)\b"
+            r"|\bterminate\b[^.;]{0,160},\s*(?:and\s+)?revoke\b",
+            re.I,
+        ),
+    ),
     (
         "supersedes",
-        re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?superseded\b|\bhereby supersede", re.I),
+        re.compile(
+            r"\b(?:is|are|be)\s+(?:hereby\s+)?superseded\b|\bhereby,?\s+superseded\b"
+            r"|\bsupersedes\b|\b(?:shall|hereby|to)\s+supersede\b",
+            re.I,
+        ),
     ),
     (
         "amends",
-        re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?amended\b|\bhereby amend", re.I),
+        re.compile(
+            r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?(?:hereby,?\s+)?"
+            r"(?:further\s+)?(?:amended|modified|revised|supplemented|redesignated|renumbered)\b"
+            r"|\bhereby,?\s+(?:further\s+)?amend"
+            r"|\bamendments?\s+(?:of|to)\s+(?!the\s+Constitution)"
+            r"|\b(?:this\s+order|hereby)\s+supplements?\b"
+            r"|\b(?:is|are)\s+(?:hereby\s+)?(?:deleted|inserted|added|struck)\b"
+            r"|\bby\s+(?:striking|inserting|adding|deleting|substituting)\b"
+            r"|\bshall\s+be\s+(?:deemed|construed)\s+to\s+(?:refer|include|mean)\b"
+            r"|\b(?:is|are)\s+(?:hereby\s+)?(?:continued|extended)\s+until\b"
+            r"|\bexpand(?:s|ing)?\s+the\s+scope\s+of\s+the\s+national\s+emergency\b",
+            re.I,
+        ),
     ),
     (
         "continues",
@@ -72,10 +105,11 @@ _RELATION_PATTERNS = [
 ]
 _IN_PART_RE = re.compile(r"\bin part\b|\bsections?\s+\d", re.I)
 # A period ends a sentence unless it closes an abbreviation ("Sec.", "U.S.", "No.", an initial).
+# Nor does the period of a list number opening a line ("\n\n2. Executive Order No. 10011").
 _SENTENCE_END_RE = re.compile(
-    r"(?<![A-Z])(?<!Sec)(?<!No)(?<!Nos)(?<!U\.S)(?<!seq)(?<!Stat)\.(?=\s+[A-Z(\"\u201c]|\s*$)|\n\n"
+    r"(?<![A-Z])(?<!Sec)(?<!No)(?<!Nos)(?<!U\.S)(?<!seq)(?<!Stat)"
+    r"(?<!\n\d)(?<!\n\d\d)(?<!\n\d\d\d)\.(?=\s+[A-Z(\"\u201c]|\s*$)|\n\n"
 )
-_LIST_ITEM_START_RE = re.compile(r"\n\n\s*\(")
 
 
 def extract_references(text: str) -> list[DocumentReference]:
@@ -136,6 +170,8 @@ def extract_references(text: str) -> list[DocumentReference]:
                 end=match.end(),
             )
         )
+    numbered = {(ref.start, ref.end) for ref in found}
+    found.extend(ref for ref in _schedule_references(text) if (ref.start, ref.end) not in numbered)
     return sorted(found, key=lambda ref: ref.start)
 
 
@@ -151,30 +187,166 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     sentence_start, sentence_end = sentence_around(text, start, end)
-    sentence = text[sentence_start:sentence_end]
-    lead = _list_lead_in(text, sentence_start)
-    if lead:
-        sentence_start, sentence = lead[0], text[lead[0] : lead[1]] + " " + sentence
+    lead = _list_lead_in(text, _skip_space(text, sentence_start))
+    sentence = lead + " " + text[sentence_start:sentence_end]
     for relation, pattern in _RELATION_PATTERNS:
         if pattern.search(sentence):
             in_part = relation != "continues" and bool(
-                _IN_PART_RE.search(text[sentence_start:start])
+                _IN_PART_RE.search(lead + " " + text[sentence_start:start])
             )
             return relation, in_part
     return "cites", False
 
 
-def _list_lead_in(text: str, item_start: int) -> tuple[int, int] | None:
-    """For an item of a list (`The following are revoked: (a) ...; (b) ...`), its lead-in."""
-    if not text.startswith("(", item_start):
-        return None
-    colon = text.rfind(":\n\n", max(0, item_start - 3000), item_start)
-    if colon < 0:
-        return None
-    between = text[colon + 1 : item_start]
-    if between.strip() and not all(
-        part.strip().startswith("(") for part in between.split("\n\n") if part.strip()
-    ):
-        return None
-    lead_start, _ = sentence_around(text, colon, colon)
-    return lead_start, colon + 1
+_MARKER_RE = re.compile(r"\s*(?:\(\w{1,5}\)|\d{1,3}\.\s)")
+_LEAD_IN_RE = re.compile(r":\s*$|\bfollowing\b|\b(?:listed\s+)?below\b|\bas follows\b", re.I)
+
+
+def _list_lead_in(text: str, item_start: int) -> str:
+    """For an item of a list (`The following are revoked: (a) ...; (b) ...`), its lead-in.
+
+    Walks back over the sentences that open with a list marker (`(a)`, `(12)`, `3.`) to the
+    first that does not; that sentence leads the list in if it announces one (a colon,
+    `following`, `listed below`, `as follows`). A marked sentence ending in a colon on the way
+    (`(b) To references in the following orders:`) leads in a sub-list and is kept too.
+    """
+    if not _MARKER_RE.match(text, item_start):
+        return ""
+    position = item_start
+    leads: list[str] = []
+    for _ in range(80):
+        if position <= 0:
+            return ""
+        last = position - 1
+        while last > 0 and text[last].isspace():
+            last -= 1
+        start, end = sentence_around(text, last, last)
+        start = _skip_space(text, start)
+        if start >= position:
+            return ""
+        sentence = text[start:end]
+        if not _MARKER_RE.match(text, start):
+            if _LEAD_IN_RE.search(sentence):
+                return " ".join([sentence, *leads])
+            return " ".join(leads)
+        if sentence.rstrip().endswith(":") and not leads:
+            leads.append(sentence)
+        position = start
+    return ""
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+# Schedules: a lead-in ("the following Executive Orders ... are revoked:"), maybe a header
+# ("No. Subject", "Executive Orders Numbered"), then one order per line by its bare number,
+# often with its subject ("8744 Authorizing certain employees ...", "No. 8467 of July 1, 1940.").
+_SCHEDULE_LINE_RE = re.compile(
+    rf"[ \t]*(?:No\.?\s+)?(?P<numbers>{_NUMBER}(?:[ \t]+{_NUMBER})*)(?=[ \t]*$|[ \t,;.]|\s+of\s)"
+)
+_SCHEDULE_HEADER_RE = re.compile(
+    r"[ \t]*(?:No\.?\s+Subject|(?:Executive\s+Orders?|Proclamations?)\s+Numbered|Number|Subject)"
+    r"\.?[ \t]*$",
+    re.I,
+)
+_SCHEDULE_END_RE = re.compile(r"[ \t]*(?:Sec(?:tion)?\.?\s|\(\w{1,5}\)|[A-Z][A-Z ,.]{6,}$)")
+_MIN_SCHEDULE = 3
+# A subject may wrap over a few lines ("...under the Outdoor\n\nRecreation Program ...").
+_MAX_WRAPPED_LINES = 3
+
+
+def _schedule_references(text: str) -> list[DocumentReference]:
+    if not re.search(r"(?m)^[ \t]*(?:No\.?\s+)?\d{3,5}\b", text):
+        return []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    runs: list[list[tuple[int, int, re.Match, int]]] = []
+    current: list = []
+    gap = 0
+    for index, (start, end) in enumerate(lines):
+        match = _SCHEDULE_LINE_RE.match(text, start, end)
+        if match and match.end() <= end:
+            current.append((start, end, match, index))
+            gap = 0
+            continue
+        if _SCHEDULE_HEADER_RE.match(text, start, end) and current:
+            continue
+        gap += 1
+        if current and (
+            gap > _MAX_WRAPPED_LINES
+            or _SCHEDULE_END_RE.match(text, start, end)
+            or end - start > 120
+        ):
+            runs.append(current)
+            current, gap = [], 0
+    if current:
+        runs.append(current)
+    found: list[DocumentReference] = []
+    previous: tuple[str, str] | None = None
+    previous_end = -1
+    for run in runs:
+        if len(run) < _MIN_SCHEDULE:
+            continue
+        lead = _schedule_lead_in(text, lines, run[0][3], previous_end)
+        if lead is None and previous is None:
+            continue
+        if lead is None:
+            relation, kind = previous
+        else:
+            lead_text = text[lead[0] : lead[1]]
+            if not re.search(r"\border|\bproclamation", lead_text, re.I):
+                continue
+            relation = next(
+                (name for name, pattern in _RELATION_PATTERNS if pattern.search(lead_text)),
+                previous[0] if previous else "cites",
+            )
+            kind = (
+                "proclamation"
+                if re.search(r"proclamation", lead_text, re.I)
+                and not re.search(r"order", lead_text, re.I)
+                else "executive_order"
+            )
+        previous, previous_end = (relation, kind), run[-1][3]
+        noun = "Proclamation" if kind == "proclamation" else "Executive Order"
+        for line_start, line_end, match, _ in run:
+            for number in re.finditer(_NUMBER, match.group("numbers")):
+                start = match.start("numbers") + number.start()
+                tail = text[start:line_end]
+                found.append(
+                    DocumentReference(
+                        kind=kind,
+                        number=number.group(),
+                        label=f"{noun} {number.group()}",
+                        on=parse_written_date(tail[:60]) if " of " in tail[:12] else None,
+                        relation=relation,
+                        in_part=bool(
+                            re.search(r"\bexcept\b|\bsections?\s+\d|\bparts?\s+[IVX\d]", tail)
+                        ),
+                        text=text[line_start:line_end].strip()[:300],
+                        start=start,
+                        end=start + len(number.group()),
+                    )
+                )
+    return found
+
+
+def _schedule_lead_in(
+    text: str, lines: list[tuple[int, int]], first: int, previous_end: int
+) -> tuple[int, int] | None:
+    """The line announcing a schedule: up to three lines back, past headers and headings that
+    state nothing (`(a) Executive orders relating to ...`); None when the previous schedule
+    comes first (this one continues it)."""
+    fallback = None
+    for index in range(first - 1, max(-1, first - 4), -1):
+        if index <= previous_end:
+            return fallback
+        start, end = lines[index]
+        line = text[start:end]
+        if _SCHEDULE_HEADER_RE.match(line):
+            continue
+        fallback = fallback or (start, end)
+        if any(pattern.search(line) for _, pattern in _RELATION_PATTERNS):
+            return start, end
+    return fallback

@@ -11,9 +11,12 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
+from actions.charts import LineageNode, lineage, year_bars
 from actions.filters import SORT_CHOICES, ActionFilter
 from actions.models import (
+    FORWARD_LABELS,
     INVERSE_LABELS,
     KIND_LABELS,
     KIND_PATHS,
@@ -24,6 +27,7 @@ from actions.models import (
     Relation,
     Statute,
 )
+from actions.reconcile import reconcile
 from actions.rendering import render_text
 from actions.search import search_actions
 
@@ -207,15 +211,17 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     body_html = (
         None if sections else render_text(action.preamble or action.text, by_section.get(None, []))
     )
-    outgoing = list(
+    outgoing = reconcile(
         Relation.objects.filter(source=action)
         .exclude(kind="related")
-        .select_related("target", "section")
+        .select_related("target", "section"),
+        "target",
     )
-    incoming = list(
+    incoming = reconcile(
         Relation.objects.filter(target=action)
         .exclude(kind="related")
-        .select_related("source", "section")
+        .select_related("source", "section"),
+        "source",
     )
     related = _related(action)
     sources = list(action.sources.order_by("-official", "id"))
@@ -232,20 +238,45 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "preamble_html": preamble_html,
             "body_html": body_html,
             "statutes": statutes,
-            "outgoing": _group_relations(outgoing, "target"),
-            "incoming": _group_relations(incoming, "source"),
+            "outgoing": outgoing,
+            "incoming": incoming,
             "status_rows": [
                 row
-                for row in _group_relations(incoming, "source")
-                if row["kind"] in {"revokes", "supersedes", "suspends", "amends", "continues"}
+                for row in incoming
+                if row.kind in {"revokes", "supersedes", "suspends", "amends", "continues"}
             ],
             "inverse_labels": INVERSE_LABELS,
+            "forward_labels": FORWARD_LABELS,
+            "lineage": _lineage(action, outgoing, incoming),
             "related": related,
             "sources": sources,
             "commentary": commentary,
             "agencies": _agencies_of(action),
             "citation_formats": _citation_formats(action),
         },
+    )
+
+
+LINEAGE_KINDS = {"revokes", "supersedes", "amends", "continues", "suspends", "ratifies"}
+
+
+def _lineage(action: Action, outgoing, incoming) -> str:
+    """The lineage picture: what this action acts on, and what later acted on it."""
+
+    def nodes(rows, labels) -> list[LineageNode]:
+        return [
+            LineageNode(
+                label=row.other.short_label if row.other else row.label,
+                title=row.other.title if row.other else "not in the archive",
+                url=row.other.get_absolute_url() if row.other else None,
+                relation=labels[row.kind].lower() + (" in part" if row.in_part else ""),
+            )
+            for row in rows
+            if row.kind in LINEAGE_KINDS
+        ][:12]
+
+    return lineage(
+        nodes(outgoing, FORWARD_LABELS), action.short_label, nodes(incoming, INVERSE_LABELS)
     )
 
 
@@ -256,28 +287,6 @@ def _page_cite(action: Action, page: int | None) -> str | None:
     if action.fr_start_page and page != action.fr_start_page:
         return f"{action.fr_citation}, {page}"
     return action.fr_citation
-
-
-def _group_relations(relations, end: str) -> list[dict]:
-    """One row per (kind, other action), listing every origin that states it."""
-    grouped: OrderedDict = OrderedDict()
-    for relation in relations:
-        other = getattr(relation, end)
-        label = getattr(relation, f"{end}_label")
-        key = (relation.kind, other.pk if other else label)
-        row = grouped.setdefault(
-            key,
-            {
-                "kind": relation.kind,
-                "other": other,
-                "label": label,
-                "in_part": False,
-                "origins": [],
-            },
-        )
-        row["in_part"] |= relation.in_part
-        row["origins"].append(relation)
-    return list(grouped.values())
 
 
 def _related(action: Action) -> list[dict]:
@@ -390,11 +399,34 @@ def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
         .annotate(n=Count("action", distinct=True))
         .order_by("pin")
     )
+    years = _years_chart(
+        Action.objects.filter(citations__statute=statute).distinct(),
+        f"Actions citing {statute.key}, per year",
+        link=_search_link(statute=statute.key),
+    )
     return render(
         request,
         "actions/statute_detail.html",
-        {"statute": statute, "by_action": by_action, "pins": pins},
+        {"statute": statute, "by_action": by_action, "pins": pins, "years_chart": years},
     )
+
+
+def _search_link(**filters: str) -> str:
+    """A search URL template for one year of the filtered actions (`{year}` left to fill)."""
+    query = urlencode(filters)
+    return f"{reverse('actions:search')}?{query}&sort=oldest&year={{year}}"
+
+
+def _years_chart(actions, label: str, link: str | None = None) -> str:
+    """An SVG bar per signing year of the given actions."""
+    counts = dict(
+        actions.exclude(signed_on=None)
+        .annotate(year=ExtractYear("signed_on"))
+        .values_list("year")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    return year_bars(counts, label, link)
 
 
 def agency_index(request: HttpRequest) -> HttpResponse:
@@ -419,8 +451,15 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .distinct()
         .order_by("-signed_on")
     )
+    years = _years_chart(
+        Action.objects.filter(agency_mentions__agency=agency),
+        f"Actions naming the {agency.name}, per year",
+        link=_search_link(agency=agency.slug),
+    )
     return render(
-        request, "actions/agency_detail.html", {"agency": agency, "actions": actions[:200]}
+        request,
+        "actions/agency_detail.html",
+        {"agency": agency, "actions": actions[:200], "years_chart": years},
     )
 
 
@@ -440,5 +479,10 @@ def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "president": president,
             "by_kind": [(KIND_LABELS.get(k, k), k, n) for k, n in by_kind],
             "actions": actions,
+            "years_chart": _years_chart(
+                president.actions.all(),
+                f"Actions of {president.name}, per year",
+                link=_search_link(president=president.slug),
+            ),
         },
     )

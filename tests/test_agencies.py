@@ -24,3 +24,36 @@ def test_query_names_an_agency():
     assert agency_for_query("DHS") == "homeland-security"
     assert agency_for_query("the Attorney General") == "justice"
     assert agency_for_query("immigration") is None
+
+
+def test_the_secretary_refers_back_to_the_agency_named_before():
+    """EO 13890 names the Secretary of Health and Human Services once, then says "the Secretary"."""
+    from actions.agencies import find_agencies_in_parts
+    from actions.ingest.detect import parse_file
+    from tests.conftest import CORPUS, require_shared
+
+    require_shared()
+    path = CORPUS / "fr-eo-1994-2020" / "executive_orders" / "EO_13890.xml"
+    doc = parse_file(path.read_bytes())[0]
+    parts = find_agencies_in_parts([doc.preamble, *(s.text for s in doc.sections)])
+    back = [m for matches in parts for m in matches if m.back_reference]
+    assert len(back) >= 10
+    assert {m.slug for m in back} == {"health-and-human-services"}
+    assert all(m.text.lower() == "the secretary" for m in back)
+    assert sum(m.directed for m in back) >= 10
+
+
+def test_an_ambiguous_back_reference_is_left_unresolved():
+    from actions.agencies import find_agencies_in_parts
+
+    text = (
+        "The Secretary of State and the Secretary of Defense shall meet. "
+        "The Secretary shall report."
+    )
+    [found] = find_agencies_in_parts([text])
+    assert [m.slug for m in found] == ["state", "defense"]
+    first, second = find_agencies_in_parts(
+        ["The Department of Labor may act.", "The Department shall report."]
+    )
+    assert [(m.slug, m.back_reference, m.directed) for m in first] == [("labor", False, False)]
+    assert [(m.slug, m.back_reference, m.directed) for m in second] == [("labor", True, True)]

@@ -17,7 +17,26 @@ _HEADING_VERBS = re.compile(
     r"\b(?:shall|is|are|was|were|must|may|will|hereby|has|have)\b",
 )
 # Tokens whose final period does not end a heading ("U.S. Policy", "No. 2").
-_ABBREVIATIONS = {"u.s", "no", "st", "mr", "mrs", "dr", "gen", "inc", "co", "jr", "sr", "v", "vs"}
+_ABBREVIATIONS = {
+    "u.s",
+    "no",
+    "nos",
+    "sec",
+    "secs",
+    "stat",
+    "pub",
+    "st",
+    "mr",
+    "mrs",
+    "dr",
+    "gen",
+    "inc",
+    "co",
+    "jr",
+    "sr",
+    "v",
+    "vs",
+}
 
 
 def split_heading(text: str) -> tuple[str, str]:

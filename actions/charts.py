@@ -1,0 +1,131 @@
+"""Small server-rendered SVG pictures: actions per year, and an action's lineage.
+
+Pure functions returning SVG markup built only from numbers and escaped labels, so a page can
+include them with `|safe` and they read without JavaScript. Each picture carries a `<title>`
+and `<desc>` for screen readers, and every bar or node its own `<title>` (a tooltip on hover).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+BAR_COLOUR = "#1f3a68"
+MUTED = "#59606b"
+
+
+def year_bars(counts: dict[int, int], label: str, link: str | None = None) -> str:
+    """A bar per year from the first to the last year with actions (empty years included).
+
+    `link`, when given, is a URL template with `{year}` where each bar should lead.
+    """
+    if not counts:
+        return ""
+    first, last = min(counts), max(counts)
+    years = list(range(first, last + 1))
+    peak = max(counts.values())
+    width, height, top, bottom, left = 640, 150, 14, 22, 34
+    plot_h = height - top - bottom
+    step = (width - left - 4) / len(years)
+    bar_w = max(1.0, step * 0.8)
+    total = sum(counts.values())
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="chart-t chart-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="chart-t">{escape(label)}</title>',
+        f'<desc id="chart-d">{total} actions from {first} to {last}; '
+        f"most in one year: {peak}.</desc>",
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 2}" y2="{top + plot_h}" '
+        f'stroke="{MUTED}" stroke-width="1"/>',
+        f'<text x="{left - 4}" y="{top + 4}" text-anchor="end" font-size="10" '
+        f'fill="{MUTED}">{peak}</text>',
+        f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" font-size="10" '
+        f'fill="{MUTED}">0</text>',
+    ]
+    tick_every = _tick_every(len(years))
+    for index, year in enumerate(years):
+        n = counts.get(year, 0)
+        x = left + index * step + (step - bar_w) / 2
+        h = plot_h * n / peak if peak else 0
+        bar = (
+            f'<rect x="{x:.1f}" y="{top + plot_h - h:.1f}" width="{bar_w:.1f}" '
+            f'height="{h:.1f}" fill="{BAR_COLOUR}"><title>{year}: {n}</title></rect>'
+        )
+        if link and n:
+            bar = f'<a href="{escape(link.format(year=year))}">{bar}</a>'
+        parts.append(bar)
+        if year % tick_every == 0 or len(years) == 1:
+            parts.append(
+                f'<text x="{x + bar_w / 2:.1f}" y="{height - 6}" text-anchor="middle" '
+                f'font-size="10" fill="{MUTED}">{year}</text>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _tick_every(count: int) -> int:
+    for every in (1, 2, 5, 10, 20, 25, 50):
+        if count / every <= 12:
+            return every
+    return 100
+
+
+@dataclass(frozen=True)
+class LineageNode:
+    label: str
+    title: str
+    url: str | None
+    relation: str  # what the edge says: 'revokes', 'amended by', ...
+
+
+def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) -> str:
+    """Three columns: what this action acts on, the action, and what later acted on it."""
+    if not earlier and not later:
+        return ""
+    row_h, width = 34, 660
+    rows = max(len(earlier), len(later), 1)
+    height = rows * row_h + 16
+    col_w = 190
+    mid_x, mid_y = (width - col_w) / 2, height / 2
+    parts = [
+        f'<svg class="lineage" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="lineage-t" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="lineage-t">Lineage of {escape(current)}: acts on {len(earlier)}, '
+        f"acted on by {len(later)}</title>",
+    ]
+
+    def column(nodes: list[LineageNode], x: float, edge_x: float) -> None:
+        offset = (height - len(nodes) * row_h) / 2
+        for index, node in enumerate(nodes):
+            y = offset + index * row_h + 4
+            cy = y + (row_h - 8) / 2
+            end_x = mid_x if edge_x > x else mid_x + col_w
+            parts.append(
+                f'<line x1="{edge_x:.1f}" y1="{cy:.1f}" x2="{end_x:.1f}" '
+                f'y2="{mid_y:.1f}" stroke="#9aa3b0" stroke-width="1.2"/>'
+            )
+            box = (
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{col_w}" height="{row_h - 8}" rx="4" '
+                f'fill="#f4f5f7" stroke="#9aa3b0"/>'
+                f'<text x="{x + 8:.1f}" y="{cy + 4:.1f}" font-size="12" fill="#1b1f24">'
+                f"{escape(_clip(node.relation + ' ' + node.label, 28))}</text>"
+                f"<title>{escape(node.relation)} {escape(node.label)}: {escape(node.title)}</title>"
+            )
+            if node.url:
+                box = f'<a href="{escape(node.url)}">{box}</a>'
+            parts.append(f"<g>{box}</g>")
+
+    column(earlier, 4, 4 + col_w)
+    column(later, width - col_w - 4, width - col_w - 4)
+    parts.append(
+        f'<rect x="{mid_x:.1f}" y="{mid_y - 15:.1f}" width="{col_w}" height="30" rx="4" '
+        f'fill="{BAR_COLOUR}"/><text x="{mid_x + col_w / 2:.1f}" y="{mid_y + 5:.1f}" '
+        f'text-anchor="middle" font-size="13" font-weight="700" fill="#ffffff">'
+        f"{escape(_clip(current, 26))}</text>"
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,38 @@
+"""`python manage.py rebuild`: derive every action's rows again from its stored sources.
+
+After a change to an extractor (citations, references, agencies), the archive's derived rows
+(sections, citations, mentions, relations, search index) are recomputed from the parsed
+sources kept in the database, without reading the files again. Related actions follow.
+"""
+
+import sys
+import time
+
+from django.core.management.base import BaseCommand
+
+from actions.models import Action
+from actions.rebuild import clear_caches, rebuild_in_batches
+from actions.relations import relate_all
+
+
+class Command(BaseCommand):
+    help = "Re-derive sections, citations, agencies, relations and the search index from sources."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-relate", action="store_true", help="skip computed links")
+
+    def handle(self, *args, no_relate: bool = False, **options):
+        started = time.monotonic()
+        clear_caches()
+        ids = list(Action.objects.order_by("id").values_list("id", flat=True))
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                sys.stderr.write(f"\rrebuilt {done}/{total}" + ("\n" if done == total else ""))
+
+        rebuilt = rebuild_in_batches(ids, progress)
+        message = f"rebuilt {rebuilt} actions in {time.monotonic() - started:.1f}s"
+        if not no_relate:
+            links = relate_all()
+            message += f"; related: {links['related']}; commentary: {links['commentary_links']}"
+        self.stdout.write(message)

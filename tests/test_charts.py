@@ -1,0 +1,33 @@
+"""The SVG pictures: well-formed, accessible, one bar per year, lineage links both ways."""
+
+from lxml import etree
+
+from actions.charts import LineageNode, lineage, year_bars
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_year_bars_cover_empty_years_and_scale_to_the_peak():
+    svg = etree.fromstring(year_bars({2017: 4, 2019: 8}, "Orders <per> year", "/s?year={year}"))
+    bars = svg.findall(f".//{SVG}rect")
+    assert [b.findtext(f"{SVG}title") for b in bars] == ["2017: 4", "2018: 0", "2019: 8"]
+    heights = [float(b.get("height")) for b in bars]
+    assert heights[1] == 0 and heights[2] == 2 * heights[0]
+    assert svg.findtext(f"{SVG}title") == "Orders <per> year"
+    links = [a.get("href") for a in svg.findall(f"{SVG}a")]
+    assert links == ["/s?year=2017", "/s?year=2019"]  # empty years lead nowhere
+    assert year_bars({}, "nothing") == ""
+
+
+def test_lineage_draws_both_sides_with_links():
+    earlier = [LineageNode("EO 13767", "Border Security", "/eo/13767", "amends")]
+    later = [
+        LineageNode("EO 13993", "Revision of Civil Immigration", "/eo/13993", "revoked by"),
+        LineageNode("Memo", "not in the archive", None, "cited by"),
+    ]
+    svg = etree.fromstring(lineage(earlier, "EO 13768", later))
+    assert [a.get("href") for a in svg.findall(f".//{SVG}a")] == ["/eo/13767", "/eo/13993"]
+    texts = [t.text for t in svg.iter(f"{SVG}text")]
+    assert "EO 13768" in texts and "revoked by EO 13993" in texts
+    assert len(svg.findall(f"{SVG}line")) == 3
+    assert lineage([], "EO 1", []) == ""
