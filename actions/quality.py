@@ -18,6 +18,7 @@ from collections import defaultdict
 from actions.models import Action, Relation
 
 MEASURED_KINDS = ("revokes", "amends", "supersedes")
+PARTIAL = {"revokes", "supersedes"}
 # Kinds an editor and a drafter use for the same act: a text that revokes an order the
 # editors file as superseded (or the reverse) states the same relation.
 NEIGHBOURS = {"revokes": {"supersedes"}, "supersedes": {"revokes"}, "amends": set()}
@@ -42,10 +43,13 @@ def relation_recall(misses: int = 20) -> dict:
         .distinct()
     )
     from_text: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for source_id, target_id, kind in Relation.objects.filter(origin="text").values_list(
-        "source_id", "target_id", "kind"
+    for source_id, target_id, kind, in_part in Relation.objects.filter(origin="text").values_list(
+        "source_id", "target_id", "kind", "in_part"
     ):
+        # A section revoked or superseded is what the FR's editors file as "Amends".
         from_text[(source_id, target_id)].add(kind)
+        if in_part and kind in PARTIAL:
+            from_text[(source_id, target_id)].add("amends")
     ends = {
         a.pk: a
         for a in Action.objects.filter(pk__in={i for n in noted for i in n[:2]}).only(

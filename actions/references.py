@@ -41,10 +41,13 @@ _NUMBER = r"\d{3,5}(?:-[A-Z])?"
 # Items carry their date as "of July 20, 1948" or ", May 24, 1938" (lists separated by ";"),
 # sometimes misprinted ("of March 9. 1950").
 _ITEM_DATE = rf"(?:\s+of\s+|,\s+)(?:{_DATE}|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}[.,]\s*\d{{4}})"
-_ITEM = rf"(?:[Nn][Oo][Ss]?\.?\s*)?{_NUMBER}(?:{_ITEM_DATE})?(?:\s*\([^()]{{0,300}}\))?"
+_ITEM = (
+    rf"(?:(?:[Nn][Oo][Ss]?\.?|Numbers?)\s*)?{_NUMBER}(?:\s[a-z](?=\s+of\b))?(?:{_ITEM_DATE})?"
+    rf"(?:\s*\([^()]{{0,300}}\))?"
+)
 _NUMBERED_RE = re.compile(
     rf"\b(?P<label>Executive\s+Orders?|E\.\s?O\.|EO|Proclamations?)\s+(?:numbered\s+)?"
-    rf"(?P<list>{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+(?=No\.)){_ITEM})*)"
+    rf"(?P<list>{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+(?=No\.)|,?\s+as\s+amended\s+by\s+){_ITEM})*)"
 )
 _LIST_ITEM_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<date>{_ITEM_DATE})?")
 _MEMO_RE = re.compile(
@@ -63,7 +66,8 @@ _RELATION_PATTERNS = [
         "revokes",
         re.compile(
             r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?(?:hereby,?\s+)?"
-            r"(?:superseded\s+and\s+)?(?:revoked|rescinded)\b"
+            r"(?:also\s+)?(?:superseded\s+and\s+)?(?:revoked|rescinded|terminated)\b"
+            r"|\b(?:order|proclamation|hereby)\s+(?:also\s+)?(?:revokes|rescinds)\b"
             r"|\bhereby,?\s+(?:superseded\s+and\s+)?(?:revoked|rescinded)\b"
             r"|\bI\b[^.;]{0,40}\b(?:hereby\s+)?(?:revoke|rescind)\b|\bhereby\s+(?:revoke|rescind)\b"
             r"|\bterminate\b[^.;]{0,160},\s*(?:and\s+)?revoke\b",
@@ -74,23 +78,25 @@ _RELATION_PATTERNS = [
         "supersedes",
         re.compile(
             r"\b(?:is|are|be)\s+(?:hereby\s+)?superseded\b|\bhereby,?\s+superseded\b"
-            r"|\bsupersedes\b|\b(?:shall|hereby|to)\s+supersede\b",
+            r"|\bsupersedes\b|\b(?:shall|hereby|to)\s+supersede\b|\bshall\b[^.;]{0,40}\bsupersede\b",
             re.I,
         ),
     ),
     (
         "amends",
         re.compile(
-            r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?(?:hereby,?\s+)?"
-            r"(?:further\s+)?(?:amended|modified|revised|supplemented|redesignated|renumbered)\b"
+            r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?"
+            r"(?:hereby,?\s+|henceforth\s+)?(?:also\s+|further\s+)?"
+            r"(?:amended|modified|revised|supplemented|redesignated|renumbered)\b"
+            r"|\b(?:is|are)\s+hereby\s+extended\b"
             r"|\bhereby,?\s+(?:further\s+)?amend"
-            r"|\bamendments?\s+(?:of|to)\s+(?!the\s+Constitution)"
+            r"|\bamendments?\s+(?:of|to)\s+(?!the\s+Constitution)|\bamendments\s+made\b"
             r"|\b(?:this\s+order|hereby)\s+supplements?\b"
             r"|\b(?:is|are)\s+(?:hereby\s+)?(?:deleted|inserted|added|struck)\b"
             r"|\bby\s+(?:striking|inserting|adding|deleting|substituting)\b"
             r"|\bshall\s+be\s+(?:deemed|construed)\s+to\s+(?:refer|include|mean)\b"
             r"|\b(?:is|are)\s+(?:hereby\s+)?(?:continued|extended)\s+until\b"
-            r"|\bexpand(?:s|ing)?\s+the\s+scope\s+of\s+the\s+national\s+emergency\b",
+            r"|\b(?:expand|modify)(?:s|ing)?\s+the\s+scope\s+of\s+the\s+national\s+emergency\b",
             re.I,
         ),
     ),
@@ -103,7 +109,11 @@ _RELATION_PATTERNS = [
         ),
     ),
 ]
-_IN_PART_RE = re.compile(r"\bin part\b|\bsections?\s+\d", re.I)
+_IN_PART_RE = re.compile(
+    r"\bin part\b|\bsections?\s+\d|\bparts?\s+(?:[IVX]+|\d+)\b|\bparagraphs?\s+\(?\w"
+    r"|\bso much of\b",
+    re.I,
+)
 # A period ends a sentence unless it closes an abbreviation ("Sec.", "U.S.", "No.", an initial).
 # Nor does the period of a list number opening a line ("\n\n2. Executive Order No. 10011").
 _SENTENCE_END_RE = re.compile(
@@ -195,10 +205,42 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
                 _IN_PART_RE.search(lead + " " + text[sentence_start:start])
             )
             return relation, in_part
+    # "... by Executive Orders No. 7057 and No. 7689. The said Executive orders are hereby
+    # amended ...": the next sentence acts on the orders this one named.
+    following = _ANAPHORA_RE.match(text, _skip_space(text, sentence_end))
+    if following:
+        _, next_end = sentence_around(text, following.start(), following.end())
+        sentence = text[following.start() : next_end]
+        for relation, pattern in _RELATION_PATTERNS[:3]:
+            if pattern.search(sentence):
+                return relation, False
     return "cites", False
 
 
-_MARKER_RE = re.compile(r"\s*(?:\(\w{1,5}\)|\d{1,3}\.\s)")
+_ANAPHORA_RE = re.compile(
+    r"(?:The\s+said|Such|These|Those|Each\s+of\s+the\s+said)\s+(?:Executive\s+)?"
+    r"(?:orders?|proclamations?)\b",
+    re.I,
+)
+
+
+_MARKER_RE = re.compile(r"\s*(?:\(\s?\w{1,5}\s?\)(?:\s*\))?|\d{1,3}\.\s)")
+# An unmarked list: paragraphs that each name an order ("Executive Order No. 10604 of
+# April 22, 1955.") under a lead-in ("The following are hereby superseded:").
+_ORDER_PARAGRAPH_RE = re.compile(
+    r"(?:(?:Parts?|Sections?|Sec\.|Paragraphs?)\s[^\n]{0,60}?\bof\s+)?"
+    r"(?:Executive\s+Orders?|Proclamations?)\s+N[Oo][Ss]?\.?\s*\d[^\n]{0,600}$",
+    re.M,
+)
+
+
+def _is_item(text: str, position: int) -> bool:
+    if _MARKER_RE.match(text, position):
+        return True
+    at_paragraph = position == 0 or text[max(0, position - 2) : position] == "\n\n"
+    return at_paragraph and bool(_ORDER_PARAGRAPH_RE.match(text, position))
+
+
 _LEAD_IN_RE = re.compile(r":\s*$|\bfollowing\b|\b(?:listed\s+)?below\b|\bas follows\b", re.I)
 
 
@@ -210,22 +252,22 @@ def _list_lead_in(text: str, item_start: int) -> str:
     `following`, `listed below`, `as follows`). A marked sentence ending in a colon on the way
     (`(b) To references in the following orders:`) leads in a sub-list and is kept too.
     """
-    if not _MARKER_RE.match(text, item_start):
+    if not _is_item(text, item_start):
         return ""
     position = item_start
     leads: list[str] = []
     for _ in range(80):
         if position <= 0:
-            return ""
+            return " ".join(leads)
         last = position - 1
         while last > 0 and text[last].isspace():
             last -= 1
         start, end = sentence_around(text, last, last)
         start = _skip_space(text, start)
         if start >= position:
-            return ""
+            return " ".join(leads)
         sentence = text[start:end]
-        if not _MARKER_RE.match(text, start):
+        if not _is_item(text, start):
             if _LEAD_IN_RE.search(sentence):
                 return " ".join([sentence, *leads])
             return " ".join(leads)
