@@ -14,7 +14,9 @@ BAR_COLOUR = "#1f3a68"
 MUTED = "#59606b"
 
 
-def year_bars(counts: dict[int, int], label: str, link: str | None = None) -> str:
+def year_bars(
+    counts: dict[int, int], label: str, link: str | None = None, ident: str = "years"
+) -> str:
     """A bar per year from the first to the last year with actions (empty years included).
 
     `link`, when given, is a URL template with `{year}` where each bar should lead.
@@ -31,9 +33,9 @@ def year_bars(counts: dict[int, int], label: str, link: str | None = None) -> st
     total = sum(counts.values())
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-labelledby="chart-t chart-d" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="chart-t">{escape(label)}</title>',
-        f'<desc id="chart-d">{total} actions from {first} to {last}; '
+        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ident}-t">{escape(label)}</title>',
+        f'<desc id="{ident}-d">{total} actions from {first} to {last}; '
         f"most in one year: {peak}.</desc>",
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 2}" y2="{top + plot_h}" '
         f'stroke="{MUTED}" stroke-width="1"/>',

@@ -201,8 +201,10 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
     sentence = lead + " " + text[sentence_start:sentence_end]
     for relation, pattern in _RELATION_PATTERNS:
         if pattern.search(sentence):
+            # A list's lead-in speaks for every item only when it says "in part"; which part
+            # of an order is meant is read from the item itself.
             in_part = relation != "continues" and bool(
-                _IN_PART_RE.search(lead + " " + text[sentence_start:start])
+                _IN_PART_RE.search(text[sentence_start:start]) or "in part" in lead.lower()
             )
             return relation, in_part
     # "... by Executive Orders No. 7057 and No. 7689. The said Executive orders are hereby

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from actions.charts import LineageNode, lineage, year_bars
+from actions.diff import compare
 from actions.filters import SORT_CHOICES, ActionFilter
 from actions.models import (
     FORWARD_LABELS,
@@ -184,6 +185,28 @@ def action_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(get_object_or_404(Action, pk=pk), permanent=True)
 
 
+def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two published copies of one action side by side, differences marked word by word."""
+    action = get_object_or_404(Action, pk=pk)
+    sources = list(action.sources.exclude(text="").order_by("-official", "id"))
+    if len(sources) < 2:
+        raise Http404("This action has fewer than two copies with text")
+    by_id = {str(s.pk): s for s in sources}
+    first = by_id.get(request.GET.get("a", "")) or sources[0]
+    second = by_id.get(request.GET.get("b", "")) or next(s for s in sources if s != first)
+    return render(
+        request,
+        "actions/compare.html",
+        {
+            "action": action,
+            "sources": sources,
+            "first": first,
+            "second": second,
+            "comparison": compare(first.text, second.text),
+        },
+    )
+
+
 def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     action = (
         Action.objects.select_related("president", "term", "text_source")
@@ -225,6 +248,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     )
     related = _related(action)
     sources = list(action.sources.order_by("-official", "id"))
+    comparable = sum(1 for s in sources if s.text)
     commentary = list(action.commentary_links.select_related("commentary"))
     statutes = OrderedDict()
     for cite in citations:
@@ -250,6 +274,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "lineage": _lineage(action, outgoing, incoming),
             "related": related,
             "sources": sources,
+            "comparable_sources": comparable,
             "commentary": commentary,
             "agencies": _agencies_of(action),
             "citation_formats": _citation_formats(action),
@@ -384,11 +409,20 @@ def statute_detail(request: HttpRequest, key: str) -> HttpResponse:
     return _statute_page(request, get_object_or_404(Statute, key=key))
 
 
+STATUTE_PAGE_ACTIONS = 100
+DETAIL_PAGE_ACTIONS = 50
+
+
 def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
+    citing = Action.objects.filter(citations__statute=statute).distinct()
+    total = citing.count()
+    shown = list(
+        citing.order_by("-signed_on", "-id").values_list("id", flat=True)[:STATUTE_PAGE_ACTIONS]
+    )
     citations = (
-        Citation.objects.filter(statute=statute)
+        Citation.objects.filter(statute=statute, action_id__in=shown)
         .select_related("action", "section")
-        .order_by("-action__signed_on", "action_id", "start")
+        .order_by("-action__signed_on", "-action_id", "start")
     )
     by_action: OrderedDict = OrderedDict()
     for cite in citations:
@@ -400,14 +434,21 @@ def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
         .order_by("pin")
     )
     years = _years_chart(
-        Action.objects.filter(citations__statute=statute).distinct(),
+        citing,
         f"Actions citing {statute.key}, per year",
         link=_search_link(statute=statute.key),
     )
     return render(
         request,
         "actions/statute_detail.html",
-        {"statute": statute, "by_action": by_action, "pins": pins, "years_chart": years},
+        {
+            "statute": statute,
+            "by_action": by_action,
+            "total": total,
+            "pins": pins,
+            "years_chart": years,
+            "all_url": f"{reverse('actions:search')}?{urlencode({'statute': statute.key})}",
+        },
     )
 
 
@@ -417,7 +458,7 @@ def _search_link(**filters: str) -> str:
     return f"{reverse('actions:search')}?{query}&sort=oldest&year={{year}}"
 
 
-def _years_chart(actions, label: str, link: str | None = None) -> str:
+def _years_chart(actions, label: str, link: str | None = None, ident: str = "years") -> str:
     """An SVG bar per signing year of the given actions."""
     counts = dict(
         actions.exclude(signed_on=None)
@@ -426,7 +467,7 @@ def _years_chart(actions, label: str, link: str | None = None) -> str:
         .annotate(n=Count("id", distinct=True))
         .order_by()
     )
-    return year_bars(counts, label, link)
+    return year_bars(counts, label, link, ident)
 
 
 def agency_index(request: HttpRequest) -> HttpResponse:
@@ -439,27 +480,39 @@ def agency_index(request: HttpRequest) -> HttpResponse:
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_object_or_404(Agency, slug=slug)
-    actions = (
-        Action.objects.filter(agency_mentions__agency=agency)
-        .annotate(
-            directed=Count(
-                "agency_mentions",
-                filter=Q(agency_mentions__directed=True, agency_mentions__agency=agency),
-            )
-        )
-        .select_related("president")
-        .distinct()
-        .order_by("-signed_on")
+    naming = Action.objects.filter(agency_mentions__agency=agency).distinct()
+    directing = Action.objects.filter(
+        agency_mentions__agency=agency, agency_mentions__directed=True
+    ).distinct()
+    directed_ids = set(directing.values_list("id", flat=True))
+    recent = list(
+        naming.select_related("president").order_by("-signed_on", "-id")[:DETAIL_PAGE_ACTIONS]
     )
-    years = _years_chart(
-        Action.objects.filter(agency_mentions__agency=agency),
-        f"Actions naming the {agency.name}, per year",
-        link=_search_link(agency=agency.slug),
-    )
+    for action in recent:
+        action.directs = action.pk in directed_ids
+    search = reverse("actions:search")
     return render(
         request,
         "actions/agency_detail.html",
-        {"agency": agency, "actions": actions[:200], "years_chart": years},
+        {
+            "agency": agency,
+            "actions": recent,
+            "total": naming.count(),
+            "directed_total": len(directed_ids),
+            "all_url": f"{search}?{urlencode({'agency': agency.slug})}",
+            "directed_url": f"{search}?{urlencode({'agency': agency.slug, 'directed': 'true'})}",
+            "years_chart": _years_chart(
+                naming,
+                f"Actions naming the {agency.name}, per year",
+                link=_search_link(agency=agency.slug),
+            ),
+            "directed_chart": _years_chart(
+                directing,
+                f"Actions directing the {agency.name}, per year",
+                link=_search_link(agency=agency.slug, directed="true"),
+                ident="directed",
+            ),
+        },
     )
 
 
@@ -471,7 +524,7 @@ def president_index(request: HttpRequest) -> HttpResponse:
 def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
     president = get_object_or_404(President, slug=slug)
     by_kind = president.actions.values_list("kind").annotate(n=Count("id")).order_by("-n")
-    actions = president.actions.order_by("-signed_on")[:200]
+    actions = president.actions.order_by("-signed_on", "-id")[:DETAIL_PAGE_ACTIONS]
     return render(
         request,
         "actions/president_detail.html",
@@ -479,6 +532,8 @@ def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "president": president,
             "by_kind": [(KIND_LABELS.get(k, k), k, n) for k, n in by_kind],
             "actions": actions,
+            "total": president.actions.count(),
+            "all_url": f"{reverse('actions:browse')}?{urlencode({'president': president.slug})}",
             "years_chart": _years_chart(
                 president.actions.all(),
                 f"Actions of {president.name}, per year",

@@ -48,3 +48,74 @@ def test_list_items_read_their_lead_in():
 
 def test_a_mere_mention_cites():
     assert refs("as described in Executive Order 13768.")[0][2] == "cites"
+
+
+# Real orders from the corpus: each drafting form the FR's notes confirm ------------------
+
+
+def _corpus_references(relative: str) -> list:
+    from actions.ingest.detect import parse_file
+    from tests.conftest import CORPUS, require_shared
+
+    require_shared()
+    doc = parse_file((CORPUS / relative).read_bytes())[0]
+    units = [doc.preamble, *(s.text for s in doc.sections)] if doc.sections else [doc.text]
+    return [ref for unit in units for ref in extract_references(unit)]
+
+
+def test_a_schedule_of_bare_numbers_under_its_lead_in():
+    """EO 12553 revokes a schedule of ~380 orders printed as "No. Subject" lines."""
+    found = _corpus_references(
+        "eo-markdown-1933-2025/Presidential_Executive_Orders/ronald-reagan/1986/02-February/"
+        "1986-02-25-executive-order-12553-ss.md"
+    )
+    revoked = {r.number for r in found if r.relation == "revokes"}
+    assert len(revoked) > 350
+    # The first line of the schedule, and one after a subject wrapped over two lines.
+    assert {"723", "11241", "12402"} <= revoked
+    assert all(r.kind == "executive_order" for r in found)
+
+
+def test_numbered_list_items_take_their_lead_in():
+    """EO 10903 Sec. 5: "(a) The following-described Executive order and parts thereof are
+    hereby revoked ...:" then "1. Parts I, III ... 2. Executive Order No. 10011 ..."."""
+    found = _corpus_references(
+        "eo-markdown-1933-2025/Presidential_Executive_Orders/dwight-d-eisenhower/1961/"
+        "01-January/1961-01-09-executive-order-10903-ssswsssss.md"
+    )
+    by_number = {r.number: r for r in found}
+    assert by_number["10011"].relation == "revokes" and not by_number["10011"].in_part
+    assert by_number["10636"].relation == "revokes" and by_number["10636"].in_part
+
+
+def test_roman_items_after_a_lettered_lead_in_in_fr_xml():
+    found = _corpus_references("fr-eo-1994-2020/executive_orders/EO_13783.xml")
+    assert [r.relation for r in found if r.number == "13653"] == ["revokes"]
+
+
+def test_active_voice_and_inline_items():
+    assert [
+        r.relation
+        for r in _corpus_references("fr-eo-1994-2020/executive_orders/EO_13592.xml")
+        if r.number == "13270"
+    ] == ["revokes"]  # "This order revokes Executive Order 13270"
+    # EO 12974: "Each advisory committee listed below is continued until ...": (a) ... (b) ...
+    continued = [
+        r
+        for r in _corpus_references("fr-eo-1994-2020/executive_orders/EO_12974.htm")
+        if r.number == "12900"
+    ]
+    assert [r.relation for r in continued] == ["amends"]
+
+
+def test_the_next_sentence_acts_on_the_orders_named():
+    text = (
+        "the functions conferred by Executive Orders No. 7057 of May 28, 1935, No. 7180 of "
+        "September 6, 1935, as amended by No. 7554 of February 17, 1937. The said Executive "
+        "orders are hereby amended accordingly."
+    )
+    assert [(r.number, r.relation) for r in extract_references(text)] == [
+        ("7057", "amends"),
+        ("7180", "amends"),
+        ("7554", "amends"),
+    ]

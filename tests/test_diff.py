@@ -1,0 +1,34 @@
+"""Comparing two published copies of one order: the seeds' EO 14385 in two formats."""
+
+import pytest
+
+from actions.diff import compare
+
+
+def test_layout_is_not_a_difference_and_words_are_marked():
+    a = "Sec. 1. Policy.\nIt is the policy\nof the United States.\n\nSec. 2. Scope of 8 U.S.C. 1357."
+    b = "Sec. 1. Policy. It is the policy of the United States.\n\nSec. 2. Scope of 8 U.S.C. 1357(g)."
+    result = compare(a, b)
+    assert (result.same_paragraphs, result.changed_paragraphs) == (1, 1)
+    changed = [row for row in result.rows if row.op == "changed"]
+    assert len(changed) == 1
+    pieces = [(p.op, p.text) for p in changed[0].pieces]
+    assert ("removed", "1357.") in pieces and ("added", "1357(g).") in pieces
+    assert compare(a, a.replace("\n", " \n ")).identical
+
+
+@pytest.mark.django_db
+def test_compare_page_for_two_real_copies(client, eo):
+    order = eo("14385")
+    with_text = [s for s in order.sources.all() if s.text]
+    assert len(with_text) >= 2
+    page = client.get(f"/actions/{order.pk}/compare/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    comparison = page.context["comparison"]
+    # The whitehouse.gov page and the DCPD copy print the same order with different chrome.
+    assert comparison.same_paragraphs >= 5 and 0.5 < comparison.ratio < 1
+    assert "word similarity" in body and "<del>" in body or "<ins>" in body
+    # The action page links to it; an unknown copy id falls back to the defaults.
+    assert f"/actions/{order.pk}/compare/" in client.get(order.get_absolute_url()).content.decode()
+    assert client.get(f"/actions/{order.pk}/compare/?a=zzz&b=-1").status_code == 200
