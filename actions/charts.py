@@ -15,11 +15,16 @@ MUTED = "#59606b"
 
 
 def year_bars(
-    counts: dict[int, int], label: str, link: str | None = None, ident: str = "years"
+    counts: dict[int, int],
+    label: str,
+    link: str | None = None,
+    ident: str = "years",
+    bands: list[tuple[int, int, str]] | None = None,
 ) -> str:
     """A bar per year from the first to the last year with actions (empty years included).
 
-    `link`, when given, is a URL template with `{year}` where each bar should lead.
+    `link`, when given, is a URL template with `{year}` where each bar should lead. `bands`
+    (first year, last year, label) shade spans behind the bars, e.g. presidencies on a timeline.
     """
     if not counts:
         return ""
@@ -44,6 +49,23 @@ def year_bars(
         f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" font-size="10" '
         f'fill="{MUTED}">0</text>',
     ]
+    for index, (band_start, band_end, band_label) in enumerate(bands or []):
+        lo, hi = max(band_start, first), min(band_end, last)
+        if lo > hi:
+            continue
+        x0 = left + (lo - first) * step
+        x1 = left + (hi - first + 1) * step
+        shade = "#eef1f6" if index % 2 == 0 else "#ffffff"
+        parts.append(
+            f'<rect x="{x0:.1f}" y="{top}" width="{x1 - x0:.1f}" height="{plot_h}" '
+            f'fill="{shade}"><title>{escape(band_label)}</title></rect>'
+        )
+        if x1 - x0 > 24:
+            name = escape(_clip(band_label, int((x1 - x0) / 5)))
+            parts.append(
+                f'<text x="{(x0 + x1) / 2:.1f}" y="{top + 10}" text-anchor="middle" '
+                f'font-size="9" fill="{MUTED}">{name}</text>'
+            )
     tick_every = _tick_every(len(years))
     for index, year in enumerate(years):
         n = counts.get(year, 0)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("actions/", views.search, name="browse"),
     path("actions/<int:pk>/", views.action_by_id, name="by_id"),
     path("actions/<int:pk>/compare/", views.compare_sources, name="compare"),
+    path("timeline/", views.timeline, name="timeline"),
     path("statutes/", views.statute_index, name="statutes"),
     path("statutes/usc/<str:title>", views.usc_title, name="usc_title"),
     path("statutes/usc/<str:title>/<str:section>", views.usc_section, name="usc_section"),

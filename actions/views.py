@@ -27,6 +27,7 @@ from actions.models import (
     President,
     Relation,
     Statute,
+    Term,
 )
 from actions.reconcile import reconcile
 from actions.rendering import render_text
@@ -47,6 +48,47 @@ def home(request: HttpRequest) -> HttpResponse:
             "latest": latest,
             "kind_counts": [(KIND_LABELS[k], k, counts[k]) for k in KIND_LABELS if counts.get(k)],
             "total": sum(counts.values()),
+        },
+    )
+
+
+def timeline(request: HttpRequest) -> HttpResponse:
+    """Every year of the archive: a chart shaded by presidency, and a table of kinds per year."""
+    rows = (
+        Action.objects.exclude(signed_on=None)
+        .annotate(year=ExtractYear("signed_on"))
+        .values_list("year", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    table: dict[int, dict[str, int]] = {}
+    for year, kind, n in rows:
+        table.setdefault(year, {})[kind] = n
+    kinds = [k for k in KIND_LABELS if any(k in row for row in table.values())]
+    terms = Term.objects.select_related("president").order_by("start")
+    bands = [(t.start.year, (t.end.year if t.end else 9999), t.president.name) for t in terms]
+    inaugurated = {t.start.year: f"{t.president.name} took office" for t in terms}
+    chart = year_bars(
+        {year: sum(row.values()) for year, row in table.items()},
+        "Presidential actions per year, shaded by presidency",
+        link=f"{reverse('actions:browse')}?sort=oldest&year={{year}}",
+        bands=bands,
+    )
+    return render(
+        request,
+        "actions/timeline.html",
+        {
+            "chart": chart,
+            "kinds": [(k, KIND_LABELS[k]) for k in kinds],
+            "years": [
+                (
+                    year,
+                    [(k, table[year].get(k, 0)) for k in kinds],
+                    sum(table[year].values()),
+                    inaugurated.get(year, ""),
+                )
+                for year in sorted(table, reverse=True)
+            ],
         },
     )
 

@@ -6,8 +6,8 @@ from actions.diff import compare
 
 
 def test_layout_is_not_a_difference_and_words_are_marked():
-    a = "Sec. 1. Policy.\nIt is the policy\nof the United States.\n\nSec. 2. Scope of 8 U.S.C. 1357."
-    b = "Sec. 1. Policy. It is the policy of the United States.\n\nSec. 2. Scope of 8 U.S.C. 1357(g)."
+    a = "Sec. 1. Policy.\nIt is the policy\nof the nation.\n\nSec. 2. Scope of 8 U.S.C. 1357."
+    b = "Sec. 1. Policy. It is the policy of the nation.\n\nSec. 2. Scope of 8 U.S.C. 1357(g)."
     result = compare(a, b)
     assert (result.same_paragraphs, result.changed_paragraphs) == (1, 1)
     changed = [row for row in result.rows if row.op == "changed"]

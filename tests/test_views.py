@@ -127,3 +127,29 @@ def test_statute_hierarchy_title_page(client, seeded):
     assert "8 U.S.C. 1357" in html and "8 U.S.C. 1182" in html
     assert client.get("/statutes/usc/99").status_code == 404
     assert 'href="/statutes/usc/8"' in client.get("/statutes/usc/8/1357").content.decode()
+
+
+def test_timeline_counts_every_action_by_year_and_kind(client, seeded):
+    from actions.models import Action
+
+    page = client.get("/timeline/")
+    assert page.status_code == 200
+    years = page.context["years"]
+    assert sum(total for _, _, total, _ in years) == Action.objects.exclude(signed_on=None).count()
+    assert "?year=2017&amp;kind=executive_order" in page.content.decode()
+    assert "<svg" in page.content.decode() and "Donald J. Trump" in page.content.decode()
+
+
+def test_charts_on_president_agency_and_statute_pages(client, seeded):
+    from actions.models import Agency, President
+
+    president = President.objects.filter(actions__isnull=False).first()
+    agency = Agency.objects.filter(mentions__isnull=False).first()
+    for url in (
+        president.get_absolute_url(),
+        agency.get_absolute_url(),
+        "/statutes/usc/8/1357",
+    ):
+        html = client.get(url).content.decode()
+        assert '<svg class="chart"' in html, url
+        assert "&amp;year=" in html or "year=" in html
