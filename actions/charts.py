@@ -34,10 +34,11 @@ def year_bars(
     width, height, top, bottom, left = 640, 150, 14, 22, 34
     plot_h = height - top - bottom
     step = (width - left - 4) / len(years)
-    bar_w = max(1.0, step * 0.8)
+    bar_w = min(max(1.0, step * 0.8), 36.0)  # a few years must not make slabs
     total = sum(counts.values())
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        # A picture with links inside is a group of links for assistive technology, not an image.
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="{"group" if link else "img"}" '
         f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-t">{escape(label)}</title>',
         f'<desc id="{ident}-d">{total} actions from {first} to {last}; '
@@ -76,7 +77,10 @@ def year_bars(
             f'height="{h:.1f}" fill="{BAR_COLOUR}"><title>{year}: {n}</title></rect>'
         )
         if link and n:
-            bar = f'<a href="{escape(link.format(year=year))}">{bar}</a>'
+            href = escape(link.format(year=year))
+            bar = (
+                f'<a href="{href}" aria-label="{year}: {n} action{"s" if n != 1 else ""}">{bar}</a>'
+            )
         parts.append(bar)
         if year % tick_every == 0 or len(years) == 1:
             parts.append(
@@ -112,7 +116,8 @@ def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) 
     col_w = 190
     mid_x, mid_y = (width - col_w) / 2, height / 2
     parts = [
-        f'<svg class="lineage" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="lineage" viewBox="0 0 {width} {height}" '
+        f'role="{"group" if any(n.url for n in earlier + later) else "img"}" '
         f'aria-labelledby="lineage-t" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="lineage-t">Lineage of {escape(current)}: acts on {len(earlier)}, '
         f"acted on by {len(later)}</title>",
@@ -136,7 +141,8 @@ def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) 
                 f"<title>{escape(node.relation)} {escape(node.label)}: {escape(node.title)}</title>"
             )
             if node.url:
-                box = f'<a href="{escape(node.url)}">{box}</a>'
+                described = escape(f"{node.relation} {node.label}: {node.title}")
+                box = f'<a href="{escape(node.url)}" aria-label="{described}">{box}</a>'
             parts.append(f"<g>{box}</g>")
 
     column(earlier, 4, 4 + col_w)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django.db.models import Q, QuerySet
 
@@ -47,9 +49,14 @@ class ActionFilter(django_filters.FilterSet):
         return queryset  # read by filter_agency: "directed" qualifies the agency filter
 
     def filter_statute(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """`8 U.S.C. 1357` includes every pin under it; `8 U.S.C. 1357(g)` only (g) and below."""
+        """`8 U.S.C. 1357` includes every pin under it; `8 U.S.C. 1357(g)` only (g) and below;
+        `8 U.S.C.` every section of title 8."""
         from actions.citations import parse_statute_query
 
+        title = re.fullmatch(r"\s*(\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*", value)
+        if title:  # "8 U.S.C.": every section of the title
+            lookup = Q(citations__statute__kind="usc", citations__statute__title=title.group(1))
+            return queryset.filter(id__in=Action.objects.filter(lookup).values("id"))
         cite = parse_statute_query(value)
         if cite is None:
             key, pin = value.strip(), ""

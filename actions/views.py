@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from actions.charts import LineageNode, lineage, year_bars
 from actions.diff import compare
-from actions.filters import SORT_CHOICES, ActionFilter
+from actions.filters import SORT_CHOICES, STATUS_CHOICES, ActionFilter
 from actions.models import (
     FORWARD_LABELS,
     INVERSE_LABELS,
@@ -23,6 +23,7 @@ from actions.models import (
     KIND_PATHS,
     Action,
     Agency,
+    AgencyMention,
     Citation,
     President,
     Relation,
@@ -165,7 +166,8 @@ def _querystring(request: HttpRequest, exclude: set[str]) -> str:
 
 
 def _facets(matched) -> dict[str, list[tuple[str, str, int]]]:
-    """Counts per kind, president and year of the matching actions: (value, label, count)."""
+    """Counts per kind, president, year, agency, U.S.C. title and status of the matching
+    actions: (value, label, count)."""
     ids = matched.values("id")
     scoped = Action.objects.filter(id__in=ids)
     kinds = scoped.values_list("kind").annotate(n=Count("id")).order_by("-n")
@@ -182,13 +184,33 @@ def _facets(matched) -> dict[str, list[tuple[str, str, int]]]:
         .annotate(n=Count("id"))
         .order_by("-y")
     )
+    agencies = (
+        AgencyMention.objects.filter(action__in=ids)
+        .values_list("agency__slug", "agency__name")
+        .annotate(n=Count("action", distinct=True))
+        .order_by("-n")[:FACET_SIZE]
+    )
+    titles = (
+        Citation.objects.filter(action__in=ids, statute__kind="usc")
+        .values_list("statute__title")
+        .annotate(n=Count("action", distinct=True))
+        .order_by("-n")[:FACET_SIZE]
+    )
+    statuses = scoped.values_list("status").annotate(n=Count("id")).order_by("-n")
+    status_labels = dict(STATUS_CHOICES)
     return OrderedDict(
         [
             ("kind", [(k, KIND_LABELS.get(k, k), n) for k, n in kinds]),
             ("president", [(slug, name, n) for slug, name, n in presidents]),
             ("year", [(str(y), str(y), n) for y, n in years[:30]]),
+            ("agency", [(slug, name, n) for slug, name, n in agencies]),
+            ("statute", [(f"{t} U.S.C.", f"Title {t} U.S.C.", n) for t, n in titles]),
+            ("status", [(v, status_labels.get(v, v), n) for v, n in statuses if v]),
         ]
     )
+
+
+FACET_SIZE = 12
 
 
 def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpResponse:

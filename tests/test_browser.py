@@ -1,5 +1,6 @@
 """A real browser (Debian's chromium via Playwright) on the live site; screenshots are saved."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -49,4 +50,101 @@ def test_search_then_open_a_result(live_server, seeded, browser):
     page.locator(".result-title a").first.click()
     page.wait_for_selector("h1")
     assert "Enhancing Public Safety" in page.locator("h1").inner_text()
+    page.close()
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings on the page, one line each."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core is missing at {AXE}: `make install-dev` runs npm ci")
+        pytest.skip("axe-core is not installed (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes'][:3]]}"
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.fixture
+def main_urls(seeded):
+    """The pages every reader meets, read from the database before the browser starts (the
+    browser's event loop forbids database calls)."""
+    from actions.models import Action, Agency, President
+
+    order = Action.objects.get(kind="executive_order", number="14385")
+    return [
+        "/",
+        "/search/?q=immigration",
+        "/search/?q=zzzzqqq",
+        "/eo/13768",
+        order.get_absolute_url(),
+        f"/actions/{order.pk}/compare/",
+        "/statutes/",
+        "/statutes/usc/8",
+        "/statutes/usc/8/1357",
+        "/agencies/",
+        Agency.objects.filter(mentions__isnull=False).first().get_absolute_url(),
+        "/presidents/",
+        President.objects.filter(actions__isnull=False).first().get_absolute_url(),
+        "/timeline/",
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_main_pages_have_no_serious_accessibility_violations(live_server, main_urls, browser):
+    pages = main_urls
+    found = {}
+    for width in (1280, 390):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for url in pages:
+            page.goto(f"{live_server.url}{url}")
+            problems = serious_violations(page)
+            if problems:
+                found[f"{url} @{width}px"] = problems
+        page.close()
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_filter_by_facet_then_follow_a_statute_and_a_relation(live_server, seeded, browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/search/?q=immigration")
+    before = page.locator(".result").count()
+    # A facet narrows the results and keeps the query.
+    page.locator(".facet a", has_text="Executive Order").first.click()
+    page.wait_for_load_state()
+    assert "kind=executive_order" in page.url and "q=immigration" in page.url
+    assert 0 < page.locator(".result").count() <= before
+    # The statute page lists the order and links back to its section.
+    page.goto(f"{live_server.url}/eo/13768")
+    page.locator("a.cite", has_text="1357").first.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text().startswith("8 U.S.C. 1357")
+    page.screenshot(path=str(ARTIFACTS / "statute-8-usc-1357.png"), full_page=True)
+    page.locator(".results a[href*='#sec-']").first.click()
+    page.wait_for_selector("h1")
+    assert "/eo/13768#sec-" in page.url
+    # A related action is one click away, and links back.
+    page.locator("#related a").first.click()
+    page.wait_for_selector("h1")
+    assert page.locator("#related a[href='/eo/13768']").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "related-action.png"), full_page=True)
+    page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_keyboard_reaches_search_with_a_visible_focus(live_server, seeded, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/eo/13768")
+    page.keyboard.press("Tab")  # the skip link comes first
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", "")
     page.close()

@@ -116,7 +116,7 @@ def test_pages_run_a_bounded_number_of_queries(client, eo, django_assert_max_num
     # Fixed counts, whatever the number of sections, citations or results (no N+1).
     with django_assert_max_num_queries(14):
         client.get("/eo/13768")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(13):
         client.get("/search/", {"q": "immigration"})
     with django_assert_max_num_queries(7):
         client.get("/statutes/usc/8/1357")
@@ -153,3 +153,17 @@ def test_charts_on_president_agency_and_statute_pages(client, seeded):
         html = client.get(url).content.decode()
         assert '<svg class="chart"' in html, url
         assert "&amp;year=" in html or "year=" in html
+
+
+def test_facets_cover_agency_statute_title_and_status(client, seeded):
+    page = client.get("/search/", {"q": "immigration"})
+    facets = page.context["facets"]
+    assert set(facets) == {"kind", "president", "year", "agency", "statute", "status"}
+    assert ("homeland-security", "Department of Homeland Security") in [
+        (v, label) for v, label, _ in facets["agency"]
+    ]
+    title_8 = [n for v, _, n in facets["statute"] if v == "8 U.S.C."]
+    assert title_8 and title_8[0] >= 1
+    # The title facet's link filters to actions citing any section of title 8.
+    narrowed = client.get("/search/", {"q": "immigration", "statute": "8 U.S.C."})
+    assert narrowed.context["total"] == title_8[0]
