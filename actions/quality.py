@@ -98,6 +98,35 @@ def relation_recall(misses: int = 20) -> dict:
     }
 
 
+def relation_agreement() -> dict:
+    """The other direction: of the revokes/amends/supersedes read from the text, between two
+    archived orders whose FR records carry disposition notes, the share the notes also state
+    (any of the three kinds). A proxy for precision: notes are incomplete, so this is a floor."""
+    noted_pairs = set(
+        Relation.objects.filter(origin="fr_notes", kind__in=MEASURED_KINDS)
+        .exclude(source=None)
+        .exclude(target=None)
+        .values_list("source_id", "target_id")
+        .order_by()
+    )
+    with_notes = set(
+        Relation.objects.filter(origin="fr_notes").values_list("found_in_id", flat=True).order_by()
+    )
+    from_text = set(
+        Relation.objects.filter(origin="text", kind__in=MEASURED_KINDS)
+        .exclude(target=None)
+        .values_list("source_id", "target_id")
+        .order_by()
+    )
+    checked = [pair for pair in from_text if pair[0] in with_notes and pair[1] in with_notes]
+    confirmed = sum(1 for pair in checked if pair in noted_pairs)
+    return {
+        "checked": len(checked),
+        "confirmed": confirmed,
+        "share": round(confirmed / len(checked), 4) if checked else None,
+    }
+
+
 def see_pair_recall() -> dict:
     pairs = set(
         Relation.objects.filter(origin="fr_notes", kind="see_also")

@@ -70,7 +70,8 @@ _RELATION_PATTERNS = [
             r"|\b(?:order|proclamation|hereby)\s+(?:also\s+)?(?:revokes|rescinds)\b"
             r"|\bhereby,?\s+(?:superseded\s+and\s+)?(?:revoked|rescinded)\b"
             r"|\bI\b[^.;]{0,40}\b(?:hereby\s+)?(?:revoke|rescind)\b|\bhereby\s+(?:revoke|rescind)\b"
-            r"|\bterminate\b[^.;]{0,160},\s*(?:and\s+)?revoke\b",
+            r"|\bterminate\b[^.;]{0,160}?\b(?:and\s+)?revoke\b"
+            r"|\bshall\s+be\s+(?:revoked|rescinded)\b",
             re.I,
         ),
     ),
@@ -94,6 +95,8 @@ _RELATION_PATTERNS = [
             r"|\b(?:this\s+order|hereby)\s+supplements?\b"
             r"|\b(?:is|are)\s+(?:hereby\s+)?(?:deleted|inserted|added|struck)\b"
             r"|\bby\s+(?:striking|inserting|adding|deleting|substituting)\b"
+            r"|\bshall\s+be\s+(?:amended|deleted|inserted|added|struck|modified)\b"
+            r"|\bin\s+order\s+to\s+(?:further\s+)?amend\b"
             r"|\bshall\s+be\s+(?:deemed|construed)\s+to\s+(?:refer|include|mean)\b"
             r"|\b(?:is|are)\s+(?:hereby\s+)?(?:continued|extended)\s+until\b"
             r"|\b(?:expand|modify)(?:s|ing)?\s+the\s+scope\s+of\s+the\s+national\s+emergency\b",
@@ -208,19 +211,20 @@ def _relation(text: str, start: int, end: int) -> tuple[str, bool]:
             )
             return relation, in_part
     # "... by Executive Orders No. 7057 and No. 7689. The said Executive orders are hereby
-    # amended ...": the next sentence acts on the orders this one named.
-    following = _ANAPHORA_RE.match(text, _skip_space(text, sentence_end))
-    if following:
-        _, next_end = sentence_around(text, following.start(), following.end())
-        sentence = text[following.start() : next_end]
+    # amended ...", "I hereby terminate the national emergencies declared in those orders and
+    # revoke those ...": the next sentence acts on the orders this one named.
+    next_start = _skip_space(text, sentence_end)
+    _, next_end = sentence_around(text, next_start, next_start)
+    following = text[next_start:next_end]
+    if _ANAPHORA_RE.search(following):
         for relation, pattern in _RELATION_PATTERNS[:3]:
-            if pattern.search(sentence):
+            if pattern.search(following):
                 return relation, False
     return "cites", False
 
 
 _ANAPHORA_RE = re.compile(
-    r"(?:The\s+said|Such|These|Those|Each\s+of\s+the\s+said)\s+(?:Executive\s+)?"
+    r"\b(?:the\s+said|such|these|those|each\s+of\s+the\s+said)\s+(?:Executive\s+)?"
     r"(?:orders?|proclamations?)\b",
     re.I,
 )

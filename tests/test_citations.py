@@ -128,3 +128,44 @@ def test_spans_point_at_the_printed_text():
 )
 def test_pin_lists_replace_their_own_level(previous, new, merged):
     assert merge_pins(previous, new) == merged
+
+
+def test_every_crosswalk_row_is_printed_by_its_evidence_file():
+    """Each Act and Act-section row names a corpus file that prints both forms."""
+    import html
+    import re
+
+    from actions.crosswalk import act_sections, acts
+    from tests.conftest import SHARED, require_shared
+
+    require_shared()
+
+    def text_of(relative: str) -> str:
+        # The file as a reader sees it: markup dropped ("1701 <E>et seq</E>."), spaces folded.
+        raw = (SHARED / relative).read_bytes().decode("utf-8", "replace")
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", "", raw)).split())
+
+    for act in acts().values():
+        if not act.evidence.startswith("corpus/"):
+            continue
+        text = text_of(act.evidence)
+        assert any(name in text for name in act.names), act.code
+        if act.usc_title:
+            assert f"{act.usc_title} U.S.C. {act.usc_section}" in text, act.code
+    for (code, section), (title, usc_section) in act_sections().items():
+        assert f"{title} U.S.C. {usc_section}" in text_of(_section_evidence(code, section)), (
+            code,
+            section,
+        )
+
+
+def _section_evidence(code: str, section: str) -> str:
+    import csv
+
+    from actions.crosswalk import DATA_DIR
+
+    with open(DATA_DIR / "act_sections.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if (row["act"], row["act_section"]) == (code, section):
+                return row["evidence"]
+    raise LookupError(code)

@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from actions.quality import relation_recall, see_pair_recall
+from actions.quality import relation_agreement, relation_recall, see_pair_recall
 
 
 class Command(BaseCommand):
@@ -15,7 +15,11 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", dest="as_json")
 
     def handle(self, *args, misses: int = 20, as_json: bool = False, **options):
-        report = {"relations": relation_recall(misses), "see_pairs": see_pair_recall()}
+        report = {
+            "relations": relation_recall(misses),
+            "agreement": relation_agreement(),
+            "see_pairs": see_pair_recall(),
+        }
         if as_json:
             self.stdout.write(json.dumps(report, indent=2))
             return
@@ -39,6 +43,12 @@ class Command(BaseCommand):
             self.stdout.write(f"misses ({rel['missed_total']}; first {len(rel['misses'])}):")
             for line in rel["misses"]:
                 self.stdout.write(f"  {line}")
+        agree = report["agreement"]
+        self.stdout.write(
+            f"read from the text between two orders whose FR records carry notes: "
+            f"{agree['checked']}; also in the notes: {agree['confirmed']} "
+            f"({_pct(agree['confirmed'], agree['checked'])})"
+        )
         see = report["see_pairs"]
         self.stdout.write(
             f'FR "See:" pairs in either\'s top related: {see["found"]}/{see["pairs"]} '
