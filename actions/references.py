@@ -35,7 +35,8 @@ class DocumentReference:
 
 
 _DATE = WRITTEN_DATE_RE.pattern
-_NUMBER = r"\d{3,5}(?:-[A-Z])?"
+# Lettered numbers ("10695-A", printed with any dash) and the 19th-century "9-2".
+_NUMBER = r"(?:\d{3,5}(?:[-\u2013\u2014][A-Z])?|\d{1,2}-\d{1,2})"
 # "No." may lead each item ("Executive Orders No. 9979 of July 20, 1948, No. 9988 of ...") and
 # older orders drop its period ("Executive Order No 9103").
 # Items carry their date as "of July 20, 1948" or ", May 24, 1938" (lists separated by ";"),
@@ -43,7 +44,7 @@ _NUMBER = r"\d{3,5}(?:-[A-Z])?"
 _ITEM_DATE = rf"(?:\s+of\s+|,\s+)(?:{_DATE}|[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}[.,]\s*\d{{4}})"
 _ITEM = (
     rf"(?:(?:[Nn][Oo][Ss]?\.?|Numbers?)\s*)?{_NUMBER}(?:\s[a-z](?=\s+of\b))?(?:{_ITEM_DATE})?"
-    rf"(?:\s*\([^()]{{0,300}}\))?"
+    rf"(?:\s*\((?:[^()]|\([^()]*\)){{0,300}}\))?"
 )
 _NUMBERED_RE = re.compile(
     rf"\b(?P<label>Executive\s+Orders?|E\.\s?O\.|EO|Proclamations?)\s+(?:numbered\s+)?"
@@ -66,7 +67,7 @@ _RELATION_PATTERNS = [
         "revokes",
         re.compile(
             r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?(?:hereby,?\s+)?"
-            r"(?:also\s+)?(?:superseded\s+and\s+)?(?:revoked|rescinded|terminated)\b"
+            r"(?:also\s+)?(?:superseded\s+and\s+)?(?:revoked|rescinded|terminated|repealed)\b"
             r"|\b(?:order|proclamation|hereby)\s+(?:also\s+)?(?:revokes|rescinds)\b"
             r"|\bhereby,?\s+(?:superseded\s+and\s+)?(?:revoked|rescinded)\b"
             r"|\bI\b[^.;]{0,40}\b(?:hereby\s+)?(?:revoke|rescind)\b|\bhereby\s+(?:revoke|rescind)\b"
@@ -88,11 +89,12 @@ _RELATION_PATTERNS = [
         re.compile(
             r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?"
             r"(?:hereby,?\s+|henceforth\s+)?(?:also\s+|further\s+)?"
+            r"(?:corrected\s+and\s+)?"
             r"(?:amended|modified|revised|supplemented|redesignated|renumbered)\b"
             r"|\b(?:is|are)\s+hereby\s+extended\b"
             r"|\bhereby,?\s+(?:further\s+)?amend"
             r"|\bamendments?\s+(?:of|to)\s+(?!the\s+Constitution)|\bamendments\s+made\b"
-            r"|\b(?:this\s+order|hereby)\s+supplements?\b"
+            r"|\b(?:this\s+(?:Executive\s+)?order|hereby)\s+(?:supplements?|amends)\b"
             r"|\b(?:is|are)\s+(?:hereby\s+)?(?:deleted|inserted|added|struck)\b"
             r"|\bby\s+(?:striking|inserting|adding|deleting|substituting)\b"
             r"|\bshall\s+be\s+(?:amended|deleted|inserted|added|struck|modified)\b"
@@ -135,15 +137,17 @@ def extract_references(text: str) -> list[DocumentReference]:
         relation, in_part = _relation(text, match.start(), match.end())
         listing_start = match.start("list")
         # Parenthesised titles inside the list are skipped when reading the numbers.
-        listing = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), match.group("list"))
+        listing = match.group("list")
+        for _ in range(2):  # a citation may nest: "(34 Fed. Reg. 17567 (October 28, 1969))"
+            listing = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), listing)
         for index, item in enumerate(_LIST_ITEM_RE.finditer(listing)):
             start = match.start() if index == 0 else listing_start + item.start()
             end = listing_start + item.end()
             found.append(
                 DocumentReference(
                     kind=kind,
-                    number=item.group("number"),
-                    label=f"{noun} {item.group('number')}",
+                    number=_dashes(item.group("number")),
+                    label=f"{noun} {_dashes(item.group('number'))}",
                     on=parse_written_date(item.group("date") or ""),
                     relation=relation,
                     in_part=in_part,
@@ -186,6 +190,10 @@ def extract_references(text: str) -> list[DocumentReference]:
     numbered = {(ref.start, ref.end) for ref in found}
     found.extend(ref for ref in _schedule_references(text) if (ref.start, ref.end) not in numbered)
     return sorted(found, key=lambda ref: ref.start)
+
+
+def _dashes(number: str) -> str:
+    return number.replace("\u2013", "-").replace("\u2014", "-")
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
