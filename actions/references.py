@@ -87,11 +87,11 @@ _RELATION_PATTERNS = [
     (
         "amends",
         re.compile(
-            r"\b(?:is|are|be)\b[\s,]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?"
-            r"(?:hereby,?\s+|henceforth\s+)?(?:also\s+|further\s+)?"
+            r"\b(?:is|are|be)\b[\s,.]+(?:and\s+(?:it\s+|they\s+)?(?:is|are)\s+)?"
+            r"(?:hereby,?\s+|henceforth\s+)?(?:also\s+|\.?further\s+)?"
             r"(?:corrected\s+and\s+)?"
-            r"(?:amended|modified|revised|supplemented|redesignated|renumbered)\b"
-            r"|\b(?:is|are)\s+hereby\s+extended\b"
+            r"(?:amended|modified|revised|supplemented|redesignated|renumbered|enlarged)\b"
+            r"|\b(?:is|are)\s+hereby\s+extended\b|\bI\s+hereby\s+extend\b"
             r"|\bhereby,?\s+(?:further\s+)?amend"
             r"|\bamendments?\s+(?:of|to)\s+(?!the\s+Constitution)|\bamendments\s+made\b"
             r"|\b(?:this\s+(?:Executive\s+)?order|hereby)\s+(?:supplements?|amends)\b"

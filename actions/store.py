@@ -9,6 +9,7 @@ is a no-op; a failure leaves nothing behind (the transaction rolls back).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
@@ -51,20 +52,32 @@ class SaveResult:
 
 
 def save_document(
-    parsed: ParsedDocument, *, locator: str, sha256: str, defer: bool = False
+    parsed: ParsedDocument,
+    *,
+    locator: str,
+    sha256: str,
+    defer: bool = False,
+    reparsed: bool = False,
 ) -> SaveResult:
     """Store one parsed document; idempotent on (locator, sha256).
 
-    The action's identity fields are settled at once (so the next copy of the same order finds
+    With `reparsed`, a copy whose bytes are unchanged is updated when its parse differs from
+    the stored one (`ingest --reparse` after a parser fix). The action's identity fields are
+    settled at once (so the next copy of the same order finds
     it); its derived rows are rebuilt now, or with `defer`, by `rebuild_pending` at the end of
     an ingest run: an action with many copies is then rebuilt once, not once per copy.
     """
     with transaction.atomic():
         existing = Source.objects.filter(locator=locator).first()
-        if existing and existing.sha256 == sha256:
+        parsed.number = normalize_number(parsed.number)
+        # Same bytes: nothing to do, unless a changed parser now reads them differently.
+        if (
+            existing
+            and existing.sha256 == sha256
+            and (not reparsed or existing.metadata.get("parsed") == _as_stored(parsed))
+        ):
             return SaveResult("unchanged", existing.action_id)
         outcome = "updated" if existing else "new"
-        parsed.number = normalize_number(parsed.number)
         if parsed.is_commentary:
             return _save_commentary(parsed, existing, locator, sha256, outcome)
         previous_action_id = existing.action_id if existing else None
@@ -90,6 +103,11 @@ def save_document(
         if previous_action_id and previous_action_id != action.pk:
             _rebuild_or_delete(previous_action_id)
         return SaveResult(outcome, action.pk)
+
+
+def _as_stored(parsed: ParsedDocument) -> dict:
+    """The parse as the JSON field gives it back (tuples become lists)."""
+    return json.loads(json.dumps(parsed.to_json()))
 
 
 def titles_agree(a: str, b: str) -> bool:

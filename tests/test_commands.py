@@ -32,3 +32,14 @@ def test_audit_reports_counts(seeded):
     assert report["actions"] == 2 and report["sources"] == 6
     assert report["no_signing_date"]["count"] == 0
     assert report["by_kind"] == {"executive_order": 2}
+
+
+def test_reparse_updates_only_copies_whose_parse_changed(db, tmp_path):
+    """`ingest --reparse` reads unchanged files again: the same parse is 'unchanged'."""
+    from tests.conftest import default_data
+
+    out = StringIO()
+    call_command("ingest", *default_data(), stdout=out)
+    out = StringIO()
+    call_command("ingest", "--reparse", *default_data(), stdout=out)
+    assert "0 new, 0 updated" in out.getvalue()

@@ -79,3 +79,19 @@ def test_not_received_for_publication_is_labelled(tmp_path):
     fr_rows = csv_slice(tmp_path, "1940-07-26", "1940-07-27")
     ingest(fr_rows)
     assert Action.objects.get(number="8497").not_received_for_publication
+
+
+def test_relations_read_from_the_text_agree_with_the_fr_notes(client):
+    """EO 13831 amends four orders by the FR's notes; its text states three of them (the
+    fourth, EO 13359, is never printed in it) and the pages say text and notes agree."""
+    from actions.quality import relation_recall
+
+    names = ["EO_13831.xml", "EO_13831.json", "EO_13198.json", "EO_13342.json", "EO_13397.json"]
+    ingest(*(FR / name for name in names), FR / "EO_13359.json")
+    report = relation_recall()
+    assert report["by_kind"]["amends"] == {"expected": 3, "found": 3, "lenient": 3, "recall": 1.0}
+    assert report["unnamed"] == 1 and report["misses"] == []
+    page = client.get("/eo/13198")
+    row = next(r for r in page.context["incoming"] if r.other and r.other.number == "13831")
+    assert (row.kind, row.agreement) == ("amends", "agree")
+    assert "text and notes agree" in page.content.decode()

@@ -88,13 +88,15 @@ def parse_fr_record(record: dict) -> ParsedDocument:
 def parse_disposition_notes(notes: str) -> list[tuple[str, str]]:
     """'Revoked by: EO 13993, January 20, 2021' -> [('Revoked by', 'EO 13993, January 20, 2021')].
 
-    The FR joins several relations with newlines or with the odd `;;\\n ;` separator, and one
-    label may carry several targets separated by `;`.
+    The FR joins several relations with newlines, `;` or the odd `;;\\n ;` separator
+    ("See: EO 13798, May 4, 2017; Amends: EO 13198, January 29, 2001, EO 13280, December 12,
+    2002; EO 13342, June 1, 2004"); a label carries every target after it until the next label,
+    and targets are separated by `;` or by a comma before the next order.
     """
     pairs: list[tuple[str, str]] = []
     label = None
-    for raw in re.split(r"\n|;;", notes or ""):
-        line = raw.strip().strip(";").strip()
+    for raw in re.split(r"\n|;", notes or ""):
+        line = raw.strip()
         if not line:
             continue
         match = _NOTE_LABEL_RE.match(line)
@@ -104,8 +106,11 @@ def parse_disposition_notes(notes: str) -> list[tuple[str, str]]:
             rest = line
         else:
             continue
-        for target in rest.split(";"):
+        for target in _NEXT_ORDER_RE.split(rest):
             target = " ".join(target.split()).strip(" ;,")
             if target:
                 pairs.append((label, target))
     return pairs
+
+
+_NEXT_ORDER_RE = re.compile(r",\s*(?=(?:EO|E\.\s?O\.|Executive Order|Proc\.|Proclamation)\s*\d)")

@@ -23,8 +23,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--no-relate", action="store_true", help="skip computed links")
+        parser.add_argument(
+            "--reparse",
+            action="store_true",
+            help="read every file again, even unchanged ones (after a parser changed)",
+        )
 
-    def handle(self, *args, paths, no_relate, **options):
+    def handle(self, *args, paths, no_relate, reparse=False, **options):
         counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
         clear_caches()
         known_files = {
@@ -33,6 +38,9 @@ class Command(BaseCommand):
                 "path", "sha256", "documents"
             )
         }
+        self.reparse = reparse
+        if reparse:
+            known_files = {}
         files = list(iter_files(paths))
         started = time.monotonic()
         progress = self.progress_printer()
@@ -115,7 +123,9 @@ class Command(BaseCommand):
     def save(self, doc, locator: str, digest: str) -> str:
         for attempt in range(3):
             try:
-                return save_document(doc, locator=locator, sha256=digest, defer=True).outcome
+                return save_document(
+                    doc, locator=locator, sha256=digest, defer=True, reparsed=self.reparse
+                ).outcome
             except IntegrityError:
                 # A concurrent ingest created the same action or source: look again.
                 if attempt == 2:

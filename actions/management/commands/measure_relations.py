@@ -36,6 +36,9 @@ class Command(BaseCommand):
             f"revokes/supersedes counted as one: {rel['lenient']} "
             f"({_pct(rel['lenient'], rel['expected'])})"
         )
+        pair = [rel["by_kind"].get(k, {"found": 0, "expected": 0}) for k in ("revokes", "amends")]
+        found, expected = sum(r["found"] for r in pair), sum(r["expected"] for r in pair)
+        self.stdout.write(f"revokes and amends: {found}/{expected} ({_pct(found, expected)})")
         for kind, row in sorted(rel["by_kind"].items()):
             share = _pct(row["found"], row["expected"])
             self.stdout.write(f"  {kind}: {row['found']}/{row['expected']} ({share})")
