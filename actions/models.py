@@ -46,6 +46,10 @@ class President(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("actions:president", args=[self.slug])
 
+    @property
+    def feed_url(self) -> str:
+        return reverse("actions:president_feed", args=[self.slug])
+
 
 class Term(models.Model):
     """One term in office: a person may hold two non-consecutive terms (45th and 47th)."""
@@ -271,6 +275,12 @@ class Statute(models.Model):
         return reverse("actions:statute", args=[self.key])
 
     @property
+    def feed_url(self) -> str:
+        if self.kind == "usc" and self.title and self.section:
+            return reverse("actions:usc_feed", args=[self.title, self.section])
+        return reverse("actions:statute_feed", args=[self.key])
+
+    @property
     def official_url(self) -> str | None:
         if self.kind == "usc" and self.title and self.section and "App." not in self.key:
             return (
@@ -332,6 +342,10 @@ class Agency(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("actions:agency", args=[self.slug])
+
+    @property
+    def feed_url(self) -> str:
+        return reverse("actions:agency_feed", args=[self.slug])
 
 
 class AgencyMention(models.Model):

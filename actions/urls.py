@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from actions import views
+from actions import feeds, views
 
 
 class KindPathConverter:
@@ -23,6 +23,12 @@ urlpatterns = [
     path("actions/<int:pk>/", views.action_by_id, name="by_id"),
     path("actions/<int:pk>/compare/", views.compare_sources, name="compare"),
     path("timeline/", views.timeline, name="timeline"),
+    path("search/export.csv", views.export_csv, name="export_csv"),
+    path("feeds/search/", feeds.SearchFeed(), name="search_feed"),
+    path("feeds/statutes/usc/<str:title>/<str:section>", feeds.StatuteFeed(), name="usc_feed"),
+    path("feeds/statutes/key/<path:key>/", feeds.StatuteFeed(), name="statute_feed"),
+    path("feeds/agencies/<slug:slug>/", feeds.AgencyFeed(), name="agency_feed"),
+    path("feeds/presidents/<slug:slug>/", feeds.PresidentFeed(), name="president_feed"),
     path("statutes/", views.statute_index, name="statutes"),
     path("statutes/usc/<str:title>", views.usc_title, name="usc_title"),
     path("statutes/usc/<str:title>/<str:section>", views.usc_section, name="usc_section"),

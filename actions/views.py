@@ -9,13 +9,14 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from actions.charts import LineageNode, lineage, year_bars
 from actions.diff import compare
-from actions.filters import SORT_CHOICES, STATUS_CHOICES, ActionFilter
+from actions.export_csv import action_rows, citation_rows
+from actions.filters import SORT_CHOICES, STATUS_CHOICES
 from actions.models import (
     FORWARD_LABELS,
     INVERSE_LABELS,
@@ -32,7 +33,7 @@ from actions.models import (
 )
 from actions.reconcile import reconcile
 from actions.rendering import render_text
-from actions.search import search_actions
+from actions.selection import select
 
 PATH_KINDS = {path: kind for kind, path in KIND_PATHS.items()}
 
@@ -51,6 +52,18 @@ def home(request: HttpRequest) -> HttpResponse:
             "total": sum(counts.values()),
         },
     )
+
+
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    """The whole selection as CSV, streamed: `?rows=citations` for one row per citation."""
+    selection = select(request.GET)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    by_citation = request.GET.get("rows") == "citations"
+    rows = (citation_rows if by_citation else action_rows)(selection.ordered(), base_url)
+    name = "presidential-actions-citations.csv" if by_citation else "presidential-actions.csv"
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def timeline(request: HttpRequest) -> HttpResponse:
@@ -96,35 +109,22 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search results, or the browsable list when there is no query; same filters for both."""
-    query = request.GET.get("q", "").strip()
-    filterset = ActionFilter(request.GET, queryset=Action.objects.all())
-    errors = {}
-    if not filterset.is_valid():
-        # A filter that cannot be read is dropped (and said so), never a server error.
-        errors = dict(filterset.errors)
-        data = request.GET.copy()
-        for field in errors:
-            data.pop(field, None)
-        filterset = ActionFilter(data, queryset=Action.objects.all())
-    base = filterset.qs if filterset.is_valid() else Action.objects.all()
-    sort = request.GET.get("sort") or ("relevance" if query else "newest")
-    if sort not in dict(SORT_CHOICES):
-        sort = "newest"
+    selection = select(request.GET)
+    query, filterset, sort, results = (
+        selection.query,
+        selection.filterset,
+        selection.sort,
+        selection.results,
+    )
+    errors = selection.errors
     page_number = _page_number(request)
     size = settings.ARCHIVE_PAGE_SIZE
-    results = search_actions(query, base) if query else None
+    matched = selection.matched
+    total = matched.count()
     if results is not None:
-        if results.query.is_empty:
-            matched, total, hits = base.none(), 0, []
-        else:
-            matched = results.matched
-            total = matched.count()
-            hits = results.page((page_number - 1) * size, size, sort)
+        hits = results.page((page_number - 1) * size, size, sort) if total else []
     else:
-        matched = base
-        total = matched.count()
-        order = ("signed_on", "id") if sort == "oldest" else ("-signed_on", "-id")
-        page_actions = matched.select_related("president").order_by(*order)[
+        page_actions = selection.ordered().select_related("president")[
             (page_number - 1) * size : page_number * size
         ]
         hits = [{"action": action, "snippet": None} for action in page_actions]

@@ -1,0 +1,129 @@
+"""Atom feeds (django.contrib.syndication): any search, each statute, agency and president.
+
+"Tell me when a new order cites 8 U.S.C. 1357": each feed lists the newest matching actions by
+signing date, each entry linking to the action's canonical page.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+
+from actions.models import Action, Agency, President, Statute
+from actions.selection import select
+
+FEED_SIZE = 50
+
+
+class _ActionFeed(Feed):
+    feed_type = Atom1Feed
+
+    def item_title(self, action: Action) -> str:
+        return f"{action.label}: {action.title}" if action.number else action.title
+
+    def item_description(self, action: Action) -> str:
+        signed = action.signed_on.strftime("%B %-d, %Y") if action.signed_on else "undated"
+        lead = f"{action.kind_label} signed {signed}"
+        if action.president_id:
+            lead += f" by {action.president.name}"
+        body = Truncator(" ".join((action.preamble or action.text).split())).chars(400)
+        return f"{lead}. {body}"
+
+    def item_link(self, action: Action) -> str:
+        return action.get_absolute_url()
+
+    def item_guid(self, action: Action) -> str:
+        return action.get_absolute_url()
+
+    def item_pubdate(self, action: Action) -> datetime | None:
+        day = action.published_on or action.signed_on
+        return timezone.make_aware(datetime.combine(day, time())) if day else None
+
+    def item_updateddate(self, action: Action) -> datetime | None:
+        return self.item_pubdate(action)
+
+    def _newest(self, actions):
+        return list(actions.select_related("president").order_by("-signed_on", "-id")[:FEED_SIZE])
+
+
+class SearchFeed(_ActionFeed):
+    def get_object(self, request: HttpRequest):
+        return select(request.GET), request.GET.urlencode()
+
+    def title(self, obj) -> str:
+        selection, _ = obj
+        return f"Presidential actions: {selection.query or 'all'}"
+
+    def link(self, obj) -> str:
+        _, query = obj
+        return f"{reverse('actions:search')}?{query}"
+
+    def subtitle(self, obj) -> str:
+        return "The newest actions matching this search and its filters."
+
+    def items(self, obj):
+        selection, _ = obj
+        return self._newest(selection.matched)
+
+
+class StatuteFeed(_ActionFeed):
+    def get_object(self, request: HttpRequest, title="", section="", key="") -> Statute:
+        if key:
+            return get_object_or_404(Statute, key=key)
+        return get_object_or_404(Statute, kind="usc", key=f"{title} U.S.C. {section}")
+
+    def title(self, statute: Statute) -> str:
+        return f"Presidential actions citing {statute.key}"
+
+    def link(self, statute: Statute) -> str:
+        return statute.get_absolute_url()
+
+    def subtitle(self, statute: Statute) -> str:
+        return f"New executive orders and other actions citing {statute.key} or a subsection."
+
+    def items(self, statute: Statute):
+        return self._newest(Action.objects.filter(citations__statute=statute).distinct())
+
+
+class AgencyFeed(_ActionFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> Agency:
+        return get_object_or_404(Agency, slug=slug)
+
+    def title(self, agency: Agency) -> str:
+        return f"Presidential actions naming the {agency.name}"
+
+    def link(self, agency: Agency) -> str:
+        return agency.get_absolute_url()
+
+    def subtitle(self, agency: Agency) -> str:
+        return f"New actions that name or direct the {agency.name}."
+
+    def items(self, agency: Agency):
+        return self._newest(Action.objects.filter(agency_mentions__agency=agency).distinct())
+
+
+class PresidentFeed(_ActionFeed):
+    def get_object(self, request: HttpRequest, slug: str) -> President:
+        president = President.objects.filter(slug=slug).first()
+        if president is None:
+            raise Http404("No such president")
+        return president
+
+    def title(self, president: President) -> str:
+        return f"Presidential actions of {president.name}"
+
+    def link(self, president: President) -> str:
+        return president.get_absolute_url()
+
+    def subtitle(self, president: President) -> str:
+        return f"The newest actions of {president.name}."
+
+    def items(self, president: President):
+        return self._newest(president.actions.all())

@@ -1,0 +1,58 @@
+"""The actions a request selects: its query and filters, read the same way by every output.
+
+The search page, the CSV export, the Atom feeds and the JSON API all take the same parameters
+(`q`, the ActionFilter fields, `sort`); this is where they are read. A filter that cannot be
+read is dropped and reported, never a server error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.http import QueryDict
+
+from actions.filters import SORT_CHOICES, ActionFilter
+from actions.models import Action
+from actions.search import SearchResults, search_actions
+
+
+@dataclass
+class Selection:
+    query: str
+    filterset: ActionFilter
+    sort: str
+    results: SearchResults | None  # None when there is no text query
+    errors: dict = field(default_factory=dict)
+
+    @property
+    def matched(self) -> QuerySet:
+        """Every selected action, unordered."""
+        if self.results is None:
+            return self.filterset.qs
+        if self.results.query.is_empty:
+            return Action.objects.none()
+        return self.results.matched
+
+    def ordered(self) -> QuerySet:
+        """Every selected action by date (newest first unless `sort=oldest`)."""
+        order = ("signed_on", "id") if self.sort == "oldest" else ("-signed_on", "-id")
+        return self.matched.order_by(*order)
+
+
+def select(params: QueryDict) -> Selection:
+    query = params.get("q", "").strip()
+    filterset = ActionFilter(params, queryset=Action.objects.all())
+    errors: dict = {}
+    if not filterset.is_valid():
+        errors = dict(filterset.errors)
+        data = params.copy()
+        for name in errors:
+            data.pop(name, None)
+        filterset = ActionFilter(data, queryset=Action.objects.all())
+        filterset.is_valid()
+    sort = params.get("sort") or ("relevance" if query else "newest")
+    if sort not in dict(SORT_CHOICES) or (sort == "relevance" and not query):
+        sort = "newest"
+    results = search_actions(query, filterset.qs) if query else None
+    return Selection(query=query, filterset=filterset, sort=sort, results=results, errors=errors)
