@@ -13,13 +13,15 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 
 from actions.filters import ActionFilter
-from actions.models import Action, Citation, Relation
+from actions.models import Action, Agency, Citation, President, Relation, Statute
 from actions.search import search_actions
 
 api = NinjaAPI(
@@ -34,23 +36,28 @@ api = NinjaAPI(
 
 
 class ActionItem(Schema):
-    id: int
-    kind: str
-    number: str | None
-    title: str
-    signed_on: date | None
-    president: str | None
-    status: str
-    url: str
+    """An action in a list. With `fields=`, only the fields asked for are present."""
+
+    id: int | None = None
+    kind: str | None = None
+    number: str | None = None
+    title: str | None = None
+    signed_on: date | None = None
+    president: str | None = None
+    status: str | None = None
+    url: str | None = None
     snippet: str | None = None
 
 
-class ActionPage(Schema):
+class Page(Schema):
     count: int
     page: int
     page_size: int
     next: str | None
     previous: str | None
+
+
+class ActionPage(Page):
     results: list[ActionItem]
 
 
@@ -101,26 +108,38 @@ class CommentaryOut(Schema):
     evidence: str
 
 
+class AgencyMentionOut(Schema):
+    slug: str
+    name: str
+    section: str | None
+    count: int
+    directed: bool
+
+
 class ActionDetail(Schema):
-    id: int
-    kind: str
-    number: str | None
-    title: str
-    signed_on: date | None
-    published_on: date | None
-    president: str | None
-    signer: str | None
-    place: str
-    status: str
-    fr_citation: str | None
-    fr_document_number: str | None
-    dcpd_number: str | None
-    url: str
-    sections: list[SectionOut]
-    citations: list[CitationOut]
-    relations: list[RelationOut]
-    sources: list[SourceOut]
-    commentary: list[CommentaryOut]
+    """One action in full. With `fields=`, only the fields asked for are present."""
+
+    id: int | None = None
+    kind: str | None = None
+    number: str | None = None
+    title: str | None = None
+    signed_on: date | None = None
+    published_on: date | None = None
+    president: str | None = None
+    signer: str | None = None
+    place: str | None = None
+    status: str | None = None
+    fr_citation: str | None = None
+    fr_document_number: str | None = None
+    dcpd_number: str | None = None
+    url: str | None = None
+    snippet: str | None = None
+    sections: list[SectionOut] | None = None
+    citations: list[CitationOut] | None = None
+    relations: list[RelationOut] | None = None
+    agencies: list[AgencyMentionOut] | None = None
+    sources: list[SourceOut] | None = None
+    commentary: list[CommentaryOut] | None = None
 
 
 class ListParams(Schema):
@@ -136,17 +155,20 @@ class ListParams(Schema):
     topic: str | None = None
     status: str | None = None
     sort: str | None = None
+    fields: str | None = None
     page: int = 1
     page_size: int = 20
 
 
-@api.get("/actions/", response=ActionPage, summary="List or search actions")
+@api.get("/actions/", response=ActionPage, summary="List or search actions", exclude_unset=True)
 def list_actions(request: HttpRequest, params: Query[ListParams]):
     """Every action, filtered like the site; `q` searches (web-search syntax, statutes,
-    agencies, identifiers). Follow `next` to reach every result; `count` is exact."""
+    agencies, identifiers). Follow `next` to reach every result; `count` is exact.
+    `fields=id,number,title` returns only those fields of each action."""
     page_size = min(max(params.page_size, 1), settings.ARCHIVE_API_MAX_PAGE_SIZE)
     page = max(params.page, 1)
     filters = {k: v for k, v in params.dict().items() if v not in (None, "")}
+    wanted = _fields(params.fields, ActionItem)
     filterset = ActionFilter(filters, queryset=Action.objects.all())
     if not filterset.is_valid():
         raise HttpError(400, f"invalid filters: {dict(filterset.errors)}")
@@ -174,8 +196,23 @@ def list_actions(request: HttpRequest, params: Query[ListParams]):
         if offset + page_size < count
         else None,
         "previous": _page_link(request, filters, page - 1, page_size) if page > 1 else None,
-        "results": [_item(action, snippets.get(action.pk)) for action in actions],
+        "results": [_only(_item(action, snippets.get(action.pk)), wanted) for action in actions],
     }
+
+
+def _fields(requested: str | None, schema) -> set[str] | None:
+    """The field names asked for (`fields=id,title`), checked against the schema."""
+    if not requested:
+        return None
+    names = {name.strip() for name in requested.split(",") if name.strip()}
+    unknown = names - set(schema.model_fields)
+    if unknown:
+        raise HttpError(400, f"unknown fields: {', '.join(sorted(unknown))}")
+    return names
+
+
+def _only(data: dict, wanted: set[str] | None) -> dict:
+    return data if wanted is None else {k: v for k, v in data.items() if k in wanted}
 
 
 def _page_link(request: HttpRequest, filters: dict, page: int, page_size: int) -> str:
@@ -198,8 +235,16 @@ def _item(action: Action, snippet: str | None = None) -> dict:
     }
 
 
-@api.get("/actions/{action_id}/", response=ActionDetail, summary="One action in full")
-def get_action(request: HttpRequest, action_id: int):
+@api.get(
+    "/actions/{action_id}/",
+    response=ActionDetail,
+    summary="One action in full",
+    exclude_unset=True,
+)
+def get_action(request: HttpRequest, action_id: int, fields: str | None = None):
+    """Sections, citations (with pins and the Act section they were resolved from), relations
+    both ways (with origin), agency mentions, sources and commentary; `fields=` to choose."""
+    wanted = _fields(fields, ActionDetail)
     action = get_object_or_404(
         Action.objects.select_related("president").prefetch_related("signatories"), pk=action_id
     )
@@ -207,7 +252,8 @@ def get_action(request: HttpRequest, action_id: int):
     citations = Citation.objects.filter(action=action).select_related("statute", "section")
     outgoing = Relation.objects.filter(source=action).select_related("target")
     incoming = Relation.objects.filter(target=action).select_related("source")
-    return {
+    mentions = action.agency_mentions.select_related("agency", "section")
+    data = {
         **_item(action),
         "published_on": action.published_on,
         "signer": signatory.name if signatory else None,
@@ -254,7 +300,19 @@ def get_action(request: HttpRequest, action_id: int):
             }
             for link in action.commentary_links.select_related("commentary")
         ],
+        "agencies": [
+            {
+                "slug": m.agency.slug,
+                "name": m.agency.name,
+                "section": m.section.number if m.section else None,
+                "count": m.count,
+                "directed": m.directed,
+            }
+            for m in mentions
+        ],
     }
+    data.pop("snippet", None)
+    return _only(data, wanted)
 
 
 def _relation(relation: Relation, direction: str, other: Action | None, label: str) -> dict:
@@ -269,4 +327,307 @@ def _relation(relation: Relation, direction: str, other: Action | None, label: s
         "label": str(other) if other else label,
         "reason": relation.evidence,
         "score": relation.score,
+    }
+
+
+# Statutes, agencies, presidents, relations ------------------------------------------------
+
+
+def _paged(request: HttpRequest, items, page: int, page_size: int, params: dict) -> tuple:
+    """(page of items, the paging fields) for any queryset, with an exact count."""
+    page_size = min(max(page_size, 1), settings.ARCHIVE_API_MAX_PAGE_SIZE)
+    page = max(page, 1)
+    count = items.count()
+    offset = (page - 1) * page_size
+    rows = list(items[offset : offset + page_size])
+    filters = {k: v for k, v in params.items() if v not in (None, "")}
+    return rows, {
+        "count": count,
+        "page": page,
+        "page_size": page_size,
+        "next": _page_link(request, filters, page + 1, page_size)
+        if offset + page_size < count
+        else None,
+        "previous": _page_link(request, filters, page - 1, page_size) if page > 1 else None,
+    }
+
+
+class StatuteItem(Schema):
+    id: int
+    key: str
+    kind: str
+    title: str
+    section: str
+    actions: int
+    url: str
+    official_url: str | None
+
+
+class StatutePage(Page):
+    results: list[StatuteItem]
+
+
+class PinCount(Schema):
+    pin: str
+    actions: int
+
+
+class StatuteDetail(StatuteItem):
+    pins: list[PinCount]
+    citing: ActionPage
+
+
+def _statute(statute: Statute, actions: int) -> dict:
+    return {
+        "id": statute.pk,
+        "key": statute.key,
+        "kind": statute.kind,
+        "title": statute.title,
+        "section": statute.section,
+        "actions": actions,
+        "url": statute.get_absolute_url(),
+        "official_url": statute.official_url,
+    }
+
+
+@api.get("/statutes/", response=StatutePage, summary="Statutes cited, with counts")
+def list_statutes(
+    request: HttpRequest,
+    kind: str | None = None,
+    title: str | None = None,
+    page: int = 1,
+    page_size: int = 50,
+):
+    """Every statute the archive's actions cite (U.S. Code sections, CFR parts, Public Laws,
+    Statutes at Large, FR pages, the Constitution), with the number of actions citing it.
+    `title=8` lists the sections of title 8 cited."""
+    statutes = (
+        Statute.objects.annotate(n=Count("citations__action", distinct=True))
+        .filter(n__gt=0)
+        .order_by("kind", "title", "key")
+    )
+    if kind:
+        statutes = statutes.filter(kind=kind)
+    if title:
+        statutes = statutes.filter(title=title)
+    rows, paging = _paged(request, statutes, page, page_size, {"kind": kind, "title": title})
+    return {**paging, "results": [_statute(s, s.n) for s in rows]}
+
+
+@api.get("/statutes/{statute_id}/", response=StatuteDetail, summary="One statute and its citers")
+def get_statute(request: HttpRequest, statute_id: int, page: int = 1, page_size: int = 20):
+    """The statute, the pins cited under it, and the actions citing it (newest first, paged)."""
+    statute = get_object_or_404(Statute, pk=statute_id)
+    citing = Action.objects.filter(citations__statute=statute).distinct()
+    pins = (
+        Citation.objects.filter(statute=statute)
+        .values_list("pin")
+        .annotate(n=Count("action", distinct=True))
+        .order_by("pin")
+    )
+    rows, paging = _paged(
+        request,
+        citing.select_related("president").order_by("-signed_on", "-id"),
+        page,
+        page_size,
+        {},
+    )
+    return {
+        **_statute(statute, paging["count"]),
+        "pins": [{"pin": pin, "actions": n} for pin, n in pins],
+        "citing": {**paging, "results": [_item(a) for a in rows]},
+    }
+
+
+class AgencyItem(Schema):
+    slug: str
+    name: str
+    abbreviation: str
+    aliases: list[str]
+    actions: int
+    directed: int
+    url: str
+
+
+class AgencyDetail(AgencyItem):
+    naming: ActionPage
+
+
+@api.get("/agencies/", response=list[AgencyItem], summary="Agencies, with counts")
+def list_agencies(request: HttpRequest):
+    """The canonical agencies with their aliases; how many actions name and direct each."""
+    agencies = Agency.objects.annotate(
+        n=Count("mentions__action", distinct=True),
+        d=Count("mentions__action", filter=Q(mentions__directed=True), distinct=True),
+    ).order_by("-n", "name")
+    return [_agency(a, a.n, a.d) for a in agencies]
+
+
+def _agency(agency: Agency, actions: int, directed: int) -> dict:
+    return {
+        "slug": agency.slug,
+        "name": agency.name,
+        "abbreviation": agency.abbreviation,
+        "aliases": list(agency.aliases),
+        "actions": actions,
+        "directed": directed,
+        "url": agency.get_absolute_url(),
+    }
+
+
+@api.get("/agencies/{slug}/", response=AgencyDetail, summary="One agency and the actions naming it")
+def get_agency(
+    request: HttpRequest,
+    slug: str,
+    directed: bool = False,
+    page: int = 1,
+    page_size: int = 20,
+):
+    """The actions naming the agency, newest first; `directed=true` for those directing it."""
+    agency = get_object_or_404(Agency, slug=slug)
+    lookup = Q(agency_mentions__agency=agency)
+    directing = Action.objects.filter(lookup, agency_mentions__directed=True).distinct()
+    naming = Action.objects.filter(lookup).distinct()
+    selected = directing if directed else naming
+    rows, paging = _paged(
+        request,
+        selected.select_related("president").order_by("-signed_on", "-id"),
+        page,
+        page_size,
+        {"directed": "true" if directed else None},
+    )
+    return {
+        **_agency(agency, naming.count(), directing.count()),
+        "naming": {**paging, "results": [_item(a) for a in rows]},
+    }
+
+
+class TermOut(Schema):
+    ordinal: int
+    start: date
+    end: date | None
+
+
+class PresidentItem(Schema):
+    slug: str
+    name: str
+    actions: int
+    terms: list[TermOut]
+    url: str
+
+
+class CountOut(Schema):
+    value: str
+    actions: int
+
+
+class PresidentDetail(PresidentItem):
+    by_kind: list[CountOut]
+    by_year: list[CountOut]
+
+
+def _president(president: President, actions: int) -> dict:
+    return {
+        "slug": president.slug,
+        "name": president.name,
+        "actions": actions,
+        "terms": [
+            {"ordinal": t.ordinal, "start": t.start, "end": t.end} for t in president.terms.all()
+        ],
+        "url": president.get_absolute_url(),
+    }
+
+
+@api.get("/presidents/", response=list[PresidentItem], summary="Presidents and their terms")
+def list_presidents(request: HttpRequest):
+    presidents = (
+        President.objects.annotate(n=Count("actions"))
+        .prefetch_related("terms")
+        .order_by("terms__start")
+        .distinct()
+    )
+    return [_president(p, p.n) for p in presidents]
+
+
+@api.get("/presidents/{slug}/", response=PresidentDetail, summary="One president's actions")
+def get_president(request: HttpRequest, slug: str):
+    """Counts by kind and by year; list the actions with `/api/actions/?president=slug`."""
+    president = get_object_or_404(President.objects.prefetch_related("terms"), slug=slug)
+    actions = president.actions.all()
+    kinds = actions.values_list("kind").annotate(n=Count("id")).order_by("-n")
+    years = (
+        actions.exclude(signed_on=None)
+        .annotate(y=ExtractYear("signed_on"))
+        .values_list("y")
+        .annotate(n=Count("id"))
+        .order_by("y")
+    )
+    return {
+        **_president(president, actions.count()),
+        "by_kind": [{"value": k, "actions": n} for k, n in kinds],
+        "by_year": [{"value": str(y), "actions": n} for y, n in years],
+    }
+
+
+class RelationItem(Schema):
+    id: int
+    kind: str
+    in_part: bool
+    origin: str
+    source_id: int | None
+    source_label: str
+    target_id: int | None
+    target_label: str
+    found_in_id: int
+    evidence: str
+
+
+class RelationPage(Page):
+    results: list[RelationItem]
+
+
+@api.get("/relations/", response=RelationPage, summary="Relations between actions")
+def list_relations(
+    request: HttpRequest,
+    kind: str | None = None,
+    origin: str | None = None,
+    action: int | None = None,
+    page: int = 1,
+    page_size: int = 50,
+):
+    """Stated relations (revokes, amends, supersedes, continues, suspends, ratifies, cites, see
+    also), stored once from the acting action to the affected one. `origin` is `text` (read
+    from the acting order) or `fr_notes` (the FR's editors); `action` gives both directions of
+    one action. Computed "related" links are left out (see an action's page)."""
+    relations = Relation.objects.exclude(kind="related").select_related("source", "target")
+    if kind:
+        relations = relations.filter(kind=kind)
+    if origin:
+        relations = relations.filter(origin=origin)
+    if action is not None:
+        relations = relations.filter(Q(source_id=action) | Q(target_id=action))
+    rows, paging = _paged(
+        request,
+        relations.order_by("id"),
+        page,
+        page_size,
+        {"kind": kind, "origin": origin, "action": action},
+    )
+    return {
+        **paging,
+        "results": [
+            {
+                "id": r.pk,
+                "kind": r.kind,
+                "in_part": r.in_part,
+                "origin": r.origin,
+                "source_id": r.source_id,
+                "source_label": r.source.short_label if r.source else r.source_label,
+                "target_id": r.target_id,
+                "target_label": r.target.short_label if r.target else r.target_label,
+                "found_in_id": r.found_in_id,
+                "evidence": r.evidence,
+            }
+            for r in rows
+        ],
     }

@@ -56,3 +56,60 @@ def test_bad_api_requests(client, seeded):
 def test_openapi_schema(client):
     schema = client.get("/api/schema/").json()
     assert "/api/actions/" in schema["paths"]
+
+
+def test_field_selection(client, eo):
+    data = client.get("/api/actions/", {"fields": "number,title"}).json()
+    assert all(set(item) == {"number", "title"} for item in data["results"])
+    order = eo("13768")
+    detail = client.get(f"/api/actions/{order.pk}/", {"fields": "id,agencies"}).json()
+    assert set(detail) == {"id", "agencies"}
+    dhs = [a for a in detail["agencies"] if a["slug"] == "homeland-security"]
+    assert dhs and any(a["directed"] for a in dhs)
+    assert client.get("/api/actions/", {"fields": "title,nonsense"}).status_code == 400
+
+
+def test_statutes_index_and_detail(client, eo):
+    index = client.get("/api/statutes/", {"title": "8", "page_size": 200}).json()
+    keys = {row["key"]: row for row in index["results"]}
+    assert index["count"] == len(keys) and "8 U.S.C. 1357" in keys
+    assert keys["8 U.S.C. 1357"]["actions"] == 1
+    detail = client.get(f"/api/statutes/{keys['8 U.S.C. 1357']['id']}/").json()
+    assert {"pin": "(g)", "actions": 1} in detail["pins"]
+    assert [a["number"] for a in detail["citing"]["results"]] == ["13768"]
+    assert detail["official_url"].startswith("https://")
+    assert client.get("/api/statutes/999999/").status_code == 404
+
+
+def test_agencies_presidents_and_relations(client, eo):
+    agencies = {a["slug"]: a for a in client.get("/api/agencies/").json()}
+    assert agencies["homeland-security"]["actions"] == 2
+    dhs = client.get("/api/agencies/homeland-security/", {"directed": "true"}).json()
+    assert dhs["naming"]["count"] == dhs["directed"] >= 1
+    presidents = client.get("/api/presidents/").json()
+    trump = next(p for p in presidents if p["slug"] == "donald-j-trump")
+    assert trump["actions"] == 2 and len(trump["terms"]) == 2
+    detail = client.get("/api/presidents/donald-j-trump/").json()
+    assert {"value": "executive_order", "actions": 2} in detail["by_kind"]
+
+
+def test_relations_both_ways(client, db):
+    """EO 13780's text revokes EO 13769; the FR's notes on EO 13769 say "See: EO 13780"."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from actions.models import Action
+    from tests.conftest import CORPUS, require_shared
+
+    require_shared()
+    folder = CORPUS / "fr-eo-1994-2020" / "executive_orders"
+    files = [folder / "EO_13780.xml", folder / "EO_13769.json"]
+    call_command("ingest", "--no-relate", *map(str, files), stdout=StringIO())
+    revoked = Action.objects.get(kind="executive_order", number="13769")
+    data = client.get("/api/relations/", {"action": revoked.pk}).json()
+    kinds = {(r["kind"], r["origin"], r["source_label"], r["target_id"]) for r in data["results"]}
+    assert ("revokes", "text", "EO 13780", revoked.pk) in kinds
+    assert ("see_also", "fr_notes", "EO 13769") in {(k, o, s) for k, o, s, _ in kinds}
+    text_only = client.get("/api/relations/", {"origin": "text", "kind": "revokes"}).json()
+    assert text_only["count"] == len(text_only["results"]) >= 1
