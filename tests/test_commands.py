@@ -43,3 +43,39 @@ def test_reparse_updates_only_copies_whose_parse_changed(db, tmp_path):
     out = StringIO()
     call_command("ingest", "--reparse", *default_data(), stdout=out)
     assert "0 new, 0 updated" in out.getvalue()
+
+
+def test_export_jsonl_round_trip(db, tmp_path, capsys):
+    """export -> empty database -> ingest the export -> export again: identical files."""
+    from django.apps import apps
+
+    from tests.conftest import default_data
+
+    call_command("ingest", *default_data(), stdout=StringIO())
+    first = tmp_path / "archive.jsonl"
+    call_command("export", "--format", "jsonl", "--output", str(first), stderr=StringIO())
+    lines = first.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    paths = {r["action"]["path"] for r in records if "action" in r}
+    assert {"/eo/14385", "/eo/13768"} <= paths
+    eo = next(r for r in records if r.get("action", {}).get("path") == "/eo/13768")
+    assert len(eo["sections"]) == 18
+    assert {"statute": "8 U.S.C. 1357", "pin": "(g)"}.items() <= next(
+        c for c in eo["citations"] if c["pin"] == "(g)"
+    ).items()
+    assert any(r.get("commentary") for r in records)
+
+    # Empty the archive: children before the rows they protect.
+    for model in reversed(list(apps.get_app_config("actions").get_models())):
+        model.objects.all().delete()
+    assert not apps.get_model("actions", "Action").objects.exists()
+    call_command("ingest", str(first), stdout=StringIO())
+    second = tmp_path / "again.jsonl"
+    call_command("export", "--output", str(second), stderr=StringIO())
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+
+    # Standard output carries the data and nothing else.
+    capsys.readouterr()
+    call_command("export", stderr=StringIO())
+    out = capsys.readouterr().out
+    assert out.splitlines() == lines
