@@ -17,12 +17,31 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
+from ninja.throttling import AnonRateThrottle
 
 from actions.filters import ActionFilter
 from actions.models import Action, Agency, Citation, President, Relation, Statute
 from actions.search import search_actions
+
+
+class AnonymousRateLimit(AnonRateThrottle):
+    """django-ninja's per-address throttle, at the rate the setting `ARCHIVE_API_RATE_LIMIT`
+    gives when each request arrives ("60/m"; empty turns it off). A limited client gets a 429
+    with Retry-After. The count lives in Django's cache: with several server processes, use a
+    shared cache for it to be exact."""
+
+    def __init__(self) -> None:
+        super().__init__(rate="1/s")  # replaced per request from the setting
+
+    def allow_request(self, request: HttpRequest) -> bool:
+        rate = (getattr(settings, "ARCHIVE_API_RATE_LIMIT", "") or "").strip()
+        if not rate:
+            return True
+        self.num_requests, self.duration = self.parse_rate(rate)
+        return super().allow_request(request)
+
 
 api = NinjaAPI(
     title="Presidential Actions Archive API",
@@ -32,6 +51,7 @@ api = NinjaAPI(
     openapi_url="/schema/",
     docs_url="/docs",
     urls_namespace="api",
+    throttle=[AnonymousRateLimit()],
 )
 
 
@@ -142,6 +162,14 @@ class ActionDetail(Schema):
     commentary: list[CommentaryOut] | None = None
 
 
+MAX_PAGE = 1_000_000  # beyond it an offset stops being a number the databases take
+
+
+class PageParams(Schema):
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(20, ge=1, le=settings.ARCHIVE_API_MAX_PAGE_SIZE)
+
+
 class ListParams(Schema):
     q: str | None = None
     kind: str | None = None
@@ -156,8 +184,8 @@ class ListParams(Schema):
     status: str | None = None
     sort: str | None = None
     fields: str | None = None
-    page: int = 1
-    page_size: int = 20
+    page: int = Field(1, ge=1, le=MAX_PAGE)
+    page_size: int = Field(20, ge=1, le=settings.ARCHIVE_API_MAX_PAGE_SIZE)
 
 
 @api.get("/actions/", response=ActionPage, summary="List or search actions", exclude_unset=True)
@@ -165,8 +193,7 @@ def list_actions(request: HttpRequest, params: Query[ListParams]):
     """Every action, filtered like the site; `q` searches (web-search syntax, statutes,
     agencies, identifiers). Follow `next` to reach every result; `count` is exact.
     `fields=id,number,title` returns only those fields of each action."""
-    page_size = min(max(params.page_size, 1), settings.ARCHIVE_API_MAX_PAGE_SIZE)
-    page = max(params.page, 1)
+    page_size, page = params.page_size, params.page
     filters = {k: v for k, v in params.dict().items() if v not in (None, "")}
     wanted = _fields(params.fields, ActionItem)
     filterset = ActionFilter(filters, queryset=Action.objects.all())
@@ -333,10 +360,9 @@ def _relation(relation: Relation, direction: str, other: Action | None, label: s
 # Statutes, agencies, presidents, relations ------------------------------------------------
 
 
-def _paged(request: HttpRequest, items, page: int, page_size: int, params: dict) -> tuple:
+def _paged(request: HttpRequest, items, paging: PageParams, params: dict) -> tuple:
     """(page of items, the paging fields) for any queryset, with an exact count."""
-    page_size = min(max(page_size, 1), settings.ARCHIVE_API_MAX_PAGE_SIZE)
-    page = max(page, 1)
+    page_size, page = paging.page_size, paging.page
     count = items.count()
     offset = (page - 1) * page_size
     rows = list(items[offset : offset + page_size])
@@ -393,10 +419,9 @@ def _statute(statute: Statute, actions: int) -> dict:
 @api.get("/statutes/", response=StatutePage, summary="Statutes cited, with counts")
 def list_statutes(
     request: HttpRequest,
+    paging: Query[PageParams],
     kind: str | None = None,
     title: str | None = None,
-    page: int = 1,
-    page_size: int = 50,
 ):
     """Every statute the archive's actions cite (U.S. Code sections, CFR parts, Public Laws,
     Statutes at Large, FR pages, the Constitution), with the number of actions citing it.
@@ -410,12 +435,12 @@ def list_statutes(
         statutes = statutes.filter(kind=kind)
     if title:
         statutes = statutes.filter(title=title)
-    rows, paging = _paged(request, statutes, page, page_size, {"kind": kind, "title": title})
-    return {**paging, "results": [_statute(s, s.n) for s in rows]}
+    rows, page = _paged(request, statutes, paging, {"kind": kind, "title": title})
+    return {**page, "results": [_statute(s, s.n) for s in rows]}
 
 
 @api.get("/statutes/{statute_id}/", response=StatuteDetail, summary="One statute and its citers")
-def get_statute(request: HttpRequest, statute_id: int, page: int = 1, page_size: int = 20):
+def get_statute(request: HttpRequest, statute_id: int, paging: Query[PageParams]):
     """The statute, the pins cited under it, and the actions citing it (newest first, paged)."""
     statute = get_object_or_404(Statute, pk=statute_id)
     citing = Action.objects.filter(citations__statute=statute).distinct()
@@ -425,17 +450,13 @@ def get_statute(request: HttpRequest, statute_id: int, page: int = 1, page_size:
         .annotate(n=Count("action", distinct=True))
         .order_by("pin")
     )
-    rows, paging = _paged(
-        request,
-        citing.select_related("president").order_by("-signed_on", "-id"),
-        page,
-        page_size,
-        {},
+    rows, page = _paged(
+        request, citing.select_related("president").order_by("-signed_on", "-id"), paging, {}
     )
     return {
-        **_statute(statute, paging["count"]),
+        **_statute(statute, page["count"]),
         "pins": [{"pin": pin, "actions": n} for pin, n in pins],
-        "citing": {**paging, "results": [_item(a) for a in rows]},
+        "citing": {**page, "results": [_item(a) for a in rows]},
     }
 
 
@@ -476,29 +497,22 @@ def _agency(agency: Agency, actions: int, directed: int) -> dict:
 
 
 @api.get("/agencies/{slug}/", response=AgencyDetail, summary="One agency and the actions naming it")
-def get_agency(
-    request: HttpRequest,
-    slug: str,
-    directed: bool = False,
-    page: int = 1,
-    page_size: int = 20,
-):
+def get_agency(request: HttpRequest, slug: str, paging: Query[PageParams], directed: bool = False):
     """The actions naming the agency, newest first; `directed=true` for those directing it."""
     agency = get_object_or_404(Agency, slug=slug)
     lookup = Q(agency_mentions__agency=agency)
     directing = Action.objects.filter(lookup, agency_mentions__directed=True).distinct()
     naming = Action.objects.filter(lookup).distinct()
     selected = directing if directed else naming
-    rows, paging = _paged(
+    rows, page = _paged(
         request,
         selected.select_related("president").order_by("-signed_on", "-id"),
-        page,
-        page_size,
+        paging,
         {"directed": "true" if directed else None},
     )
     return {
         **_agency(agency, naming.count(), directing.count()),
-        "naming": {**paging, "results": [_item(a) for a in rows]},
+        "naming": {**page, "results": [_item(a) for a in rows]},
     }
 
 
@@ -589,11 +603,10 @@ class RelationPage(Page):
 @api.get("/relations/", response=RelationPage, summary="Relations between actions")
 def list_relations(
     request: HttpRequest,
+    paging: Query[PageParams],
     kind: str | None = None,
     origin: str | None = None,
     action: int | None = None,
-    page: int = 1,
-    page_size: int = 50,
 ):
     """Stated relations (revokes, amends, supersedes, continues, suspends, ratifies, cites, see
     also), stored once from the acting action to the affected one. `origin` is `text` (read
@@ -606,15 +619,14 @@ def list_relations(
         relations = relations.filter(origin=origin)
     if action is not None:
         relations = relations.filter(Q(source_id=action) | Q(target_id=action))
-    rows, paging = _paged(
+    rows, page = _paged(
         request,
         relations.order_by("id"),
-        page,
-        page_size,
+        paging,
         {"kind": kind, "origin": origin, "action": action},
     )
     return {
-        **paging,
+        **page,
         "results": [
             {
                 "id": r.pk,

@@ -6,6 +6,7 @@ signing date, each entry linking to the action's canonical page.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -20,13 +21,19 @@ from actions.models import Action, Agency, President, Statute
 from actions.selection import select
 
 FEED_SIZE = 50
+# XML 1.0 cannot carry control characters: a query or a source text holding one is cleaned.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _CONTROL_RE.sub("", text)
 
 
 class _ActionFeed(Feed):
     feed_type = Atom1Feed
 
     def item_title(self, action: Action) -> str:
-        return f"{action.label}: {action.title}" if action.number else action.title
+        return xml_safe(f"{action.label}: {action.title}" if action.number else action.title)
 
     def item_description(self, action: Action) -> str:
         signed = action.signed_on.strftime("%B %-d, %Y") if action.signed_on else "undated"
@@ -34,7 +41,7 @@ class _ActionFeed(Feed):
         if action.president_id:
             lead += f" by {action.president.name}"
         body = Truncator(" ".join((action.preamble or action.text).split())).chars(400)
-        return f"{lead}. {body}"
+        return xml_safe(f"{lead}. {body}")
 
     def item_link(self, action: Action) -> str:
         return action.get_absolute_url()
@@ -59,11 +66,11 @@ class SearchFeed(_ActionFeed):
 
     def title(self, obj) -> str:
         selection, _ = obj
-        return f"Presidential actions: {selection.query or 'all'}"
+        return xml_safe(f"Presidential actions: {selection.query or 'all'}")
 
     def link(self, obj) -> str:
         _, query = obj
-        return f"{reverse('actions:search')}?{query}"
+        return xml_safe(f"{reverse('actions:search')}?{query}")
 
     def subtitle(self, obj) -> str:
         return "The newest actions matching this search and its filters."

@@ -28,7 +28,9 @@ class ActionFilter(django_filters.FilterSet):
     )
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte")
     signed_before = django_filters.DateFilter(field_name="signed_on", lookup_expr="lte")
-    year = django_filters.NumberFilter(field_name="signed_on", lookup_expr="year")
+    year = django_filters.NumberFilter(
+        field_name="signed_on", lookup_expr="year", min_value=1, max_value=9999
+    )
     agency = django_filters.CharFilter(method="filter_agency")
     directed = django_filters.BooleanFilter(method="filter_directed")
     statute = django_filters.CharFilter(method="filter_statute")

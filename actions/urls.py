@@ -43,4 +43,6 @@ urlpatterns = [
     path("<kindpath:kind_path>/<str:number>/", views.slash_redirect),
     path("<kindpath:kind_path>/<str:day>/<slug:slug>", views.action_by_date, name="dated"),
     path("<kindpath:kind_path>/<str:day>/<slug:slug>/", views.slash_redirect),
+    path("<str:alias>/<str:number>", views.alias_redirect),
+    path("<str:alias>/<str:number>/", views.alias_redirect),
 ]

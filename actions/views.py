@@ -7,11 +7,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import http_date
 
 from actions.charts import LineageNode, lineage, year_bars
 from actions.diff import compare
@@ -34,6 +35,7 @@ from actions.models import (
 from actions.reconcile import reconcile
 from actions.rendering import render_text
 from actions.selection import select
+from actions.text import normalize_number
 
 PATH_KINDS = {path: kind for kind, path in KIND_PATHS.items()}
 
@@ -213,14 +215,51 @@ def _facets(matched) -> dict[str, list[tuple[str, str, int]]]:
 FACET_SIZE = 12
 
 
+# Other ways people write an action's address: all redirect to the canonical one.
+KIND_ALIASES = {
+    "executive-order": "executive_order",
+    "executive-orders": "executive_order",
+    "executive_order": "executive_order",
+    "eos": "executive_order",
+    "e.o.": "executive_order",
+    "proclamations": "proclamation",
+    "proc": "proclamation",
+    "memoranda": "memorandum",
+    "memorandums": "memorandum",
+    "notices": "notice",
+    "determinations": "determination",
+}
+
+
 def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpResponse:
     kind = PATH_KINDS.get(kind_path)
     if kind is None:
         raise Http404("No such kind of action")
     action = Action.objects.filter(kind=kind, number__iexact=number).first()
     if action is None:
-        raise Http404("No such action in the archive")
+        # "11359A" or "011359-a" for "11359-A": the same order, at its canonical address.
+        action = Action.objects.filter(
+            kind=kind, number__iexact=normalize_number(number.lstrip("0"))
+        ).first()
+        if action is None:
+            raise Http404("No such action in the archive")
+        return redirect(action, permanent=True)
+    if action.number != number:
+        return redirect(action, permanent=True)
     return _action_page(request, action)
+
+
+def alias_redirect(request: HttpRequest, alias: str, number: str) -> HttpResponse:
+    """`/executive-order/13768`, `/EO/13768`, `/proclamations/9645` -> the canonical page."""
+    kind = KIND_ALIASES.get(alias.lower()) or PATH_KINDS.get(alias.lower())
+    if kind is None:
+        raise Http404("No such page")
+    action = Action.objects.filter(
+        kind=kind, number__iexact=normalize_number(number.strip("/").lstrip("0"))
+    ).first()
+    if action is None:
+        raise Http404("No such action in the archive")
+    return redirect(action, permanent=True)
 
 
 def action_by_date(request: HttpRequest, kind_path: str, day: str, slug: str) -> HttpResponse:
@@ -271,6 +310,12 @@ def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _last_modified(action: Action):
+    """When the page last changed: the action's row or its newest copy."""
+    newest_copy = action.sources.aggregate(latest=Max("ingested_at"))["latest"]
+    return max(t for t in (action.updated_at, newest_copy) if t is not None)
+
+
 def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     action = (
         Action.objects.select_related("president", "term", "text_source")
@@ -317,7 +362,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     statutes = OrderedDict()
     for cite in citations:
         statutes.setdefault(cite.statute.key, []).append(cite)
-    return render(
+    response = render(
         request,
         "actions/detail.html",
         {
@@ -344,6 +389,8 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "citation_formats": _citation_formats(action),
         },
     )
+    response["Last-Modified"] = http_date(_last_modified(action).timestamp())
+    return response
 
 
 LINEAGE_KINDS = {"revokes", "supersedes", "amends", "continues", "suspends", "ratifies"}

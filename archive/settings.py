@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "actions",
 ]
@@ -50,6 +51,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags on every page and API answer; If-None-Match / If-Modified-Since get a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -138,3 +141,5 @@ LOGGING = {
 # Search results per page, and the API's page size bounds.
 ARCHIVE_PAGE_SIZE = 20
 ARCHIVE_API_MAX_PAGE_SIZE = 200
+# Anonymous API clients: requests per period ("60/m"); empty turns the limit off.
+ARCHIVE_API_RATE_LIMIT = os.environ.get("ARCHIVE_API_RATE_LIMIT", "120/m")

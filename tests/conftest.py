@@ -17,6 +17,12 @@ CORPUS = SHARED / "corpus"
 EO_13768_JSON = CORPUS / "fr-eo-1994-2020" / "executive_orders" / "EO_13768.json"
 
 
+@pytest.fixture(autouse=True)
+def _no_api_rate_limit(settings):
+    """Tests make many API requests; the limiter has its own tests."""
+    settings.ARCHIVE_API_RATE_LIMIT = ""
+
+
 def require_shared() -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"the shared documents are not at {SHARED} (set ARCHIVE_DATA_DIR)")

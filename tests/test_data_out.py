@@ -74,3 +74,83 @@ def test_atom_feeds_parse_and_are_advertised(client, seeded):
     search = _feed(client, "/feeds/search/?q=immigration&kind=executive_order")
     assert all("/eo/" in entry.link for entry in search.entries)
     assert client.get("/feeds/agencies/no-such-agency/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_action_at_its_canonical_address(client, seeded):
+    from lxml import etree
+
+    index = etree.fromstring(client.get("/sitemap.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    sections = [loc.text for loc in index.findall(".//s:loc", ns)]
+    actions_map = next(url for url in sections if "sitemap-actions" in url)
+    urls = etree.fromstring(client.get(actions_map.replace("http://testserver", "")).content)
+    locs = {loc.text.replace("http://testserver", "") for loc in urls.findall(".//s:loc", ns)}
+    assert locs == {a.get_absolute_url() for a in Action.objects.all()}
+    assert urls.findall(".//s:lastmod", ns)
+
+
+@pytest.mark.django_db
+def test_alternate_addresses_redirect_to_the_canonical_one(client, seeded):
+    for alternate in ("/executive-order/13768", "/EO/13768/", "/eo/013768", "/eo/13768/"):
+        response = client.get(alternate)
+        assert response.status_code == 301, alternate
+        assert response["Location"] == "/eo/13768", alternate
+    assert client.get("/executive-order/99999").status_code == 404
+    assert client.get("/nonsense/13768").status_code == 404
+
+
+@pytest.mark.django_db
+def test_http_caching_with_etag_and_last_modified(client, seeded):
+    for url in ("/eo/13768", "/api/actions/", "/statutes/usc/8/1357"):
+        first = client.get(url)
+        assert first.status_code == 200 and first["ETag"]
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304, url
+    page = client.get("/eo/13768")
+    assert page["Last-Modified"]
+    assert client.get("/eo/13768", HTTP_IF_MODIFIED_SINCE=page["Last-Modified"]).status_code == 304
+
+
+@pytest.mark.django_db
+def test_anonymous_api_clients_are_rate_limited(client, seeded, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ARCHIVE_API_RATE_LIMIT = "3/m"
+    answers = [client.get("/api/actions/", {"page_size": 1}) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    limited = answers[-1]
+    assert 1 <= int(limited["Retry-After"]) <= 60
+    assert "Too many requests" in limited.json()["detail"]
+    assert answers[0]["Content-Type"].startswith("application/json")
+    assert client.get("/eo/13768").status_code == 200  # pages are not limited
+    settings.ARCHIVE_API_RATE_LIMIT = ""
+    assert client.get("/api/actions/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_hostile_parameters_never_give_a_server_error(client, seeded):
+    hostile = [
+        {"year": "99999999999999999999"},
+        {"year": "1e400"},
+        {"signed_after": "0000-00-00"},
+        {"page": "99999999999999999999999"},
+        {"page_size": "-5"},
+        {"president": "x" * 500},
+        {"statute": "8 U.S.C. 1357(((("},
+        {"q": "\x00"},
+        {"q": '"'},
+        {"q": "(("},
+        {"q": "NEAR(a b)"},
+        {"q": "a" * 10000},
+        {"kind": "zzz", "sort": "zzz"},
+        {"q": "title:foo -"},
+        {"fields": "id,\x00"},
+    ]
+    for params in hostile:
+        for url in ("/search/", "/api/actions/", "/search/export.csv", "/feeds/search/"):
+            response = client.get(url, params)
+            if response.streaming:
+                b"".join(response.streaming_content)
+            assert response.status_code < 500, (url, params)

@@ -1,0 +1,45 @@
+"""schemathesis (from PyPI) against the OpenAPI schema: no server error, no response that
+breaks the schema, on generated requests to every operation, on real data.
+
+schemathesis's pytest plugin does not run under pytest 9, so the operations are driven
+through its Python API: one hypothesis run per operation, in one test.
+"""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+)
+
+from archive.wsgi import application
+
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+EXAMPLES = 40
+
+
+@pytest.mark.django_db
+def test_every_operation_conforms_to_the_schema(seeded):
+    schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 9
+    calls = []
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def run(case):
+            response = case.call()
+            case.validate_response(response, checks=CHECKS)
+            calls.append(response.status_code)
+
+        run()
+    assert len(calls) >= len(operations) * 5
+    assert 500 not in calls
