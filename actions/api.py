@@ -17,7 +17,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 
@@ -165,6 +165,17 @@ class ActionDetail(Schema):
 MAX_PAGE = 1_000_000  # beyond it an offset stops being a number the databases take
 
 
+MAX_ID = 2**31 - 1  # ids are 32-bit or 64-bit integers; anything larger names nothing
+
+
+class ActionRef(Schema):
+    action_id: int = Field(..., ge=1, le=MAX_ID)
+
+
+class StatuteRef(Schema):
+    statute_id: int = Field(..., ge=1, le=MAX_ID)
+
+
 class PageParams(Schema):
     page: int = Field(1, ge=1, le=MAX_PAGE)
     page_size: int = Field(20, ge=1, le=settings.ARCHIVE_API_MAX_PAGE_SIZE)
@@ -268,12 +279,13 @@ def _item(action: Action, snippet: str | None = None) -> dict:
     summary="One action in full",
     exclude_unset=True,
 )
-def get_action(request: HttpRequest, action_id: int, fields: str | None = None):
+def get_action(request: HttpRequest, ref: Path[ActionRef], fields: str | None = None):
     """Sections, citations (with pins and the Act section they were resolved from), relations
     both ways (with origin), agency mentions, sources and commentary; `fields=` to choose."""
     wanted = _fields(fields, ActionDetail)
     action = get_object_or_404(
-        Action.objects.select_related("president").prefetch_related("signatories"), pk=action_id
+        Action.objects.select_related("president").prefetch_related("signatories"),
+        pk=ref.action_id,
     )
     signatory = next(iter(action.signatories.all()), None)
     citations = Citation.objects.filter(action=action).select_related("statute", "section")
@@ -440,9 +452,9 @@ def list_statutes(
 
 
 @api.get("/statutes/{statute_id}/", response=StatuteDetail, summary="One statute and its citers")
-def get_statute(request: HttpRequest, statute_id: int, paging: Query[PageParams]):
+def get_statute(request: HttpRequest, ref: Path[StatuteRef], paging: Query[PageParams]):
     """The statute, the pins cited under it, and the actions citing it (newest first, paged)."""
-    statute = get_object_or_404(Statute, pk=statute_id)
+    statute = get_object_or_404(Statute, pk=ref.statute_id)
     citing = Action.objects.filter(citations__statute=statute).distinct()
     pins = (
         Citation.objects.filter(statute=statute)
@@ -606,7 +618,7 @@ def list_relations(
     paging: Query[PageParams],
     kind: str | None = None,
     origin: str | None = None,
-    action: int | None = None,
+    action: int | None = Query(None, ge=1, le=MAX_ID),
 ):
     """Stated relations (revokes, amends, supersedes, continues, suspends, ratifies, cites, see
     also), stored once from the acting action to the affected one. `origin` is `text` (read

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "archive.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags on every page and API answer; If-None-Match / If-Modified-Since get a 304.
     "django.middleware.http.ConditionalGetMiddleware",

@@ -154,3 +154,11 @@ def test_hostile_parameters_never_give_a_server_error(client, seeded):
             if response.streaming:
                 b"".join(response.streaming_content)
             assert response.status_code < 500, (url, params)
+
+
+@pytest.mark.django_db
+def test_a_nul_byte_is_a_plain_bad_request(client, seeded):
+    for url in ("/search/", "/api/relations/", "/api/actions/"):
+        response = client.get(url, {"kind": "a\x00b"})
+        assert response.status_code == 400
+        assert "NUL" in response.content.decode()
