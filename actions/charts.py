@@ -20,16 +20,19 @@ def year_bars(
     link: str | None = None,
     ident: str = "years",
     bands: list[tuple[int, int, str]] | None = None,
+    span: tuple[int, int] | None = None,
 ) -> str:
     """A bar per year from the first to the last year with actions (empty years included).
 
     `link`, when given, is a URL template with `{year}` where each bar should lead. `bands`
     (first year, last year, label) shade spans behind the bars, e.g. presidencies on a timeline.
+    `span` fixes the years shown, so two charts of one page line up.
     """
     if not counts:
         return ""
-    first, last = min(counts), max(counts)
+    first, last = span or (min(counts), max(counts))
     years = list(range(first, last + 1))
+    counts = {year: n for year, n in counts.items() if first <= year <= last}
     peak = max(counts.values())
     width, height, top, bottom, left = 640, 150, 14, 22, 34
     plot_h = height - top - bottom

@@ -1,33 +1,63 @@
-"""An action's text as safe HTML: paragraphs, with its statute citations linked in place.
+"""An action's text as safe HTML: paragraphs, with its statute citations and the orders it
+names linked in place.
 
 The source text is always escaped; the only markup is what this module adds (paragraphs and
-links to the archive's statute pages), so nothing from a source can reach a page as HTML.
+links to the archive's statute and action pages), so nothing from a source can reach a page as
+HTML.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 
-def render_text(text: str, citations=()) -> SafeString:
-    """`citations` are Citation rows whose start/end index into `text`."""
+@dataclass(frozen=True)
+class Link:
+    """A span of the text to link: [start, end) -> url, with a tooltip and a class."""
+
+    start: int
+    end: int
+    url: str
+    title: str
+    css: str
+
+
+def citation_links(citations) -> list[Link]:
+    """Citation rows (start/end index into their unit's text) -> links to statute pages."""
+    return [
+        Link(
+            c.start,
+            c.end,
+            c.statute.get_absolute_url(),
+            c.display + (f" (resolved from {c.via})" if c.via else ""),
+            "cite",
+        )
+        for c in citations
+    ]
+
+
+def render_text(text: str, citations=(), links: list[Link] = ()) -> SafeString:
+    """Escaped paragraphs with citation links and any other links; overlaps keep the first."""
     pieces = []
     position = 0
-    for cite in sorted(citations, key=lambda c: c.start):
-        if cite.start < position or cite.end > len(text):
+    spans = sorted([*citation_links(citations), *links], key=lambda link: link.start)
+    for link in spans:
+        if link.start < position or link.end > len(text):
             continue
-        pieces.append(escape(text[position : cite.start]))
-        title = cite.display + (f" (resolved from {cite.via})" if cite.via else "")
+        pieces.append(escape(text[position : link.start]))
         pieces.append(
             format_html(
-                '<a class="cite" href="{}" title="{}">{}</a>',
-                cite.statute.get_absolute_url(),
-                title,
-                text[cite.start : cite.end],
+                '<a class="{}" href="{}" title="{}">{}</a>',
+                link.css,
+                link.url,
+                link.title,
+                text[link.start : link.end],
             )
         )
-        position = cite.end
+        position = link.end
     pieces.append(escape(text[position:]))
     html = "".join(str(piece) for piece in pieces)
     paragraphs = [p.strip() for p in html.split("\n\n") if p.strip()]

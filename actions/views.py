@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,7 +33,8 @@ from actions.models import (
     Term,
 )
 from actions.reconcile import reconcile
-from actions.rendering import render_text
+from actions.references import extract_references
+from actions.rendering import Link, render_text
 from actions.selection import select
 from actions.text import normalize_number
 
@@ -310,6 +311,31 @@ def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def reference_links(action: Action, texts: list[str]) -> list[list[Link]]:
+    """Per text, links from the orders it names ("Executive Order 13993") to their pages here,
+    found with one query for the whole action."""
+    found = [extract_references(text) for text in texts]
+    wanted = {(r.kind, r.number) for refs in found for r in refs if r.number}
+    numbers = {number for _, number in wanted}
+    targets = {}
+    if numbers:
+        rows = Action.objects.filter(number__in=numbers).only(
+            "id", "kind", "number", "title", "signed_on", "slug"
+        )
+        targets = {(a.kind, a.number): a for a in rows if (a.kind, a.number) in wanted}
+    links = []
+    for refs in found:
+        unit = []
+        for ref in refs:
+            target = targets.get((ref.kind, ref.number))
+            if target is None or target.pk == action.pk:
+                continue
+            title = f"{target.label}: {target.title}"
+            unit.append(Link(ref.start, ref.end, target.get_absolute_url(), title, "ref"))
+        links.append(unit)
+    return links
+
+
 def _last_modified(action: Action):
     """When the page last changed: the action's row or its newest copy."""
     newest_copy = action.sources.aggregate(latest=Max("ingested_at"))["latest"]
@@ -331,18 +357,19 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     by_section: dict[int | None, list[Citation]] = {}
     for cite in citations:
         by_section.setdefault(cite.section_id, []).append(cite)
+    lead_text = action.preamble if sections else (action.preamble or action.text)
+    named = reference_links(action, [lead_text, *(s.text for s in sections)])
     rendered_sections = [
         {
             "section": s,
-            "html": render_text(s.text, by_section.get(s.pk, [])),
+            "html": render_text(s.text, by_section.get(s.pk, []), named[position + 1]),
             "page_cite": _page_cite(action, s.start_page),
         }
-        for s in sections
+        for position, s in enumerate(sections)
     ]
-    preamble_html = render_text(action.preamble, by_section.get(None, [])) if sections else None
-    body_html = (
-        None if sections else render_text(action.preamble or action.text, by_section.get(None, []))
-    )
+    lead_html = render_text(lead_text, by_section.get(None, []), named[0])
+    preamble_html = lead_html if sections else None
+    body_html = None if sections else lead_html
     outgoing = reconcile(
         Relation.objects.filter(source=action)
         .exclude(kind="related")
@@ -563,13 +590,20 @@ def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
     )
 
 
+def _year_span(actions) -> tuple[int, int] | None:
+    years = actions.exclude(signed_on=None).aggregate(first=Min("signed_on"), last=Max("signed_on"))
+    return (years["first"].year, years["last"].year) if years["first"] else None
+
+
 def _search_link(**filters: str) -> str:
     """A search URL template for one year of the filtered actions (`{year}` left to fill)."""
     query = urlencode(filters)
     return f"{reverse('actions:search')}?{query}&sort=oldest&year={{year}}"
 
 
-def _years_chart(actions, label: str, link: str | None = None, ident: str = "years") -> str:
+def _years_chart(
+    actions, label: str, link: str | None = None, ident: str = "years", span=None
+) -> str:
     """An SVG bar per signing year of the given actions."""
     counts = dict(
         actions.exclude(signed_on=None)
@@ -578,7 +612,7 @@ def _years_chart(actions, label: str, link: str | None = None, ident: str = "yea
         .annotate(n=Count("id", distinct=True))
         .order_by()
     )
-    return year_bars(counts, label, link, ident)
+    return year_bars(counts, label, link, ident, span=span)
 
 
 def agency_index(request: HttpRequest) -> HttpResponse:
@@ -622,6 +656,7 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 f"Actions directing the {agency.name}, per year",
                 link=_search_link(agency=agency.slug, directed="true"),
                 ident="directed",
+                span=_year_span(naming),
             ),
         },
     )

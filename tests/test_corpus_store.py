@@ -95,3 +95,15 @@ def test_relations_read_from_the_text_agree_with_the_fr_notes(client):
     row = next(r for r in page.context["incoming"] if r.other and r.other.number == "13831")
     assert (row.kind, row.agreement) == ("amends", "agree")
     assert "text and notes agree" in page.content.decode()
+
+
+def test_orders_named_in_the_text_link_to_their_pages(client):
+    """EO 13780 revokes EO 13769 in its text: the name links to EO 13769's page, and EO
+    13769's page says it was revoked by EO 13780, with the sentence."""
+    ingest(FR / "EO_13780.xml", FR / "EO_13769.json")
+    html = client.get("/eo/13780").content.decode()
+    assert '<a class="ref" href="/eo/13769"' in html
+    revoked = client.get("/eo/13769")
+    row = next(r for r in revoked.context["incoming"] if r.kind == "revokes")
+    assert row.other.number == "13780" and "is revoked" in row.text_evidence
+    assert "Revoked by" in revoked.content.decode()
