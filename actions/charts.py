@@ -116,7 +116,7 @@ def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) 
     row_h, width = 34, 660
     rows = max(len(earlier), len(later), 1)
     height = rows * row_h + 16
-    col_w = 190
+    col_w = 212
     mid_x, mid_y = (width - col_w) / 2, height / 2
     parts = [
         f'<svg class="lineage" viewBox="0 0 {width} {height}" '
@@ -140,7 +140,7 @@ def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) 
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{col_w}" height="{row_h - 8}" rx="4" '
                 f'fill="#f4f5f7" stroke="#9aa3b0"/>'
                 f'<text x="{x + 8:.1f}" y="{cy + 4:.1f}" font-size="12" fill="#1b1f24">'
-                f"{escape(_clip(node.relation + ' ' + node.label, 28))}</text>"
+                f"{escape(_clip(node.relation + ' ' + node.label, 32))}</text>"
                 f"<title>{escape(node.relation)} {escape(node.label)}: {escape(node.title)}</title>"
             )
             if node.url:

@@ -23,6 +23,9 @@ PRECEDENCE = (
     "cites",
 )
 ORIGIN_LABELS = {"text": "the text", "fr_notes": "the FR's notes"}
+# A cross-reference or a bare citation states no effect: next to a stronger statement from the
+# other origin it is not a disagreement.
+WEAK = {"cites", "see_also"}
 
 
 @dataclass
@@ -56,7 +59,14 @@ class RelationRow:
         if len(kinds) == 1:
             return next(iter(kinds))
         strongest = {origin: _strongest(found) for origin, found in kinds.items()}
-        return "agree" if len(set(strongest.values())) == 1 else "differ"
+        if len(set(strongest.values())) == 1:
+            return "agree"
+        strong = [origin for origin, kind in strongest.items() if kind not in WEAK]
+        if not strong:
+            return "agree"  # one names it, the other cross-references it: no effect either way
+        if len(strong) == 1:
+            return strong[0]  # the other origin only cross-references it
+        return "differ"
 
     def kinds_by_origin(self) -> dict[str, set[str]]:
         kinds: dict[str, set[str]] = {}
@@ -80,11 +90,24 @@ class RelationRow:
     def summary(self) -> str:
         """'Stated by the text (Sec. 3) and the FR's notes' or 'The text says amends; ...'."""
         places = _unique(s.described for s in self.statements if s.kind == self.kind)
+        others = _unique(
+            ORIGIN_LABELS.get(s.origin, s.origin)
+            for s in self.statements
+            if s.kind in WEAK and s.kind != self.kind and s.origin != self.agreement
+        )
+        if self.agreement in ORIGIN_LABELS and others:
+            return f"stated in {' and '.join(places)}; {', '.join(others)} only cross-reference it"
+        if self.agreement == "agree" and len({s.kind for s in self.statements}) > 1:
+            verbs = {"cites": "named in", "see_also": "cross-referenced in"}
+            return " and ".join(
+                _unique(f"{verbs.get(s.kind, 'stated in')} {s.described}" for s in self.statements)
+            )
         if self.agreement == "differ":
             parts = []
             for origin, kinds in self.kinds_by_origin().items():
+                verb = "say" if origin == "fr_notes" else "says"
                 parts.append(
-                    f"{ORIGIN_LABELS.get(origin, origin)} says "
+                    f"{ORIGIN_LABELS.get(origin, origin)} {verb} "
                     + " and ".join(k.replace("_", " ") for k in _ordered(kinds))
                 )
             return "; ".join(parts)
@@ -114,6 +137,21 @@ def reconcile(relations, end: str) -> list[RelationRow]:
         row.kind = _strongest({s.kind for s in row.statements})
         row.in_part = all(s.in_part for s in row.statements if s.kind == row.kind)
     return sorted(rows.values(), key=lambda r: _rank(r.kind))
+
+
+def fold_cross_references(outgoing: list[RelationRow], incoming: list[RelationRow]) -> None:
+    """A "see also" stated on the other action's record is the same cross-reference seen from
+    here: fold it into this action's row for that action, so each action is listed once."""
+    by_other = {_key(row): row for row in outgoing}
+    for row in list(incoming):
+        target = by_other.get(_key(row))
+        if target is not None and row.kind in WEAK:
+            target.statements.extend(row.statements)
+            incoming.remove(row)
+
+
+def _key(row: RelationRow):
+    return row.other.pk if row.other is not None else row.label
 
 
 def _strongest(kinds: set[str]) -> str:

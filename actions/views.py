@@ -32,7 +32,7 @@ from actions.models import (
     Statute,
     Term,
 )
-from actions.reconcile import reconcile
+from actions.reconcile import fold_cross_references, reconcile
 from actions.references import extract_references
 from actions.rendering import Link, render_text
 from actions.selection import select
@@ -382,6 +382,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
         .select_related("source", "section"),
         "source",
     )
+    fold_cross_references(outgoing, incoming)
     related = _related(action)
     sources = list(action.sources.order_by("-official", "id"))
     comparable = sum(1 for s in sources if s.text)
