@@ -187,6 +187,7 @@ class ListParams(Schema):
     president: str | None = None
     signed_after: str | None = None
     signed_before: str | None = None
+    term: str | None = None
     year: str | None = None
     agency: str | None = None
     directed: str | None = None

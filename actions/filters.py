@@ -28,6 +28,9 @@ class ActionFilter(django_filters.FilterSet):
     )
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte")
     signed_before = django_filters.DateFilter(field_name="signed_on", lookup_expr="lte")
+    term = django_filters.NumberFilter(
+        field_name="term__ordinal", min_value=1, max_value=99, label="Presidency (e.g. 45)"
+    )
     year = django_filters.NumberFilter(
         field_name="signed_on", lookup_expr="year", min_value=1, max_value=9999
     )

@@ -167,3 +167,13 @@ def test_facets_cover_agency_statute_title_and_status(client, seeded):
     # The title facet's link filters to actions citing any section of title 8.
     narrowed = client.get("/search/", {"q": "immigration", "statute": "8 U.S.C."})
     assert narrowed.context["total"] == title_8[0]
+
+
+def test_browse_by_term_of_a_president_with_two(client, seeded):
+    """Donald J. Trump's 45th and 47th presidencies are two terms: EO 13768 is in the first."""
+    first = client.get("/actions/", {"term": "45"})
+    assert [h["action"].number for h in first.context["hits"]] == ["13768"]
+    second = client.get("/actions/", {"term": "47"})
+    assert [h["action"].number for h in second.context["hits"]] == ["14385"]
+    page = client.get("/presidents/donald-j-trump/").content.decode()
+    assert "?term=45" in page and "?term=47" in page
