@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import Q
@@ -103,6 +104,20 @@ def save_document(
         if previous_action_id and previous_action_id != action.pk:
             _rebuild_or_delete(previous_action_id)
         return SaveResult(outcome, action.pk)
+
+
+def web_address(url: str | None) -> str:
+    """A source's address if it is an http(s) URL a page may link to; otherwise nothing
+    (`javascript:` and other schemes from a hostile file never become a link)."""
+    if not url:
+        return ""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc or len(url) > 500:
+        return ""
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return ""
+    return url
 
 
 def _as_stored(parsed: ParsedDocument) -> dict:
@@ -257,7 +272,7 @@ def rebuild_action(action: Action, refresh: bool = True) -> None:
 def _fill_source(source: Source, parsed: ParsedDocument, sha256: str) -> None:
     source.format = parsed.source_format
     source.sha256 = sha256
-    source.url = parsed.url or ""
+    source.url = web_address(parsed.url)
     source.official = parsed.official
     source.publisher = parsed.publisher or ""
     source.kind = parsed.kind or ""
@@ -302,7 +317,7 @@ def _save_commentary(parsed, existing, locator, sha256, outcome) -> SaveResult:
         defaults={
             "title": parsed.title or "",
             "publisher": parsed.publisher or "",
-            "url": parsed.url or "",
+            "url": web_address(parsed.url),
             "published_on": parsed.published_on,
             "text": parsed.text,
         },

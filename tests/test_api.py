@@ -113,3 +113,8 @@ def test_relations_both_ways(client, db):
     assert ("see_also", "fr_notes", "EO 13769") in {(k, o, s) for k, o, s, _ in kinds}
     text_only = client.get("/api/relations/", {"origin": "text", "kind": "revokes"}).json()
     assert text_only["count"] == len(text_only["results"]) >= 1
+
+
+def test_api_docs_are_served_from_this_site(client):
+    html = client.get("/api/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in html and "cdn." not in html

@@ -116,7 +116,7 @@ def test_advocacy_page_loses_its_page_chrome():
     [
         (b"", "empty"),
         (b"\x00\x01\x02binary\x00" * 10, "binary"),
-        (b"\xff\xfe\xfa not utf-8 " * 20, "UTF-8"),
+        ("Caf\u00e9 du Monde, Latin-1 text, not UTF-8 ".encode("latin-1") * 20, "Latin-1"),
         (b'{"title": "x"', "JSON"),
         (b'{"title": "no document number"}', "document_number"),
         (b"---\ntitle: [unclosed\n---\nbody", "YAML"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable
@@ -47,6 +48,24 @@ _ORDER_FORMULA_RE = re.compile(
 )
 
 
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+
+
+def as_utf8(data: bytes) -> bytes:
+    """UTF-16 and UTF-32 files (told by their byte-order mark) re-encoded as UTF-8, so every
+    parser reads one encoding; other bytes are returned as they are."""
+    try:
+        if data.startswith(_UTF32_BOMS):
+            return data.decode("utf-32").encode("utf-8")
+        if data.startswith(_UTF16_BOMS):
+            return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError as error:
+        reason = f"{error.reason} at byte {error.start}"
+        raise ParseError(f"broken UTF-16/UTF-32 text: {reason}") from error
+    return data
+
+
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM); anything else is an error the caller reports."""
     if not data.strip():
@@ -56,12 +75,15 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ParseError(f"not UTF-8 text: {error.reason} at byte {error.start}") from error
+        raise ParseError(
+            f"not UTF-8 text ({error.reason} at byte {error.start}); Latin-1 or Windows-1252? "
+            "Convert it to UTF-8"
+        ) from error
 
 
 def detect_format(data: bytes) -> str:
     """The name of the parser for these bytes; ParseError when no format fits."""
-    text = decode_text(data)
+    text = decode_text(as_utf8(data))
     head = text.lstrip()[:4000]
     if head.startswith("{"):
         try:
@@ -120,6 +142,7 @@ def parse_document(data: bytes) -> ParsedDocument:
 
 def parse_file(data: bytes) -> list[ParsedDocument]:
     """Every document in a file: one for most formats, many for tables and bulk issues."""
+    data = as_utf8(data)
     fmt = detect_format(data)
     if fmt in MULTI_PARSERS:
         return MULTI_PARSERS[fmt](data)
