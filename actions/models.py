@@ -218,6 +218,20 @@ class SourceFile(models.Model):
         return self.path
 
 
+RELATE_TASK = "relate"  # PendingTask: related actions and commentary links are owed a rebuild
+
+
+class PendingTask(models.Model):
+    """Whole-archive work an ingest still owes (recomputing related actions), recorded before
+    it starts and removed when it is done: a run killed halfway leaves the task for the next."""
+
+    name = models.CharField(max_length=50, unique=True)
+    since = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Section(models.Model):
     """A numbered `Section N.`/`Sec. N.` unit; the preamble and signature are not sections."""
 

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from actions.models import Action, AgencyMention, Citation, Commentary, CommentaryLink, Relation
+from actions.models import (
+    RELATE_TASK,
+    Action,
+    AgencyMention,
+    Citation,
+    Commentary,
+    CommentaryLink,
+    PendingTask,
+    Relation,
+)
 from actions.references import extract_references
 from actions.similarity import (
     document_frequencies,
@@ -228,4 +237,10 @@ def link_commentary() -> int:
 
 
 def relate_all() -> dict[str, int]:
-    return {"related": rebuild_related(), "commentary_links": link_commentary()}
+    counts = {"related": rebuild_related(), "commentary_links": link_commentary()}
+    PendingTask.objects.filter(name=RELATE_TASK).delete()
+    return counts
+
+
+def related_are_stale() -> bool:
+    return PendingTask.objects.filter(name=RELATE_TASK).exists()

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from actions.merge import METADATA_RANK
-from actions.models import KIND_LABELS, Action, Commentary, Source
+from actions.models import KIND_LABELS, RELATE_TASK, Action, Commentary, PendingTask, Source
 from actions.parsed import ParsedDocument
 from actions.rebuild import (
     clear_caches,
@@ -79,6 +79,7 @@ def save_document(
         ):
             return SaveResult("unchanged", existing.action_id)
         outcome = "updated" if existing else "new"
+        _mark_links_stale()
         if parsed.is_commentary:
             return _save_commentary(parsed, existing, locator, sha256, outcome)
         previous_action_id = existing.action_id if existing else None
@@ -104,6 +105,12 @@ def save_document(
         if previous_action_id and previous_action_id != action.pk:
             _rebuild_or_delete(previous_action_id)
         return SaveResult(outcome, action.pk)
+
+
+def _mark_links_stale() -> None:
+    """In the same transaction as the change: the computed links (related actions, commentary)
+    are owed a rebuild. A run killed before it relates leaves the mark for the next run."""
+    PendingTask.objects.get_or_create(name=RELATE_TASK)
 
 
 def web_address(url: str | None) -> str:

@@ -109,9 +109,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the site read while an ingest writes; a busy timeout rather than instant errors.
+    # WAL lets the site read while an ingest writes; a busy timeout rather than instant errors;
+    # transactions take the write lock when they begin, so two writers queue instead of failing
+    # when one would upgrade its read lock (SQLite does not wait in that case).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 60,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 

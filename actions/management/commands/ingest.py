@@ -14,7 +14,7 @@ from actions.ingest.detect import parse_file
 from actions.ingest.files import MAX_FILE_BYTES, iter_files, locator_for, sha256_of
 from actions.models import Source, SourceFile
 from actions.parsed import ParseError
-from actions.relations import relate_all
+from actions.relations import relate_all, related_are_stale
 from actions.store import clear_caches, rebuild_pending, remove_sources, save_document
 
 
@@ -60,7 +60,7 @@ class Command(BaseCommand):
         read = time.monotonic()
         rebuilt = rebuild_pending(lambda done, total: progress("actions rebuilt", done, total))
         built = time.monotonic()
-        if (counts["new"] or counts["updated"] or rebuilt) and not no_relate:
+        if related_are_stale() and not no_relate:
             links = relate_all()
             self.stdout.write(
                 f"related: {links['related']} links; commentary: {links['commentary_links']} links"
