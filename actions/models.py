@@ -218,6 +218,28 @@ class SourceFile(models.Model):
         return self.path
 
 
+class ArchiveVersion(models.Model):
+    """One row: when the archive's content last changed (an ingest, rebuild or relate run).
+    Cached pages carry it in their key, so a change retires every cached page at once."""
+
+    changed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"archive changed at {self.changed_at}"
+
+    @classmethod
+    def current(cls) -> str:
+        row = cls.objects.order_by().values_list("changed_at", flat=True).first()
+        return row.isoformat() if row else "0"
+
+    @classmethod
+    def bump(cls) -> None:
+        from django.utils import timezone
+
+        if not cls.objects.update(changed_at=timezone.now()):
+            cls.objects.create(changed_at=timezone.now())
+
+
 RELATE_TASK = "relate"  # PendingTask: related actions and commentary links are owed a rebuild
 
 

@@ -25,6 +25,7 @@ from actions.models import (
     Action,
     Agency,
     AgencyMention,
+    ArchiveVersion,
     Citation,
     Conflict,
     President,
@@ -107,6 +108,7 @@ def rebuild_actions(actions: list[Action], refresh: bool = True) -> set[int]:
         affected = _write(derived)
         if refresh:
             refresh_statuses(affected)
+        ArchiveVersion.bump()  # cached pages showing these actions retire
     return affected
 
 

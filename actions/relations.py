@@ -16,6 +16,7 @@ from actions.models import (
     RELATE_TASK,
     Action,
     AgencyMention,
+    ArchiveVersion,
     Citation,
     Commentary,
     CommentaryLink,
@@ -239,6 +240,7 @@ def link_commentary() -> int:
 def relate_all() -> dict[str, int]:
     counts = {"related": rebuild_related(), "commentary_links": link_commentary()}
     PendingTask.objects.filter(name=RELATE_TASK).delete()
+    ArchiveVersion.bump()
     return counts
 
 

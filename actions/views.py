@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import ExtractYear
@@ -26,6 +29,7 @@ from actions.models import (
     Action,
     Agency,
     AgencyMention,
+    ArchiveVersion,
     Citation,
     President,
     Relation,
@@ -41,6 +45,35 @@ from actions.text import normalize_number
 PATH_KINDS = {path: kind for kind, path in KIND_PATHS.items()}
 
 
+def archive_cached(view):
+    """Serve a page from Django's cache while the archive has not changed.
+
+    The key holds the archive's version (bumped by every ingest, rebuild and relate run) and
+    the full address, so a change retires every cached page at once and nothing stale is
+    shown. Pages here are the same for every reader (no login state), so this is safe.
+    `ARCHIVE_PAGE_CACHE_SECONDS = 0` turns it off.
+    """
+
+    @wraps(view)
+    def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        seconds = settings.ARCHIVE_PAGE_CACHE_SECONDS
+        if not seconds or request.method != "GET":
+            return view(request, *args, **kwargs)
+        address = f"{ArchiveVersion.current()}|{request.get_full_path()}"
+        key = "page:" + hashlib.sha256(address.encode()).hexdigest()
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.streaming:
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+                cache.set(key, response, seconds)
+        return response
+
+    return cached_view
+
+
+@archive_cached
 def home(request: HttpRequest) -> HttpResponse:
     latest = Action.objects.select_related("president").order_by("-signed_on", "-id")[:12]
     counts = dict(
@@ -69,6 +102,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
+@archive_cached
 def timeline(request: HttpRequest) -> HttpResponse:
     """Every year of the archive: a chart shaded by presidency, and a table of kinds per year."""
     rows = (
@@ -110,6 +144,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     )
 
 
+@archive_cached
 def search(request: HttpRequest) -> HttpResponse:
     """Search results, or the browsable list when there is no query; same filters for both."""
     selection = select(request.GET)
@@ -232,6 +267,7 @@ KIND_ALIASES = {
 }
 
 
+@archive_cached
 def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpResponse:
     kind = PATH_KINDS.get(kind_path)
     if kind is None:
@@ -263,6 +299,7 @@ def alias_redirect(request: HttpRequest, alias: str, number: str) -> HttpRespons
     return redirect(action, permanent=True)
 
 
+@archive_cached
 def action_by_date(request: HttpRequest, kind_path: str, day: str, slug: str) -> HttpResponse:
     kind = PATH_KINDS.get(kind_path)
     if kind is None:
@@ -289,6 +326,7 @@ def action_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(get_object_or_404(Action, pk=pk), permanent=True)
 
 
+@archive_cached
 def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
     """Two published copies of one action side by side, differences marked word by word."""
     action = get_object_or_404(Action, pk=pk)
@@ -454,9 +492,13 @@ def _page_cite(action: Action, page: int | None) -> str | None:
 
 
 def _related(action: Action) -> list[dict]:
-    rows = Relation.objects.filter(kind="related").filter(Q(source=action) | Q(target=action))
+    # Two indexed lookups (source, kind) and (target, kind): an OR of the two would scan.
+    rows = [
+        *Relation.objects.filter(kind="related", source=action).select_related("target"),
+        *Relation.objects.filter(kind="related", target=action).select_related("source"),
+    ]
     best: dict[int, dict] = {}
-    for relation in rows.select_related("source", "target").order_by("-score"):
+    for relation in sorted(rows, key=lambda r: -(r.score or 0)):
         other = relation.target if relation.source_id == action.pk else relation.source
         if other is None or other.pk == action.pk or other.pk in best:
             continue
@@ -511,6 +553,7 @@ def _long_date(day) -> str:
 # Statutes, agencies, presidents: index and detail pages ----------------------------------
 
 
+@archive_cached
 def statute_index(request: HttpRequest) -> HttpResponse:
     rows = (
         Statute.objects.annotate(actions=Count("citations__action", distinct=True))
@@ -520,6 +563,7 @@ def statute_index(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/statute_index.html", {"statutes": rows})
 
 
+@archive_cached
 def usc_title(request: HttpRequest, title: str) -> HttpResponse:
     """`8 U.S.C.`: every section of the title cited, with the number of actions citing it."""
     statutes = (
@@ -539,11 +583,13 @@ def _section_sort_key(section: str) -> tuple:
     return (int(digits[:9]), section)
 
 
+@archive_cached
 def usc_section(request: HttpRequest, title: str, section: str) -> HttpResponse:
     statute = get_object_or_404(Statute, kind="usc", key=f"{title} U.S.C. {section}")
     return _statute_page(request, statute)
 
 
+@archive_cached
 def statute_detail(request: HttpRequest, key: str) -> HttpResponse:
     return _statute_page(request, get_object_or_404(Statute, key=key))
 
@@ -616,6 +662,7 @@ def _years_chart(
     return year_bars(counts, label, link, ident, span=span)
 
 
+@archive_cached
 def agency_index(request: HttpRequest) -> HttpResponse:
     agencies = Agency.objects.annotate(
         actions=Count("mentions__action", distinct=True),
@@ -624,6 +671,7 @@ def agency_index(request: HttpRequest) -> HttpResponse:
     return render(request, "actions/agency_index.html", {"agencies": agencies})
 
 
+@archive_cached
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_object_or_404(Agency, slug=slug)
     naming = Action.objects.filter(agency_mentions__agency=agency).distinct()
@@ -663,11 +711,13 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+@archive_cached
 def president_index(request: HttpRequest) -> HttpResponse:
     presidents = President.objects.annotate(action_count=Count("actions")).prefetch_related("terms")
     return render(request, "actions/president_index.html", {"presidents": presidents})
 
 
+@archive_cached
 def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
     president = get_object_or_404(President, slug=slug)
     by_kind = president.actions.values_list("kind").annotate(n=Count("id")).order_by("-n")

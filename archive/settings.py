@@ -170,5 +170,7 @@ LOGGING = {
 # Search results per page, and the API's page size bounds.
 ARCHIVE_PAGE_SIZE = 20
 ARCHIVE_API_MAX_PAGE_SIZE = 200
+# Pages are served from the cache until the archive changes (see actions.views.archive_cached).
+ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", "600"))
 # Anonymous API clients: requests per period ("60/m"); empty turns the limit off.
 ARCHIVE_API_RATE_LIMIT = os.environ.get("ARCHIVE_API_RATE_LIMIT", "120/m")

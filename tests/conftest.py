@@ -19,8 +19,10 @@ EO_13768_JSON = CORPUS / "fr-eo-1994-2020" / "executive_orders" / "EO_13768.json
 
 @pytest.fixture(autouse=True)
 def _no_api_rate_limit(settings):
-    """Tests make many API requests; the limiter has its own tests."""
+    """Tests make many API requests and see their own data: the limiter and the page cache
+    have their own tests."""
     settings.ARCHIVE_API_RATE_LIMIT = ""
+    settings.ARCHIVE_PAGE_CACHE_SECONDS = 0  # each test sees its own data; cache tested apart
 
 
 def require_shared() -> None:

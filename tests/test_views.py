@@ -1,5 +1,7 @@
 """Pages, rendered through Django's test client on real data."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -177,3 +179,21 @@ def test_browse_by_term_of_a_president_with_two(client, seeded):
     assert [h["action"].number for h in second.context["hits"]] == ["14385"]
     page = client.get("/presidents/donald-j-trump/").content.decode()
     assert "?term=45" in page and "?term=47" in page
+
+
+def test_pages_are_cached_until_the_archive_changes(client, seeded, settings, tmp_path):
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from actions.models import Action
+    from tests.conftest import CORPUS
+
+    cache.clear()
+    settings.ARCHIVE_PAGE_CACHE_SECONDS = 600
+    first = client.get("/eo/13768").content
+    Action.objects.filter(number="13768").update(title="Changed behind the cache's back")
+    assert client.get("/eo/13768").content == first  # served from the cache
+    # An ingest changes the archive: every cached page retires.
+    folder = CORPUS / "fr-eo-1994-2020" / "executive_orders"
+    call_command("ingest", "--no-relate", str(folder / "EO_13767.json"), stdout=StringIO())
+    assert b"Changed behind" in client.get("/eo/13768").content
