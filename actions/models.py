@@ -306,13 +306,20 @@ class Statute(models.Model):
         return self.key
 
     def get_absolute_url(self) -> str:
-        if self.kind == "usc" and self.title and self.section:
+        if self.in_code_proper:
             return reverse("actions:usc_section", args=[self.title, self.section])
         return reverse("actions:statute", args=[self.key])
 
     @property
+    def in_code_proper(self) -> bool:
+        """A section of a title of the Code (`8 U.S.C. 1357`), not of a title's appendix
+        (`50 U.S.C. App. 2401`, whose numbers repeat the title's own)."""
+        usc = self.kind == "usc" and bool(self.title and self.section)
+        return usc and "App." not in self.key
+
+    @property
     def feed_url(self) -> str:
-        if self.kind == "usc" and self.title and self.section:
+        if self.in_code_proper:
             return reverse("actions:usc_feed", args=[self.title, self.section])
         return reverse("actions:statute_feed", args=[self.key])
 

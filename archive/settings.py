@@ -170,6 +170,17 @@ LOGGING = {
 # Search results per page, and the API's page size bounds.
 ARCHIVE_PAGE_SIZE = 20
 ARCHIVE_API_MAX_PAGE_SIZE = 200
+# Django's cache holds rendered pages and the API rate counts. In one process the default
+# (per-process memory) is enough; several server processes share one when ARCHIVE_CACHE_DIR
+# names a folder (a file cache all workers read and write).
+if os.environ.get("ARCHIVE_CACHE_DIR"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ["ARCHIVE_CACHE_DIR"],
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 # Pages are served from the cache until the archive changes (see actions.views.archive_cached).
 ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", "600"))
 # Anonymous API clients: requests per period ("60/m"); empty turns the limit off.

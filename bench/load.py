@@ -1,9 +1,10 @@
 """Benchmark: gunicorn on loopback under wrk (Debian's `wrk`), bounded in time.
 
 Serves the database DATABASE_URL names (the whole corpus after `make serve`) with gunicorn in
-production settings, then drives it with wrk for a fixed duration per scenario: action pages
-alone, statute pages alone, searches alone, and a realistic mix (60% action pages, 20% statute
-and browse pages, 20% searches), at 8 and 32 connections. Prints requests/s, p50/p95/p99
+production settings (a page cache shared by the workers, warmed by one request per page, as a
+live site's popular pages are), then drives it with wrk for a fixed duration per scenario:
+action pages alone, statute pages alone, searches alone, and a realistic mix (60% action
+pages, 20% statute and browse pages, 20% searches), at 8 and 32 connections. Prints requests/s, p50/p95/p99
 latency and the error count (non-2xx/3xx answers and socket errors) per run.
 
 Run: `python bench/load.py [--duration 20] [--workers 4]`. Needs `wrk` (apt-get install wrk).
@@ -22,6 +23,7 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -77,7 +79,8 @@ def sample_paths(count: int = 400) -> dict[str, list[str]]:
     ]
     browse = ["/actions/?kind=executive_order", "/statutes/usc/8", "/timeline/", "/"]
     mix = actions * 3 + (statutes + browse) * 1 + searches * 12
-    return {"action": actions, "statute": statutes, "search": searches, "mix": mix}
+    paths = {"action": actions, "statute": statutes, "search": searches, "mix": mix}
+    return {name: [quote(p, safe="/?=&+%") for p in group] for name, group in paths.items()}
 
 
 def serve(env: dict, workers: int) -> subprocess.Popen:
@@ -150,6 +153,8 @@ def main() -> None:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_STATIC_ROOT": str(Path(tempfile.mkdtemp()) / "static"),
+        # One page cache for all workers, as in production with several processes.
+        "ARCHIVE_CACHE_DIR": tempfile.mkdtemp(prefix="archive-cache-"),
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -164,6 +169,10 @@ def main() -> None:
     try:
         database = os.environ.get("DATABASE_URL", "sqlite (db.sqlite3)").split("@")[-1]
         print(f"load: gunicorn, {args.workers} workers, {args.duration} s per run, {database}")
+        started = time.monotonic()
+        for path in sorted(set(p for group in paths.values() for p in group)):
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=60).read()
+        print(f"warm-up: every page of the mix requested once ({time.monotonic() - started:.0f} s)")
         print("| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |")
         print("|---|---|---|---|---|---|---|")
         for scenario in ("action", "statute", "search", "mix"):

@@ -197,3 +197,18 @@ def test_pages_are_cached_until_the_archive_changes(client, seeded, settings, tm
     folder = CORPUS / "fr-eo-1994-2020" / "executive_orders"
     call_command("ingest", "--no-relate", str(folder / "EO_13767.json"), stdout=StringIO())
     assert b"Changed behind" in client.get("/eo/13768").content
+
+
+def test_appendix_sections_have_their_own_pages(client, db):
+    """`50 U.S.C. App. 2401` is not `50 U.S.C. 2401`: each has a page of its own."""
+    from actions.models import Statute
+
+    appendix = Statute.objects.create(
+        kind="usc", key="50 U.S.C. App. 2401", title="50", section="2401"
+    )
+    proper = Statute.objects.create(kind="usc", key="50 U.S.C. 2401", title="50", section="2401")
+    assert appendix.get_absolute_url() != proper.get_absolute_url()
+    for statute in (appendix, proper):
+        page = client.get(statute.get_absolute_url())
+        assert page.status_code == 200 and page.context["statute"] == statute
+        assert client.get(statute.feed_url).status_code == 200
