@@ -4,8 +4,9 @@ Serves the database DATABASE_URL names (the whole corpus after `make serve`) wit
 production settings (a page cache shared by the workers, warmed by one request per page, as a
 live site's popular pages are), then drives it with wrk for a fixed duration per scenario:
 action pages alone, statute pages alone, searches alone, and a realistic mix (60% action
-pages, 20% statute and browse pages, 20% searches), at 8 and 32 connections. Prints requests/s, p50/p95/p99
-latency and the error count (non-2xx/3xx answers and socket errors) per run.
+pages, 20% statute and browse pages, 20% searches), at 8 and 32 connections. Prints
+requests/s, p50/p95/p99 latency and the error count (non-2xx/3xx answers and socket errors)
+per run.
 
 Run: `python bench/load.py [--duration 20] [--workers 4]`. Needs `wrk` (apt-get install wrk).
 """
