@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1:8000
 DATA := $(ARCHIVE_DATA_DIR)/seeds $(ARCHIVE_DATA_DIR)/corpus
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/archive
 
-.PHONY: serve install install-dev migrate data static test test-sqlite test-postgres lint bench clean
+.PHONY: serve install install-dev migrate data static test test-sqlite test-postgres lint bench bench-fuzz bench-load clean
 
 serve: install migrate data static
 	$(BIN)/python manage.py runserver $(HOST)
@@ -61,6 +61,13 @@ test-postgres: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/ingest.py
+
+# On the archive `make serve` loaded (or the database DATABASE_URL names).
+bench-fuzz: install-dev
+	$(BIN)/python bench/fuzz.py --requests 10000
+
+bench-load: install-dev
+	$(BIN)/python bench/load.py --duration 20
 
 lint: install-dev
 	$(BIN)/ruff check .
