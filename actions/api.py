@@ -10,19 +10,25 @@ List endpoints share the HTML site's FilterSet and search, and page with a total
 from __future__ import annotations
 
 from datetime import date
-from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 
+from actions.api_catalog import router as catalog_router
+from actions.api_common import (
+    MAX_ID,
+    MAX_PAGE,
+    ActionItem,
+    ActionPage,
+    action_item,
+    page_link,
+)
 from actions.filters import ActionFilter
-from actions.models import Action, Agency, Citation, President, Relation, Statute
+from actions.models import Action, Citation, Relation
 from actions.search import search_actions
 
 
@@ -53,32 +59,6 @@ api = NinjaAPI(
     urls_namespace="api",
     throttle=[AnonymousRateLimit()],
 )
-
-
-class ActionItem(Schema):
-    """An action in a list. With `fields=`, only the fields asked for are present."""
-
-    id: int | None = None
-    kind: str | None = None
-    number: str | None = None
-    title: str | None = None
-    signed_on: date | None = None
-    president: str | None = None
-    status: str | None = None
-    url: str | None = None
-    snippet: str | None = None
-
-
-class Page(Schema):
-    count: int
-    page: int
-    page_size: int
-    next: str | None
-    previous: str | None
-
-
-class ActionPage(Page):
-    results: list[ActionItem]
 
 
 class SectionOut(Schema):
@@ -162,23 +142,8 @@ class ActionDetail(Schema):
     commentary: list[CommentaryOut] | None = None
 
 
-MAX_PAGE = 1_000_000  # beyond it an offset stops being a number the databases take
-
-
-MAX_ID = 2**31 - 1  # ids are 32-bit or 64-bit integers; anything larger names nothing
-
-
 class ActionRef(Schema):
     action_id: int = Field(..., ge=1, le=MAX_ID)
-
-
-class StatuteRef(Schema):
-    statute_id: int = Field(..., ge=1, le=MAX_ID)
-
-
-class PageParams(Schema):
-    page: int = Field(1, ge=1, le=MAX_PAGE)
-    page_size: int = Field(20, ge=1, le=settings.ARCHIVE_API_MAX_PAGE_SIZE)
 
 
 class ListParams(Schema):
@@ -231,11 +196,13 @@ def list_actions(request: HttpRequest, params: Query[ListParams]):
         "count": count,
         "page": page,
         "page_size": page_size,
-        "next": _page_link(request, filters, page + 1, page_size)
+        "next": page_link(request, filters, page + 1, page_size)
         if offset + page_size < count
         else None,
-        "previous": _page_link(request, filters, page - 1, page_size) if page > 1 else None,
-        "results": [_only(_item(action, snippets.get(action.pk)), wanted) for action in actions],
+        "previous": page_link(request, filters, page - 1, page_size) if page > 1 else None,
+        "results": [
+            _only(action_item(action, snippets.get(action.pk)), wanted) for action in actions
+        ],
     }
 
 
@@ -252,26 +219,6 @@ def _fields(requested: str | None, schema) -> set[str] | None:
 
 def _only(data: dict, wanted: set[str] | None) -> dict:
     return data if wanted is None else {k: v for k, v in data.items() if k in wanted}
-
-
-def _page_link(request: HttpRequest, filters: dict, page: int, page_size: int) -> str:
-    query = {k: v for k, v in filters.items() if k not in {"page", "page_size"}}
-    query.update(page=page, page_size=page_size)
-    return request.build_absolute_uri(f"{request.path}?{urlencode(query)}")
-
-
-def _item(action: Action, snippet: str | None = None) -> dict:
-    return {
-        "id": action.pk,
-        "kind": action.kind,
-        "number": action.number,
-        "title": action.title,
-        "signed_on": action.signed_on,
-        "president": action.president.name if action.president else None,
-        "status": action.status,
-        "url": action.get_absolute_url(),
-        "snippet": snippet,
-    }
 
 
 @api.get(
@@ -294,7 +241,7 @@ def get_action(request: HttpRequest, ref: Path[ActionRef], fields: str | None = 
     incoming = Relation.objects.filter(target=action).select_related("source")
     mentions = action.agency_mentions.select_related("agency", "section")
     data = {
-        **_item(action),
+        **action_item(action),
         "published_on": action.published_on,
         "signer": signatory.name if signatory else None,
         "place": action.place,
@@ -370,289 +317,4 @@ def _relation(relation: Relation, direction: str, other: Action | None, label: s
     }
 
 
-# Statutes, agencies, presidents, relations ------------------------------------------------
-
-
-def _paged(request: HttpRequest, items, paging: PageParams, params: dict) -> tuple:
-    """(page of items, the paging fields) for any queryset, with an exact count."""
-    page_size, page = paging.page_size, paging.page
-    count = items.count()
-    offset = (page - 1) * page_size
-    rows = list(items[offset : offset + page_size])
-    filters = {k: v for k, v in params.items() if v not in (None, "")}
-    return rows, {
-        "count": count,
-        "page": page,
-        "page_size": page_size,
-        "next": _page_link(request, filters, page + 1, page_size)
-        if offset + page_size < count
-        else None,
-        "previous": _page_link(request, filters, page - 1, page_size) if page > 1 else None,
-    }
-
-
-class StatuteItem(Schema):
-    id: int
-    key: str
-    kind: str
-    title: str
-    section: str
-    actions: int
-    url: str
-    official_url: str | None
-
-
-class StatutePage(Page):
-    results: list[StatuteItem]
-
-
-class PinCount(Schema):
-    pin: str
-    actions: int
-
-
-class StatuteDetail(StatuteItem):
-    pins: list[PinCount]
-    citing: ActionPage
-
-
-def _statute(statute: Statute, actions: int) -> dict:
-    return {
-        "id": statute.pk,
-        "key": statute.key,
-        "kind": statute.kind,
-        "title": statute.title,
-        "section": statute.section,
-        "actions": actions,
-        "url": statute.get_absolute_url(),
-        "official_url": statute.official_url,
-    }
-
-
-@api.get("/statutes/", response=StatutePage, summary="Statutes cited, with counts")
-def list_statutes(
-    request: HttpRequest,
-    paging: Query[PageParams],
-    kind: str | None = None,
-    title: str | None = None,
-):
-    """Every statute the archive's actions cite (U.S. Code sections, CFR parts, Public Laws,
-    Statutes at Large, FR pages, the Constitution), with the number of actions citing it.
-    `title=8` lists the sections of title 8 cited."""
-    statutes = (
-        Statute.objects.annotate(n=Count("citations__action", distinct=True))
-        .filter(n__gt=0)
-        .order_by("kind", "title", "key")
-    )
-    if kind:
-        statutes = statutes.filter(kind=kind)
-    if title:
-        statutes = statutes.filter(title=title)
-    rows, page = _paged(request, statutes, paging, {"kind": kind, "title": title})
-    return {**page, "results": [_statute(s, s.n) for s in rows]}
-
-
-@api.get("/statutes/{statute_id}/", response=StatuteDetail, summary="One statute and its citers")
-def get_statute(request: HttpRequest, ref: Path[StatuteRef], paging: Query[PageParams]):
-    """The statute, the pins cited under it, and the actions citing it (newest first, paged)."""
-    statute = get_object_or_404(Statute, pk=ref.statute_id)
-    citing = Action.objects.filter(citations__statute=statute).distinct()
-    pins = (
-        Citation.objects.filter(statute=statute)
-        .values_list("pin")
-        .annotate(n=Count("action", distinct=True))
-        .order_by("pin")
-    )
-    rows, page = _paged(
-        request, citing.select_related("president").order_by("-signed_on", "-id"), paging, {}
-    )
-    return {
-        **_statute(statute, page["count"]),
-        "pins": [{"pin": pin, "actions": n} for pin, n in pins],
-        "citing": {**page, "results": [_item(a) for a in rows]},
-    }
-
-
-class AgencyItem(Schema):
-    slug: str
-    name: str
-    abbreviation: str
-    aliases: list[str]
-    actions: int
-    directed: int
-    url: str
-
-
-class AgencyDetail(AgencyItem):
-    naming: ActionPage
-
-
-@api.get("/agencies/", response=list[AgencyItem], summary="Agencies, with counts")
-def list_agencies(request: HttpRequest):
-    """The canonical agencies with their aliases; how many actions name and direct each."""
-    agencies = Agency.objects.annotate(
-        n=Count("mentions__action", distinct=True),
-        d=Count("mentions__action", filter=Q(mentions__directed=True), distinct=True),
-    ).order_by("-n", "name")
-    return [_agency(a, a.n, a.d) for a in agencies]
-
-
-def _agency(agency: Agency, actions: int, directed: int) -> dict:
-    return {
-        "slug": agency.slug,
-        "name": agency.name,
-        "abbreviation": agency.abbreviation,
-        "aliases": list(agency.aliases),
-        "actions": actions,
-        "directed": directed,
-        "url": agency.get_absolute_url(),
-    }
-
-
-@api.get("/agencies/{slug}/", response=AgencyDetail, summary="One agency and the actions naming it")
-def get_agency(request: HttpRequest, slug: str, paging: Query[PageParams], directed: bool = False):
-    """The actions naming the agency, newest first; `directed=true` for those directing it."""
-    agency = get_object_or_404(Agency, slug=slug)
-    lookup = Q(agency_mentions__agency=agency)
-    directing = Action.objects.filter(lookup, agency_mentions__directed=True).distinct()
-    naming = Action.objects.filter(lookup).distinct()
-    selected = directing if directed else naming
-    rows, page = _paged(
-        request,
-        selected.select_related("president").order_by("-signed_on", "-id"),
-        paging,
-        {"directed": "true" if directed else None},
-    )
-    return {
-        **_agency(agency, naming.count(), directing.count()),
-        "naming": {**page, "results": [_item(a) for a in rows]},
-    }
-
-
-class TermOut(Schema):
-    ordinal: int
-    start: date
-    end: date | None
-
-
-class PresidentItem(Schema):
-    slug: str
-    name: str
-    actions: int
-    terms: list[TermOut]
-    url: str
-
-
-class CountOut(Schema):
-    value: str
-    actions: int
-
-
-class PresidentDetail(PresidentItem):
-    by_kind: list[CountOut]
-    by_year: list[CountOut]
-
-
-def _president(president: President, actions: int) -> dict:
-    return {
-        "slug": president.slug,
-        "name": president.name,
-        "actions": actions,
-        "terms": [
-            {"ordinal": t.ordinal, "start": t.start, "end": t.end} for t in president.terms.all()
-        ],
-        "url": president.get_absolute_url(),
-    }
-
-
-@api.get("/presidents/", response=list[PresidentItem], summary="Presidents and their terms")
-def list_presidents(request: HttpRequest):
-    presidents = (
-        President.objects.annotate(n=Count("actions"))
-        .prefetch_related("terms")
-        .order_by("terms__start")
-        .distinct()
-    )
-    return [_president(p, p.n) for p in presidents]
-
-
-@api.get("/presidents/{slug}/", response=PresidentDetail, summary="One president's actions")
-def get_president(request: HttpRequest, slug: str):
-    """Counts by kind and by year; list the actions with `/api/actions/?president=slug`."""
-    president = get_object_or_404(President.objects.prefetch_related("terms"), slug=slug)
-    actions = president.actions.all()
-    kinds = actions.values_list("kind").annotate(n=Count("id")).order_by("-n")
-    years = (
-        actions.exclude(signed_on=None)
-        .annotate(y=ExtractYear("signed_on"))
-        .values_list("y")
-        .annotate(n=Count("id"))
-        .order_by("y")
-    )
-    return {
-        **_president(president, actions.count()),
-        "by_kind": [{"value": k, "actions": n} for k, n in kinds],
-        "by_year": [{"value": str(y), "actions": n} for y, n in years],
-    }
-
-
-class RelationItem(Schema):
-    id: int
-    kind: str
-    in_part: bool
-    origin: str
-    source_id: int | None
-    source_label: str
-    target_id: int | None
-    target_label: str
-    found_in_id: int
-    evidence: str
-
-
-class RelationPage(Page):
-    results: list[RelationItem]
-
-
-@api.get("/relations/", response=RelationPage, summary="Relations between actions")
-def list_relations(
-    request: HttpRequest,
-    paging: Query[PageParams],
-    kind: str | None = None,
-    origin: str | None = None,
-    action: int | None = Query(None, ge=1, le=MAX_ID),
-):
-    """Stated relations (revokes, amends, supersedes, continues, suspends, ratifies, cites, see
-    also), stored once from the acting action to the affected one. `origin` is `text` (read
-    from the acting order) or `fr_notes` (the FR's editors); `action` gives both directions of
-    one action. Computed "related" links are left out (see an action's page)."""
-    relations = Relation.objects.exclude(kind="related").select_related("source", "target")
-    if kind:
-        relations = relations.filter(kind=kind)
-    if origin:
-        relations = relations.filter(origin=origin)
-    if action is not None:
-        relations = relations.filter(Q(source_id=action) | Q(target_id=action))
-    rows, page = _paged(
-        request,
-        relations.order_by("id"),
-        paging,
-        {"kind": kind, "origin": origin, "action": action},
-    )
-    return {
-        **page,
-        "results": [
-            {
-                "id": r.pk,
-                "kind": r.kind,
-                "in_part": r.in_part,
-                "origin": r.origin,
-                "source_id": r.source_id,
-                "source_label": r.source.short_label if r.source else r.source_label,
-                "target_id": r.target_id,
-                "target_label": r.target.short_label if r.target else r.target_label,
-                "found_in_id": r.found_in_id,
-                "evidence": r.evidence,
-            }
-            for r in rows
-        ],
-    }
+api.add_router("/", catalog_router)

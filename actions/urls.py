@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from actions import feeds, views
+from actions import browse_views, feeds, views
 
 
 class KindPathConverter:
@@ -22,22 +22,22 @@ urlpatterns = [
     path("actions/", views.search, name="browse"),
     path("actions/<int:pk>/", views.action_by_id, name="by_id"),
     path("actions/<int:pk>/compare/", views.compare_sources, name="compare"),
-    path("timeline/", views.timeline, name="timeline"),
+    path("timeline/", browse_views.timeline, name="timeline"),
     path("search/export.csv", views.export_csv, name="export_csv"),
     path("feeds/search/", feeds.SearchFeed(), name="search_feed"),
     path("feeds/statutes/usc/<str:title>/<str:section>", feeds.StatuteFeed(), name="usc_feed"),
     path("feeds/statutes/key/<path:key>/", feeds.StatuteFeed(), name="statute_feed"),
     path("feeds/agencies/<slug:slug>/", feeds.AgencyFeed(), name="agency_feed"),
     path("feeds/presidents/<slug:slug>/", feeds.PresidentFeed(), name="president_feed"),
-    path("statutes/", views.statute_index, name="statutes"),
-    path("statutes/usc/<str:title>", views.usc_title, name="usc_title"),
-    path("statutes/usc/<str:title>/<str:section>", views.usc_section, name="usc_section"),
+    path("statutes/", browse_views.statute_index, name="statutes"),
+    path("statutes/usc/<str:title>", browse_views.usc_title, name="usc_title"),
+    path("statutes/usc/<str:title>/<str:section>", browse_views.usc_section, name="usc_section"),
     path("statutes/usc/<str:title>/<str:section>/", views.slash_redirect),
-    path("statutes/key/<path:key>/", views.statute_detail, name="statute"),
-    path("agencies/", views.agency_index, name="agencies"),
-    path("agencies/<slug:slug>/", views.agency_detail, name="agency"),
-    path("presidents/", views.president_index, name="presidents"),
-    path("presidents/<slug:slug>/", views.president_detail, name="president"),
+    path("statutes/key/<path:key>/", browse_views.statute_detail, name="statute"),
+    path("agencies/", browse_views.agency_index, name="agencies"),
+    path("agencies/<slug:slug>/", browse_views.agency_detail, name="agency"),
+    path("presidents/", browse_views.president_index, name="presidents"),
+    path("presidents/<slug:slug>/", browse_views.president_detail, name="president"),
     # Canonical action URLs have no trailing slash (`/eo/14385`); the slashed form redirects.
     path("<kindpath:kind_path>/<str:number>", views.action_by_number, name="numbered"),
     path("<kindpath:kind_path>/<str:number>/", views.slash_redirect),

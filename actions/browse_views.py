@@ -1,0 +1,248 @@
+"""Browse pages: the timeline, statutes, agencies and presidents, each with its chart."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from urllib.parse import urlencode
+
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import ExtractYear
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from actions.caching import archive_cached
+from actions.charts import year_bars
+from actions.models import KIND_LABELS, Action, Agency, Citation, President, Statute, Term
+
+
+@archive_cached
+def timeline(request: HttpRequest) -> HttpResponse:
+    """Every year of the archive: a chart shaded by presidency, and a table of kinds per year."""
+    rows = (
+        Action.objects.exclude(signed_on=None)
+        .annotate(year=ExtractYear("signed_on"))
+        .values_list("year", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    table: dict[int, dict[str, int]] = {}
+    for year, kind, n in rows:
+        table.setdefault(year, {})[kind] = n
+    kinds = [k for k in KIND_LABELS if any(k in row for row in table.values())]
+    terms = Term.objects.select_related("president").order_by("start")
+    bands = [(t.start.year, (t.end.year if t.end else 9999), t.president.name) for t in terms]
+    inaugurated = {t.start.year: f"{t.president.name} took office" for t in terms}
+    chart = year_bars(
+        {year: sum(row.values()) for year, row in table.items()},
+        "Presidential actions per year, shaded by presidency",
+        link=f"{reverse('actions:browse')}?sort=oldest&year={{year}}",
+        bands=bands,
+    )
+    return render(
+        request,
+        "actions/timeline.html",
+        {
+            "chart": chart,
+            "kinds": [(k, KIND_LABELS[k]) for k in kinds],
+            "years": [
+                (
+                    year,
+                    [(k, table[year].get(k, 0)) for k in kinds],
+                    sum(table[year].values()),
+                    inaugurated.get(year, ""),
+                )
+                for year in sorted(table, reverse=True)
+            ],
+        },
+    )
+
+
+# Statutes, agencies, presidents: index and detail pages ----------------------------------
+
+
+@archive_cached
+def statute_index(request: HttpRequest) -> HttpResponse:
+    rows = (
+        Statute.objects.annotate(actions=Count("citations__action", distinct=True))
+        .filter(actions__gt=0)
+        .order_by("kind", "title", "key")
+    )
+    return render(request, "actions/statute_index.html", {"statutes": rows})
+
+
+@archive_cached
+def usc_title(request: HttpRequest, title: str) -> HttpResponse:
+    """`8 U.S.C.`: every section of the title cited, with the number of actions citing it."""
+    statutes = (
+        Statute.objects.filter(kind="usc", title=title)
+        .annotate(actions=Count("citations__action", distinct=True))
+        .filter(actions__gt=0)
+        .order_by("key")
+    )
+    if not statutes:
+        raise Http404("No action cites this title")
+    rows = sorted(statutes, key=lambda s: _section_sort_key(s.section))
+    return render(request, "actions/usc_title.html", {"title": title, "statutes": rows})
+
+
+def _section_sort_key(section: str) -> tuple:
+    digits = "".join(ch for ch in section if ch.isdigit()) or "0"
+    return (int(digits[:9]), section)
+
+
+@archive_cached
+def usc_section(request: HttpRequest, title: str, section: str) -> HttpResponse:
+    statute = get_object_or_404(Statute, kind="usc", key=f"{title} U.S.C. {section}")
+    return _statute_page(request, statute)
+
+
+@archive_cached
+def statute_detail(request: HttpRequest, key: str) -> HttpResponse:
+    return _statute_page(request, get_object_or_404(Statute, key=key))
+
+
+STATUTE_PAGE_ACTIONS = 100
+DETAIL_PAGE_ACTIONS = 50
+
+
+def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
+    citing = Action.objects.filter(citations__statute=statute).distinct()
+    total = citing.count()
+    shown = list(
+        citing.order_by("-signed_on", "-id").values_list("id", flat=True)[:STATUTE_PAGE_ACTIONS]
+    )
+    citations = (
+        Citation.objects.filter(statute=statute, action_id__in=shown)
+        .select_related("action", "section")
+        .order_by("-action__signed_on", "-action_id", "start")
+    )
+    by_action: OrderedDict = OrderedDict()
+    for cite in citations:
+        by_action.setdefault(cite.action, []).append(cite)
+    pins = (
+        Citation.objects.filter(statute=statute)
+        .values("pin")
+        .annotate(n=Count("action", distinct=True))
+        .order_by("pin")
+    )
+    years = _years_chart(
+        citing,
+        f"Actions citing {statute.key}, per year",
+        link=_search_link(statute=statute.key),
+    )
+    return render(
+        request,
+        "actions/statute_detail.html",
+        {
+            "statute": statute,
+            "by_action": by_action,
+            "total": total,
+            "pins": pins,
+            "years_chart": years,
+            "all_url": f"{reverse('actions:search')}?{urlencode({'statute': statute.key})}",
+        },
+    )
+
+
+def _year_span(actions) -> tuple[int, int] | None:
+    years = actions.exclude(signed_on=None).aggregate(first=Min("signed_on"), last=Max("signed_on"))
+    return (years["first"].year, years["last"].year) if years["first"] else None
+
+
+def _search_link(**filters: str) -> str:
+    """A search URL template for one year of the filtered actions (`{year}` left to fill)."""
+    query = urlencode(filters)
+    return f"{reverse('actions:search')}?{query}&sort=oldest&year={{year}}"
+
+
+def _years_chart(
+    actions, label: str, link: str | None = None, ident: str = "years", span=None
+) -> str:
+    """An SVG bar per signing year of the given actions."""
+    counts = dict(
+        actions.exclude(signed_on=None)
+        .annotate(year=ExtractYear("signed_on"))
+        .values_list("year")
+        .annotate(n=Count("id", distinct=True))
+        .order_by()
+    )
+    return year_bars(counts, label, link, ident, span=span)
+
+
+@archive_cached
+def agency_index(request: HttpRequest) -> HttpResponse:
+    agencies = Agency.objects.annotate(
+        actions=Count("mentions__action", distinct=True),
+        directed=Count("mentions__action", filter=Q(mentions__directed=True), distinct=True),
+    ).order_by("-actions")
+    return render(request, "actions/agency_index.html", {"agencies": agencies})
+
+
+@archive_cached
+def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    agency = get_object_or_404(Agency, slug=slug)
+    naming = Action.objects.filter(agency_mentions__agency=agency).distinct()
+    directing = Action.objects.filter(
+        agency_mentions__agency=agency, agency_mentions__directed=True
+    ).distinct()
+    directed_ids = set(directing.values_list("id", flat=True))
+    recent = list(
+        naming.select_related("president").order_by("-signed_on", "-id")[:DETAIL_PAGE_ACTIONS]
+    )
+    for action in recent:
+        action.directs = action.pk in directed_ids
+    search = reverse("actions:search")
+    return render(
+        request,
+        "actions/agency_detail.html",
+        {
+            "agency": agency,
+            "actions": recent,
+            "total": naming.count(),
+            "directed_total": len(directed_ids),
+            "all_url": f"{search}?{urlencode({'agency': agency.slug})}",
+            "directed_url": f"{search}?{urlencode({'agency': agency.slug, 'directed': 'true'})}",
+            "years_chart": _years_chart(
+                naming,
+                f"Actions naming the {agency.name}, per year",
+                link=_search_link(agency=agency.slug),
+            ),
+            "directed_chart": _years_chart(
+                directing,
+                f"Actions directing the {agency.name}, per year",
+                link=_search_link(agency=agency.slug, directed="true"),
+                ident="directed",
+                span=_year_span(naming),
+            ),
+        },
+    )
+
+
+@archive_cached
+def president_index(request: HttpRequest) -> HttpResponse:
+    presidents = President.objects.annotate(action_count=Count("actions")).prefetch_related("terms")
+    return render(request, "actions/president_index.html", {"presidents": presidents})
+
+
+@archive_cached
+def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    president = get_object_or_404(President, slug=slug)
+    by_kind = president.actions.values_list("kind").annotate(n=Count("id")).order_by("-n")
+    actions = president.actions.order_by("-signed_on", "-id")[:DETAIL_PAGE_ACTIONS]
+    return render(
+        request,
+        "actions/president_detail.html",
+        {
+            "president": president,
+            "by_kind": [(KIND_LABELS.get(k, k), k, n) for k, n in by_kind],
+            "actions": actions,
+            "total": president.actions.count(),
+            "all_url": f"{reverse('actions:browse')}?{urlencode({'president': president.slug})}",
+            "years_chart": _years_chart(
+                president.actions.all(),
+                f"Actions of {president.name}, per year",
+                link=_search_link(president=president.slug),
+            ),
+        },
+    )
