@@ -27,9 +27,8 @@ from actions.api_common import (
     action_item,
     page_link,
 )
-from actions.filters import ActionFilter
 from actions.models import Action, Citation, Relation
-from actions.search import search_actions
+from actions.selection import select
 
 
 class AnonymousRateLimit(AnonRateThrottle):
@@ -173,25 +172,19 @@ def list_actions(request: HttpRequest, params: Query[ListParams]):
     page_size, page = params.page_size, params.page
     filters = {k: v for k, v in params.dict().items() if v not in (None, "")}
     wanted = _fields(params.fields, ActionItem)
-    filterset = ActionFilter(filters, queryset=Action.objects.all())
-    if not filterset.is_valid():
-        raise HttpError(400, f"invalid filters: {dict(filterset.errors)}")
-    base = filterset.qs
+    selection = select(filters)
+    if selection.errors:
+        raise HttpError(400, f"invalid filters: {selection.errors}")
     offset = (page - 1) * page_size
+    count = selection.matched.count()
     snippets: dict[int, str] = {}
-    if params.q and params.q.strip():
-        results = search_actions(params.q, base)
-        count = 0 if results.query.is_empty else results.count()
-        sort = params.sort or "relevance"
-        hits = [] if results.query.is_empty else results.page(offset, page_size, sort)
+    if selection.results is not None:
+        hits = selection.results.page(offset, page_size, selection.sort) if count else []
         actions = [hit.action for hit in hits]
         snippets = {hit.action.pk: str(hit.snippet.html) for hit in hits if hit.snippet}
     else:
-        count = base.count()
-        order = ("signed_on", "id") if params.sort == "oldest" else ("-signed_on", "-id")
-        actions = list(
-            base.select_related("president").order_by(*order)[offset : offset + page_size]
-        )
+        ordered = selection.ordered().select_related("president")
+        actions = list(ordered[offset : offset + page_size])
     return {
         "count": count,
         "page": page,

@@ -70,19 +70,13 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     """Search results, or the browsable list when there is no query; same filters for both."""
     selection = select(request.GET)
-    query, filterset, sort, results = (
-        selection.query,
-        selection.filterset,
-        selection.sort,
-        selection.results,
-    )
-    errors = selection.errors
     page_number = _page_number(request)
     size = settings.ARCHIVE_PAGE_SIZE
     matched = selection.matched
     total = matched.count()
-    if results is not None:
-        hits = results.page((page_number - 1) * size, size, sort) if total else []
+    if selection.results is not None:
+        offset = (page_number - 1) * size
+        hits = selection.results.page(offset, size, selection.sort) if total else []
     else:
         page_actions = selection.ordered().select_related("president")[
             (page_number - 1) * size : page_number * size
@@ -97,18 +91,18 @@ def search(request: HttpRequest) -> HttpResponse:
         request,
         "actions/search.html",
         {
-            "query": query,
-            "filterset": filterset,
+            "query": selection.query,
+            "filterset": selection.filterset,
             "hits": hits,
             "total": total,
             "page": page,
             "paginator": paginator,
-            "sort": sort,
+            "sort": selection.sort,
             "sort_choices": SORT_CHOICES,
             "facets": _facets(matched) if total else {},
             "querystring": _querystring(request, exclude={"page"}),
-            "is_search": results is not None,
-            "filter_errors": errors,
+            "is_search": selection.results is not None,
+            "filter_errors": selection.errors,
         },
     )
 
