@@ -64,8 +64,9 @@ def year_bars(
             f'<rect x="{x0:.1f}" y="{top}" width="{x1 - x0:.1f}" height="{plot_h}" '
             f'fill="{shade}"><title>{escape(band_label)}</title></rect>'
         )
-        if x1 - x0 > 24:
-            name = escape(_clip(band_label, int((x1 - x0) / 5)))
+        short = _surname(band_label)
+        if len(short) * 5.4 <= x1 - x0 - 4:  # a label that does not fit is left to the tooltip
+            name = escape(short)
             parts.append(
                 f'<text x="{(x0 + x1) / 2:.1f}" y="{top + 10}" text-anchor="middle" '
                 f'font-size="9" fill="{MUTED}">{name}</text>'
@@ -158,6 +159,12 @@ def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) 
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _surname(name: str) -> str:
+    """'Joseph R. Biden Jr.' -> 'Biden'; 'Franklin D. Roosevelt' -> 'Roosevelt'."""
+    words = [w for w in name.split() if w.rstrip(".,") not in {"Jr", "Sr", "II", "III"}]
+    return words[-1] if words else name
 
 
 def _clip(text: str, limit: int) -> str:
