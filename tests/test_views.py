@@ -212,3 +212,9 @@ def test_appendix_sections_have_their_own_pages(client, db):
         page = client.get(statute.get_absolute_url())
         assert page.status_code == 200 and page.context["statute"] == statute
         assert client.get(statute.feed_url).status_code == 200
+
+
+def test_statutes_cited_link_here_and_to_the_official_text(client, eo):
+    html = client.get("/eo/13768").content.decode()
+    assert 'href="/statutes/usc/8/1357"' in html
+    assert 'href="https://uscode.house.gov/' in html or 'href="https://www.law.cornell.edu/' in html
