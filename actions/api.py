@@ -115,24 +115,15 @@ class AgencyMentionOut(Schema):
     directed: bool
 
 
-class ActionDetail(Schema):
+class ActionDetail(ActionItem):
     """One action in full. With `fields=`, only the fields asked for are present."""
 
-    id: int | None = None
-    kind: str | None = None
-    number: str | None = None
-    title: str | None = None
-    signed_on: date | None = None
     published_on: date | None = None
-    president: str | None = None
     signer: str | None = None
     place: str | None = None
-    status: str | None = None
     fr_citation: str | None = None
     fr_document_number: str | None = None
     dcpd_number: str | None = None
-    url: str | None = None
-    snippet: str | None = None
     sections: list[SectionOut] | None = None
     citations: list[CitationOut] | None = None
     relations: list[RelationOut] | None = None
