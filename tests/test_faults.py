@@ -75,6 +75,27 @@ def _ingest(url: str, *paths) -> subprocess.Popen:
     )
 
 
+def _files_saved(url: str) -> int:
+    """How many files the child has committed, read straight from its database."""
+    if url.startswith("postgres"):
+        import psycopg
+
+        with psycopg.connect(url.replace("postgres://", "postgresql://")) as db:
+            return db.execute("SELECT count(*) FROM actions_sourcefile").fetchone()[0]
+    import sqlite3
+
+    with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30) as db:
+        return db.execute("SELECT count(*) FROM actions_sourcefile").fetchone()[0]
+
+
+def _wait_for_files(url: str, child: subprocess.Popen, count: int) -> None:
+    deadline = time.monotonic() + 300
+    while _files_saved(url) < count:
+        assert child.poll() is None, "the ingest ended before it could be killed"
+        assert time.monotonic() < deadline, "the ingest saved nothing in five minutes"
+        time.sleep(0.05)
+
+
 def _snapshot(url: str) -> dict:
     """What the archive holds, read by a separate process."""
     script = (
@@ -121,7 +142,9 @@ def test_an_ingest_killed_halfway_is_completed_by_the_next(database_url, tmp_pat
         else _migrated(f"sqlite:///{tmp_path / 'reference.sqlite3'}")
     )
     child = _ingest(database_url, *SAMPLE)
-    time.sleep(4)  # well into the run: documents saved, the rebuild not reached
+    # Killed once a tenth of the files are saved, however fast the machine: well into the
+    # run, with most files and the rebuild still to come.
+    _wait_for_files(database_url, child, len(SAMPLE) // 10)
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
