@@ -167,7 +167,7 @@ def list_actions(request: HttpRequest, params: Query[ListParams]):
     if selection.errors:
         raise HttpError(400, f"invalid filters: {selection.errors}")
     offset = (page - 1) * page_size
-    count = selection.matched.count()
+    count = selection.count()
     snippets: dict[int, str] = {}
     if selection.results is not None:
         hits = selection.results.page(offset, page_size, selection.sort) if count else []

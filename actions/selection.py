@@ -15,6 +15,7 @@ from django.http import QueryDict
 from actions.filters import SORT_CHOICES, ActionFilter
 from actions.models import Action
 from actions.search import SearchResults, search_actions
+from actions.search.facets import facet_index
 
 
 @dataclass
@@ -33,6 +34,25 @@ class Selection:
         if self.results.query.is_empty:
             return Action.objects.none()
         return self.results.matched
+
+    def count(self) -> int:
+        """How many actions are selected: exact, from the ids matched once."""
+        if self.results is None:
+            return self.filterset.qs.count()
+        if self.results.query.is_empty:
+            return 0
+        return self.results.count()
+
+    def facets(self) -> dict[str, list[tuple[str, str, int]]]:
+        """Counts per kind, president, year, agency, U.S.C. title and status of the selection:
+        name -> [(value, label, count)]."""
+        index = facet_index(self.filterset.qs.db)
+        if self.results is not None:
+            return index.counts(self.results.ids())
+        listed = self.filterset.qs
+        return index.counts(
+            index.ids if not listed.query.where else list(listed.values_list("id", flat=True))
+        )
 
     def ordered(self) -> QuerySet:
         """Every selected action by date (newest first unless `sort=oldest`)."""

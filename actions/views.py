@@ -8,7 +8,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count, Max, Q
-from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import http_date
@@ -17,14 +16,13 @@ from actions.caching import archive_cached
 from actions.charts import LineageNode, lineage
 from actions.diff import compare
 from actions.export_csv import action_rows, citation_rows
-from actions.filters import SORT_CHOICES, STATUS_CHOICES
+from actions.filters import SORT_CHOICES
 from actions.models import (
     FORWARD_LABELS,
     INVERSE_LABELS,
     KIND_LABELS,
     KIND_PATHS,
     Action,
-    AgencyMention,
     Citation,
     Relation,
 )
@@ -72,8 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
     selection = select(request.GET)
     page_number = _page_number(request)
     size = settings.ARCHIVE_PAGE_SIZE
-    matched = selection.matched
-    total = matched.count()
+    total = selection.count()
     if selection.results is not None:
         offset = (page_number - 1) * size
         hits = selection.results.page(offset, size, selection.sort) if total else []
@@ -99,7 +96,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "paginator": paginator,
             "sort": selection.sort,
             "sort_choices": SORT_CHOICES,
-            "facets": _facets(matched) if total else {},
+            "facets": selection.facets() if total else {},
+            "ranked_exactly": selection.results is None or selection.results.ranked_exactly,
+            "rank_limit": settings.ARCHIVE_SEARCH_RANK_LIMIT,
             "querystring": _querystring(request, exclude={"page"}),
             "is_search": selection.results is not None,
             "filter_errors": selection.errors,
@@ -117,54 +116,6 @@ def _page_number(request: HttpRequest) -> int:
 def _querystring(request: HttpRequest, exclude: set[str]) -> str:
     pairs = [(k, v) for k, v in request.GET.items() if k not in exclude and v]
     return urlencode(pairs)
-
-
-def _facets(matched) -> dict[str, list[tuple[str, str, int]]]:
-    """Counts per kind, president, year, agency, U.S.C. title and status of the matching
-    actions: (value, label, count)."""
-    ids = matched.values("id")
-    scoped = Action.objects.filter(id__in=ids)
-    kinds = scoped.values_list("kind").annotate(n=Count("id")).order_by("-n")
-    presidents = (
-        scoped.exclude(president=None)
-        .values_list("president__slug", "president__name")
-        .annotate(n=Count("id"))
-        .order_by("-n")
-    )
-    years = (
-        scoped.exclude(signed_on=None)
-        .annotate(y=ExtractYear("signed_on"))
-        .values_list("y")
-        .annotate(n=Count("id"))
-        .order_by("-y")
-    )
-    agencies = (
-        AgencyMention.objects.filter(action__in=ids)
-        .values_list("agency__slug", "agency__name")
-        .annotate(n=Count("action", distinct=True))
-        .order_by("-n")[:FACET_SIZE]
-    )
-    titles = (
-        Citation.objects.filter(action__in=ids, statute__kind="usc")
-        .values_list("statute__title")
-        .annotate(n=Count("action", distinct=True))
-        .order_by("-n")[:FACET_SIZE]
-    )
-    statuses = scoped.values_list("status").annotate(n=Count("id")).order_by("-n")
-    status_labels = dict(STATUS_CHOICES)
-    return OrderedDict(
-        [
-            ("kind", [(k, KIND_LABELS.get(k, k), n) for k, n in kinds]),
-            ("president", [(slug, name, n) for slug, name, n in presidents]),
-            ("year", [(str(y), str(y), n) for y, n in years[:30]]),
-            ("agency", [(slug, name, n) for slug, name, n in agencies]),
-            ("statute", [(f"{t} U.S.C.", f"Title {t} U.S.C.", n) for t, n in titles]),
-            ("status", [(v, status_labels.get(v, v), n) for v, n in statuses if v]),
-        ]
-    )
-
-
-FACET_SIZE = 12
 
 
 # Other ways people write an action's address: all redirect to the canonical one.

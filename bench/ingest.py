@@ -1,21 +1,22 @@
 """Benchmark: ingest the whole corpus into a fresh SQLite and a fresh PostgreSQL database.
 
 Prints files, documents, seconds, files/s and MB/s per backend, then a second (unchanged) run,
-and the speed of citation extraction alone. Run: `python bench/ingest.py [--postgres URL]`.
-Never a test: it takes minutes.
+and the speed of citation extraction alone. The databases are kept (`.bench/real.sqlite3` and
+PostgreSQL `archive_bench`): the search, page and scaling benchmarks run on them.
+Run: `python bench/ingest.py [--postgres URL] [--skip-postgres]`. Never a test: it takes minutes.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from common import BENCH_DIR, POSTGRES_REAL, ROOT, SQLITE_REAL, fragment, table
 
 
 def corpus_paths(data_dir: Path) -> list[str]:
@@ -33,7 +34,7 @@ def run(env: dict, *args: str) -> tuple[float, str]:
     return elapsed, result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
 
 
-def bench_backend(label: str, database_url: str, data_dir: Path) -> None:
+def bench_backend(label: str, database_url: str, data_dir: Path) -> list:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -51,11 +52,20 @@ def bench_backend(label: str, database_url: str, data_dir: Path) -> None:
         f"{size / first / 1e6:.2f} MB/s ({files} files, {size / 1e6:.1f} MB)"
     )
     print(f"  {summary}")
-    second, summary = run(env, "ingest", *paths)
+    second, _ = run(env, "ingest", *paths)
     print(f"{label}: unchanged re-ingest {second:.1f} s ({first / second:.0f}x faster)")
+    documents = re.search(r"(\d+) new", summary)
+    return [
+        label,
+        f"{first:.0f} s",
+        f"{files / first:.0f}",
+        f"{size / first / 1e6:.2f}",
+        documents.group(1) if documents else "?",
+        f"{second:.1f} s ({first / second:.0f}x faster)",
+    ]
 
 
-def bench_citations(data_dir: Path) -> None:
+def bench_citations(data_dir: Path) -> str:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
@@ -74,28 +84,47 @@ def bench_citations(data_dir: Path) -> None:
     started = time.monotonic()
     found = sum(len(extract_citations(t)) for t in texts)
     elapsed = time.monotonic() - started
-    print(
-        f"citation extraction: {size / 1e6:.1f} MB of FR XML text in {elapsed:.2f} s = "
-        f"{size / elapsed / 1e6:.1f} MB/s, {found} citations"
+    line = (
+        f"Citation extraction alone: {size / 1e6:.1f} MB of FR XML text in {elapsed:.2f} s = "
+        f"**{size / elapsed / 1e6:.1f} MB/s**, {found:,} citations (goal: at least 5 MB/s)."
     )
+    print(line)
+    return line
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     default_data = os.environ.get("ARCHIVE_DATA_DIR", ROOT.parent / "shared")
     parser.add_argument("--data", default=default_data)
-    parser.add_argument("--postgres", default="postgres://postgres@127.0.0.1:5432/archive_bench")
+    parser.add_argument("--sqlite", default=SQLITE_REAL)
+    parser.add_argument("--postgres", default=POSTGRES_REAL)
+    parser.add_argument("--skip-postgres", action="store_true")
     args = parser.parse_args()
     data_dir = Path(args.data)
-    with tempfile.TemporaryDirectory() as folder:
-        bench_backend("SQLite", f"sqlite:///{folder}/bench.sqlite3", data_dir)
-    if args.postgres:
+    BENCH_DIR.mkdir(exist_ok=True)
+    database = Path(args.sqlite.removeprefix("sqlite:///"))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    rows = [bench_backend("SQLite", args.sqlite, data_dir)]
+    if not args.skip_postgres:
         name = args.postgres.rsplit("/", 1)[-1]
         admin = args.postgres.rsplit("/", 1)[0] + "/postgres"
-        subprocess.run(["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True)
+        subprocess.run(
+            ["psql", admin, "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True
+        )
         subprocess.run(["psql", admin, "-qc", f"CREATE DATABASE {name}"], check=True)
-        bench_backend("PostgreSQL", args.postgres, data_dir)
-    bench_citations(data_dir)
+        rows.append(bench_backend("PostgreSQL", args.postgres, data_dir))
+    citations = bench_citations(data_dir)
+    files = sum(1 for p in corpus_paths(data_dir) for f in Path(p).rglob("*") if f.is_file())
+    fragment(
+        "1-ingest",
+        f"## Ingest (bench/ingest.py)\n\nThe whole of `../shared/seeds` and `../shared/corpus` "
+        f"({files:,} files) into a fresh database, then the same command again.\n\n"
+        + table(
+            ["backend", "first ingest", "files/s", "MB/s", "documents", "unchanged re-run"], rows
+        )
+        + f"\n\n{citations}\n",
+    )
 
 
 if __name__ == "__main__":

@@ -139,14 +139,8 @@ def run_wrk(paths: list[str], connections: int, duration: int, script: Path) -> 
     return data
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--duration", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=4)
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed: apt-get install wrk")
-    paths = sample_paths()
+def run_mode(paths: dict, args, cached: bool, script: Path) -> list[list]:
+    """Every scenario at 8 and 32 connections against a fresh gunicorn."""
     env = {
         **os.environ,
         "DJANGO_DEBUG": "false",
@@ -156,6 +150,7 @@ def main() -> None:
         "DJANGO_STATIC_ROOT": str(Path(tempfile.mkdtemp()) / "static"),
         # One page cache for all workers, as in production with several processes.
         "ARCHIVE_CACHE_DIR": tempfile.mkdtemp(prefix="archive-cache-"),
+        "ARCHIVE_PAGE_CACHE_SECONDS": "600" if cached else "0",
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -163,32 +158,82 @@ def main() -> None:
         env=env,
         check=True,
     )
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(LUA)
-    script = Path(handle.name)
     server = serve(env, args.workers)
+    rows = []
+    mode = "page cache" if cached else "no page cache"
     try:
-        database = os.environ.get("DATABASE_URL", "sqlite (db.sqlite3)").split("@")[-1]
-        print(f"load: gunicorn, {args.workers} workers, {args.duration} s per run, {database}")
         started = time.monotonic()
-        for path in sorted(set(p for group in paths.values() for p in group)):
+        warm = sorted(set(p for group in paths.values() for p in group))
+        if not cached:  # only the processes' own indexes and the databases' caches
+            warm = warm[:: max(1, len(warm) // 20)]
+        for path in warm:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=60).read()
-        print(f"warm-up: every page of the mix requested once ({time.monotonic() - started:.0f} s)")
-        print("| scenario | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |")
-        print("|---|---|---|---|---|---|---|")
+        print(f"{mode}: warm-up of {len(warm)} pages ({time.monotonic() - started:.0f} s)")
         for scenario in ("action", "statute", "search", "mix"):
             for connections in (8, 32):
                 r = run_wrk(paths[scenario], connections, args.duration, script)
                 errors = r["status_errors"] + r["socket_errors"]
-                print(
-                    f"| {scenario} | {connections} | {r['rps']:.0f} | {r['p50']:.1f} | "
-                    f"{r['p95']:.1f} | {r['p99']:.1f} | {errors} |",
-                    flush=True,
-                )
+                row = [
+                    mode,
+                    scenario,
+                    connections,
+                    f"{r['rps']:.0f}",
+                    f"{r['p50']:.1f}",
+                    f"{r['p95']:.1f}",
+                    f"{r['p99']:.1f}",
+                    errors,
+                ]
+                print("| " + " | ".join(map(str, row)) + " |", flush=True)
+                rows.append(row)
     finally:
         server.terminate()
         server.wait(timeout=20)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install wrk")
+    paths = sample_paths()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(LUA)
+    script = Path(handle.name)
+    database = os.environ.get("DATABASE_URL", "sqlite (db.sqlite3)").split("@")[-1]
+    print(f"load: gunicorn, {args.workers} workers, {args.duration} s per run, {database}")
+    try:
+        rows = run_mode(paths, args, True, script) + run_mode(paths, args, False, script)
+    finally:
         script.unlink()
+    from common import fragment, table
+
+    fragment(
+        "11-load",
+        "## Load (bench/load.py)\n\n"
+        f"gunicorn ({args.workers} workers, production settings) on loopback, driven by "
+        f"Debian's wrk for {args.duration} s per run: {len(paths['action'])} action pages, "
+        f"{len(paths['statute'])} statute pages, {len(paths['search'])} searches, and a mix "
+        "(60% action pages, 20% statute and browse pages, 20% searches). With the page cache "
+        "(shared by the workers through `ARCHIVE_CACHE_DIR`, warmed by one request per page, as "
+        "a live site's popular pages are), and without it (every request rendered).\n\n"
+        + table(
+            [
+                "mode",
+                "scenario",
+                "connections",
+                "requests/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "errors",
+            ],
+            rows,
+        )
+        + "\n",
+    )
 
 
 if __name__ == "__main__":

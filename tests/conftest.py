@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from actions.ingest.detect import detect_format
+from actions.search.facets import forget as forget_facet_indexes
 
 SHARED = Path(settings.ARCHIVE_DATA_DIR)
 SEEDS = SHARED / "seeds"
@@ -23,6 +24,7 @@ def _no_api_rate_limit(settings):
     have their own tests."""
     settings.ARCHIVE_API_RATE_LIMIT = ""
     settings.ARCHIVE_PAGE_CACHE_SECONDS = 0  # each test sees its own data; cache tested apart
+    forget_facet_indexes()  # built from rows an earlier test rolled back
 
 
 def require_shared() -> None:

@@ -1,29 +1,53 @@
-"""PostgreSQL: row sources of (id, score) over the weighted tsvector of SearchDocument.
+"""PostgreSQL: the SQL of matches and scores over SearchDocument's weighted tsvectors.
 
 `websearch_to_tsquery` reads the same web-search syntax as the site and never raises on user
 input. `ts_rank_cd` with normalisation 1 divides by 1 + log(length): without it the longest
-orders would rank first for common words.
+orders would rank first for common words. `title_vector` (the title alone) is the small
+index that ranks candidates when a query matches too many actions to score them all.
 """
 
 from actions.search.query import SearchQuery
 
 # Weights for D, C, B, A: body is C, headings B, title and terms A.
 RANK = "ts_rank_cd('{0.05, 0.2, 0.5, 1.0}'::float4[], vector, q, 1)"
+TITLE_RANK = "ts_rank_cd(title_vector, q, 1)"
+QUERY = "websearch_to_tsquery('english', %s) q"
 
 
-def text_rows(query: SearchQuery) -> tuple[str, list] | None:
-    if not query.groups:
-        return None
-    return _rows(query.text_query)
+def text_expression(query: SearchQuery) -> str | None:
+    return query.text_query if query.groups else None
 
 
-def phrase_rows(words: list[str]) -> tuple[str, list]:
-    return _rows('"' + " ".join(words) + '"')
+def phrase_expression(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
 
 
-def _rows(websearch: str) -> tuple[str, list]:
+def ids(expression: str) -> tuple[str, list]:
     return (
-        f"SELECT action_id AS id, {RANK} * 100 AS score "
-        "FROM actions_searchdocument, websearch_to_tsquery('english', %s) q WHERE vector @@ q",
-        [websearch],
+        f"SELECT action_id AS id FROM actions_searchdocument, {QUERY} WHERE vector @@ q",
+        [expression],
     )
+
+
+def scores(expression: str, among: list[int]) -> list[tuple[str, list]]:
+    """ts_rank_cd of the given rows only: each costs a read of its whole vector."""
+    return [
+        (
+            f"SELECT action_id AS id, {RANK} * 100 AS score FROM actions_searchdocument, "
+            f"{QUERY} WHERE action_id = ANY(%s) AND vector @@ q",
+            [expression, list(among)],
+        )
+    ]
+
+
+def title_scores(expression: str) -> tuple[str, list]:
+    return (
+        f"SELECT action_id AS id, {TITLE_RANK} * 100 AS score "
+        f"FROM actions_searchdocument, {QUERY} WHERE title_vector @@ q",
+        [expression],
+    )
+
+
+def joined_ids(sql: str) -> str:
+    """The ids of a statement as one comma-joined string (or NULL for none)."""
+    return f"SELECT string_agg(id::text, ',') FROM ({sql}) found"

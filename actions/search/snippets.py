@@ -25,7 +25,7 @@ class Snippet:
     html: SafeString
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -35,7 +35,7 @@ def _stem(word: str) -> str:
 def term_pattern(terms: list[list[str]]) -> re.Pattern | None:
     alternatives = []
     for words in terms:
-        parts = [re.escape(_stem(w)) + r"\w*" if w.isalpha() else re.escape(w) for w in words]
+        parts = [re.escape(stem(w)) + r"\w*" if w.isalpha() else re.escape(w) for w in words]
         alternatives.append(r"\W{1,3}".join(parts))
     if not alternatives:
         return None
@@ -43,44 +43,37 @@ def term_pattern(terms: list[list[str]]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
 
 
-def best_snippet(
-    action, terms: list[list[str]], cited: dict[str, list[tuple[int, int]]] | None = None
-) -> Snippet | None:
-    """The best-matching unit's snippet. `cited` maps a unit's anchor ('' for the preamble) to
-    the spans of the statute citations the query named, which are marked too."""
-    pattern = term_pattern(terms)
-    cited = cited or {}
-    sections = list(action.sections.all())
-    units = [("", "Preamble", action.preamble or ("" if sections else action.text))]
-    units += [
-        (section.anchor, f"Sec. {section.number}. {section.heading}".strip(), section.text)
-        for section in sections
-    ]
-    best, best_score, best_spans = None, 0, []
-    for anchor, label, text in units:
-        if not text:
-            continue
-        spans = _spans(text, pattern, cited.get(anchor, []))
-        score = len({text[a:b].lower() for a, b in spans}) * 10 + len(spans)
-        if score > best_score:
-            best, best_score, best_spans = (anchor, label, text), score, spans
-    if best is None:
-        anchor, label, text = units[1] if len(units) > 1 else units[0]
-        if not text:
-            return None
-        start, end = _window(text, 0)
-        return Snippet(anchor=anchor, label=label, html=_render(text, start, end, []))
-    anchor, label, text = best
-    start, end = _window(text, max(0, best_spans[0][0] - WINDOW // 3))
-    return Snippet(anchor=anchor, label=label, html=_render(text, start, end, best_spans))
+def snippet_of(unit, pattern: re.Pattern | None, cited: list[tuple[int, int]]) -> Snippet | None:
+    """The snippet of a chosen unit (`units.Unit`): a window from its first match, the query's
+    words and the `cited` spans (statute citations the query named) marked."""
+    if not unit.text:
+        return None
+    first = _first_match(unit.text, pattern, cited, unit.hint)
+    start, end = _window(unit.text, 0 if first is None else max(0, first - WINDOW // 3))
+    spans = _spans(unit.text, pattern, cited, start, end)
+    return Snippet(anchor=unit.anchor, label=unit.label, html=_render(unit.text, start, end, spans))
+
+
+def _first_match(
+    text: str, pattern: re.Pattern | None, extra: list[tuple[int, int]], hint: int
+) -> int | None:
+    starts = [start for start, _ in extra]
+    if pattern is not None:
+        # The hint comes from the lowercased text, whose offsets can differ: look a little
+        # before it, and from the start if nothing is found there.
+        match = pattern.search(text, max(0, hint - 10)) or pattern.search(text)
+        if match:
+            starts.append(match.start())
+    return min(starts) if starts else None
 
 
 def _spans(
-    text: str, pattern: re.Pattern | None, extra: list[tuple[int, int]]
+    text: str, pattern: re.Pattern | None, extra: list[tuple[int, int]], start: int, end: int
 ) -> list[tuple[int, int]]:
-    spans = list(extra)
+    """The spans to mark within text[start:end]: the pattern's matches and the extra spans."""
+    spans = [(a, b) for a, b in extra if a < end and b > start]
     if pattern is not None:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, start, end):
             end = match.end()
             # "287(g" matched from the words 287 and g: take the closing parenthesis too.
             if match.group(0).count("(") > match.group(0).count(")") and text[end : end + 1] == ")":

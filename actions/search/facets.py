@@ -1,0 +1,197 @@
+"""Facet counts and date order for any set of actions, from a columnar index held in memory.
+
+Counting kinds, presidents, years, agencies, U.S.C. titles and statuses with six GROUP BY
+queries re-runs the whole match six times (about 70 ms each for `united states` on SQLite);
+here the matching ids are found once and counted with numpy over arrays loaded once per
+archive version (a few MB at 100k actions). The counts stay exact: the index is rebuilt when
+`ArchiveVersion` changes, which every ingest, rebuild and relate run bumps.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import connections
+
+from actions.filters import STATUS_CHOICES
+from actions.models import KIND_LABELS, Action, AgencyMention, ArchiveVersion, Citation
+
+FACET_SIZE = 12
+YEARS_SHOWN = 30
+
+
+@dataclass
+class FacetIndex:
+    version: str
+    ids: np.ndarray  # sorted action ids; an action's position is its row in every array
+    kind: np.ndarray
+    kinds: list[str]
+    president: np.ndarray  # -1 for none
+    presidents: list[tuple[str, str]]
+    year: np.ndarray  # 0 for undated
+    day: np.ndarray  # signed date as an ordinal, 0 for undated: for date order
+    status: np.ndarray
+    statuses: list[str]
+    agency_rows: np.ndarray  # (position, agency code) pairs, one per action and agency
+    agency_codes: np.ndarray
+    agencies: list[tuple[str, str]]
+    title_rows: np.ndarray  # (position, U.S.C. title code) pairs
+    title_codes: np.ndarray
+    titles: list[str]
+
+    def positions(self, ids) -> np.ndarray:
+        """Rows of the given action ids (ids not in the index are dropped)."""
+        ids = np.asarray(ids, dtype=np.int64)
+        found = np.searchsorted(self.ids, ids)
+        found = np.clip(found, 0, max(len(self.ids) - 1, 0))
+        return found[self.ids[found] == ids] if len(self.ids) else found[:0]
+
+    def newest_first(self, ids) -> list[int]:
+        """The given ids by signed date, newest first (then highest id), as the list pages do."""
+        rows = self.positions(ids)
+        order = np.lexsort((-self.ids[rows], -self.day[rows]))
+        return self.ids[rows[order]].tolist()
+
+    def counts(self, ids) -> OrderedDict:
+        """Facets of the given actions: name -> [(value, label, count)], largest first."""
+        mask = np.zeros(len(self.ids), dtype=bool)
+        mask[self.positions(ids)] = True
+        facets: OrderedDict = OrderedDict()
+        facets["kind"] = _top(np.bincount(self.kind[mask], minlength=len(self.kinds)), self.kinds)
+        president = self.president[mask]
+        facets["president"] = [
+            (slug, name, n)
+            for (slug, name), n in _ranked(
+                np.bincount(president[president >= 0], minlength=len(self.presidents)),
+                self.presidents,
+            )
+        ]
+        years = np.bincount(self.year[mask], minlength=1)
+        facets["year"] = [(str(y), str(y), int(years[y])) for y in np.nonzero(years)[0][::-1] if y][
+            :YEARS_SHOWN
+        ]
+        agencies = np.bincount(
+            self.agency_codes[mask[self.agency_rows]], minlength=len(self.agencies)
+        )
+        facets["agency"] = [
+            (slug, name, n) for (slug, name), n in _ranked(agencies, self.agencies)[:FACET_SIZE]
+        ]
+        titles = np.bincount(self.title_codes[mask[self.title_rows]], minlength=len(self.titles))
+        facets["statute"] = [
+            (f"{t} U.S.C.", f"Title {t} U.S.C.", n)
+            for t, n in _ranked(titles, self.titles)[:FACET_SIZE]
+        ]
+        labels = dict(STATUS_CHOICES)
+        facets["status"] = [
+            (value, labels.get(value, value), n)
+            for value, n in _ranked(
+                np.bincount(self.status[mask], minlength=len(self.statuses)), self.statuses
+            )
+            if value
+        ]
+        return facets
+
+
+def _ranked(counts: np.ndarray, labels: list) -> list[tuple]:
+    order = sorted(np.nonzero(counts)[0], key=lambda code: (-counts[code], code))
+    return [(labels[code], int(counts[code])) for code in order]
+
+
+def _top(counts: np.ndarray, kinds: list[str]) -> list[tuple[str, str, int]]:
+    return [(kind, KIND_LABELS.get(kind, kind), n) for kind, n in _ranked(counts, kinds)]
+
+
+def _codes(values: list) -> tuple[np.ndarray, list]:
+    """Small integer codes for values, and the values by code."""
+    table: dict = {}
+    codes = np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int32)
+    return codes, list(table)
+
+
+def _pairs(index_ids: np.ndarray, rows: list[tuple[int, object]]) -> tuple[np.ndarray, list]:
+    action_ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+    positions = np.searchsorted(index_ids, action_ids)
+    codes, labels = _codes([row[1] for row in rows])
+    return np.stack([positions, codes]) if rows else np.zeros((2, 0), dtype=np.int64), labels
+
+
+def build(version: str, using: str = "default") -> FacetIndex:
+    actions = list(
+        Action.objects.using(using)
+        .order_by("id")
+        .values_list("id", "kind", "president__slug", "president__name", "signed_on", "status")
+    )
+    ids = np.fromiter((row[0] for row in actions), dtype=np.int64, count=len(actions))
+    kind, kinds = _codes([row[1] for row in actions])
+    named = [(row[2], row[3]) if row[2] else None for row in actions]
+    president_codes, presidents = _codes(named)
+    none_code = presidents.index(None) if None in presidents else -2
+    president = np.where(president_codes == none_code, -1, president_codes)
+    if none_code >= 0:
+        # Codes after the "none" slot move down one, so codes index the named list.
+        president = np.where(president > none_code, president - 1, president)
+        presidents = [p for p in presidents if p is not None]
+    dates = [row[4] for row in actions]
+    year = np.fromiter((d.year if d else 0 for d in dates), dtype=np.int32, count=len(dates))
+    day = np.fromiter((d.toordinal() if d else 0 for d in dates), dtype=np.int64, count=len(dates))
+    status, statuses = _codes([row[5] or "" for row in actions])
+    mentions = (
+        AgencyMention.objects.using(using)
+        .values_list("action_id", "agency__slug", "agency__name")
+        .distinct()
+        .order_by()
+    )
+    agency_pairs, agencies = _pairs(ids, [(a, (slug, name)) for a, slug, name in mentions])
+    title_pairs, titles = _pairs(
+        ids,
+        list(
+            Citation.objects.using(using)
+            .filter(statute__kind="usc")
+            .values_list("action_id", "statute__title")
+            .distinct()
+            .order_by()
+        ),
+    )
+    return FacetIndex(
+        version=version,
+        ids=ids,
+        kind=kind,
+        kinds=kinds,
+        president=president.astype(np.int32),
+        presidents=presidents,
+        year=year,
+        day=day,
+        status=status,
+        statuses=statuses,
+        agency_rows=agency_pairs[0],
+        agency_codes=agency_pairs[1],
+        agencies=agencies,
+        title_rows=title_pairs[0],
+        title_codes=title_pairs[1],
+        titles=titles,
+    )
+
+
+_lock = threading.Lock()
+_current: dict[str, FacetIndex] = {}
+
+
+def facet_index(using: str = "default") -> FacetIndex:
+    """This process's index for the archive as it is now; rebuilt after any change."""
+    version = f"{connections[using].settings_dict['NAME']}|{ArchiveVersion.current()}"
+    index = _current.get(using)
+    if index is None or index.version != version:
+        with _lock:
+            index = _current.get(using)
+            if index is None or index.version != version:
+                index = _current[using] = build(version, using)
+    return index
+
+
+def forget() -> None:
+    """Drop this process's indexes (tests roll back the rows they were built from)."""
+    with _lock:
+        _current.clear()

@@ -1,0 +1,75 @@
+"""`make bench`: every benchmark in order, then bench/RESULTS.md.
+
+    python bench/run_all.py [--skip-ingest] [--rounds 20] [--load-duration 15]
+
+Ingest builds the real-corpus databases (SQLite file and PostgreSQL `archive_bench`); scale
+copies them to ~100k actions; search and pages run on all four; load runs gunicorn on the
+SQLite one. `--skip-ingest` reuses databases a previous run left in `.bench/`. About 45
+minutes on the project's 2-core machine, most of it the two ingests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+
+from common import (
+    BENCH_DIR,
+    POSTGRES_REAL,
+    POSTGRES_SCALED,
+    ROOT,
+    SQLITE_REAL,
+    SQLITE_SCALED,
+)
+
+DATABASES = [
+    ("sqlite-real", SQLITE_REAL, "SQLite, real corpus"),
+    ("sqlite-scaled", SQLITE_SCALED, "SQLite, scaled x10"),
+    ("postgresql-real", POSTGRES_REAL, "PostgreSQL, real corpus"),
+    ("postgresql-scaled", POSTGRES_SCALED, "PostgreSQL, scaled x10"),
+]
+
+
+def step(*args: str, env: dict | None = None) -> None:
+    print(f"\n$ python {' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, *args], cwd=ROOT / "bench", env=env, check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--load-duration", type=int, default=15)
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(exist_ok=True)
+    if not args.skip_ingest:
+        step("ingest.py")
+    step("scale.py", "--source", SQLITE_REAL, "--target", SQLITE_SCALED, "--factor", "10")
+    step("scale.py", "--source", POSTGRES_REAL, "--target", POSTGRES_SCALED, "--factor", "10")
+    for order, (name, url, label) in enumerate(DATABASES, start=3):
+        step(
+            "search.py",
+            "--database",
+            url,
+            "--label",
+            label,
+            "--rounds",
+            str(args.rounds),
+            "--name",
+            f"{order}-search-{name}",
+        )
+    for order, (name, url, label) in enumerate(DATABASES, start=7):
+        step("pages.py", "--database", url, "--label", label, "--name", f"{order}-pages-{name}")
+    step(
+        "load.py",
+        "--duration",
+        str(args.load_duration),
+        env={**os.environ, "DATABASE_URL": SQLITE_REAL},
+    )
+    step("report.py")
+
+
+if __name__ == "__main__":
+    main()

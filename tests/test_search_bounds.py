@@ -1,0 +1,119 @@
+"""Search on a real slice of the corpus (Ford's executive orders): the facet counts from the
+in-memory index equal the database's own GROUP BY, and a query matching more actions than the
+rank limit is ranked by its candidates without losing or repeating any match."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import QueryDict
+
+from actions.models import Action, AgencyMention, Citation, SearchDocument
+from actions.search import search_actions
+from actions.selection import select
+from tests.conftest import CORPUS, require_shared
+
+FORD = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders" / "gerald-r-ford"
+
+
+@pytest.fixture
+def ford(db):
+    require_shared()
+    call_command("ingest", "--no-relate", str(FORD), stdout=StringIO(), stderr=StringIO())
+    assert Action.objects.count() > 150
+
+
+def sql_facets(ids: list[int]) -> dict[str, dict]:
+    """The same counts, the slow way: one GROUP BY per facet."""
+    actions = Action.objects.filter(id__in=ids)
+    return {
+        "kind": dict(actions.values_list("kind").annotate(n=Count("id"))),
+        "president": dict(
+            actions.exclude(president=None).values_list("president__slug").annotate(n=Count("id"))
+        ),
+        "year": {
+            str(year): n
+            for year, n in actions.exclude(signed_on=None)
+            .annotate(y=ExtractYear("signed_on"))
+            .values_list("y")
+            .annotate(n=Count("id"))
+        },
+        "agency": dict(
+            AgencyMention.objects.filter(action__in=ids)
+            .values_list("agency__slug")
+            .annotate(n=Count("action", distinct=True))
+        ),
+        "statute": {
+            f"{title} U.S.C.": n
+            for title, n in Citation.objects.filter(action__in=ids, statute__kind="usc")
+            .values_list("statute__title")
+            .annotate(n=Count("action", distinct=True))
+        },
+        "status": dict(actions.values_list("status").annotate(n=Count("id"))),
+    }
+
+
+@pytest.mark.parametrize(
+    "params",
+    ["q=energy", "q=federal+employees", "q=oil&signed_after=1975-01-01", "", "year=1976"],
+)
+def test_facet_counts_equal_the_databases_own(ford, params):
+    selection = select(QueryDict(params))
+    ids = list(selection.matched.values_list("id", flat=True))
+    assert ids, "the query should match something in Ford's orders"
+    assert selection.count() == len(ids)
+    expected = sql_facets(ids)
+    facets = selection.facets()
+    for name in ("kind", "president", "year", "status"):
+        shown = {value: n for value, _, n in facets[name]}
+        assert shown == {k: v for k, v in expected[name].items() if k}, name
+    # Agencies and titles show the largest counts only; each shown count is exact.
+    for name in ("agency", "statute"):
+        for value, _, n in facets[name]:
+            assert expected[name][value] == n, (name, value)
+        shown = [n for _, _, n in facets[name]]
+        assert shown == sorted(shown, reverse=True)
+        assert len(shown) == min(12, len(expected[name]))
+
+
+def test_a_query_over_the_rank_limit_still_reaches_every_match(ford, settings):
+    settings.ARCHIVE_SEARCH_RANK_LIMIT = 10
+    results = search_actions("order", Action.objects.all())
+    total = results.count()
+    assert total > 10
+    seen = []
+    for offset in range(0, total + 7, 7):
+        seen += [hit.action.pk for hit in results.page(offset, 7)]
+    assert not results.ranked_exactly
+    assert len(seen) == len(set(seen)) == total
+    assert set(seen) == set(results.ids())
+    # Matches in the title first (they alone have scores), then the others, newest first.
+    scored = [pk for pk in seen if pk in results._scores]
+    assert seen[: len(scored)] == scored and scored
+    in_title = {
+        pk: "order" in title.lower()
+        for pk, title in SearchDocument.objects.values_list("action_id", "title")
+    }
+    assert all(in_title[pk] for pk in scored)
+    assert not any(in_title[pk] for pk in seen[len(scored) :])
+    rest = Action.objects.filter(pk__in=seen[len(scored) :])
+    assert seen[len(scored) :] == [a.pk for a in rest.order_by("-signed_on", "-id")]
+
+
+def test_a_query_under_the_rank_limit_is_ranked_by_its_scores(ford):
+    results = search_actions("energy", Action.objects.all())
+    hits = results.page(0, 50)
+    assert results.ranked_exactly and len(hits) > 2
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_the_page_says_when_ranking_is_bounded(ford, client, settings):
+    settings.ARCHIVE_SEARCH_RANK_LIMIT = 10
+    bounded = client.get("/search/", {"q": "order"}).content.decode()
+    assert "More than 10 actions match" in bounded
+    settings.ARCHIVE_SEARCH_RANK_LIMIT = 2000
+    exact = client.get("/search/", {"q": "order"}).content.decode()
+    assert "More than" not in exact
