@@ -354,6 +354,11 @@ class Citation(models.Model):
 
     class Meta:
         ordering = ["action", "start"]
+        indexes = [
+            # "Which actions cite this statute, how often": read from the index alone, in
+            # action order (search clauses, statute pages), with no table lookups.
+            models.Index(fields=["statute", "action", "pin"], name="citation_statute_action")
+        ]
 
     def __str__(self) -> str:
         return f"{self.statute.key}{self.pin}"
@@ -402,6 +407,10 @@ class AgencyMention(models.Model):
 
     class Meta:
         ordering = ["action", "agency"]
+        indexes = [
+            # "Which actions name this agency, how often", from the index alone (see Citation).
+            models.Index(fields=["agency", "action", "count"], name="mention_agency_action")
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency_id} in {self.action_id} ({self.count})"

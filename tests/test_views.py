@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
 from django.urls import reverse
 
 from actions.models import Action
@@ -118,7 +119,9 @@ def test_pages_run_a_bounded_number_of_queries(client, eo, django_assert_max_num
     # Fixed counts, whatever the number of sections, citations or results (no N+1).
     with django_assert_max_num_queries(14):
         client.get("/eo/13768")
-    with django_assert_max_num_queries(13):
+    # PostgreSQL: the two full-text statements each run in a transaction that sets a planner
+    # hint (actions/search/cursor.py): three statements more apiece.
+    with django_assert_max_num_queries(11 if connection.vendor == "sqlite" else 17):
         client.get("/search/", {"q": "immigration"})
     with django_assert_max_num_queries(7):
         client.get("/statutes/usc/8/1357")

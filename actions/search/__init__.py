@@ -30,6 +30,7 @@ from django.db.models.expressions import RawSQL
 from actions.models import Action, Citation
 from actions.search import postgres, sqlite
 from actions.search.clauses import EntityClause, TextClause
+from actions.search.cursor import search_cursor
 from actions.search.facets import facet_index
 from actions.search.query import SearchQuery, parse_query
 from actions.search.ranking import combined, first_ranked
@@ -124,14 +125,17 @@ class SearchResults:
             found = np.zeros(0, dtype=np.int64)
             scored = self._ids_sql()
             if scored is not None:
-                with connections[self._db].cursor() as cursor:
+                with search_cursor(self._db) as cursor:
                     cursor.execute(self.backend.joined_ids(scored[0]), scored[1])
                     joined = cursor.fetchone()[0]
                 if joined:
                     found = np.fromstring(joined, dtype=np.int64, sep=",")
             if self.pinned:
                 found = np.append(found, self.pinned.pk)
-            self._ids = np.unique(found)
+            # The engines hand rows back in id order: sort only when they did not.
+            if len(found) > 1 and not np.all(found[1:] > found[:-1]):
+                found = np.unique(found)
+            self._ids = found
         return self._ids
 
     @property
@@ -192,9 +196,13 @@ class SearchResults:
             ids = self.ranking(offset + limit)[offset : offset + limit]
             scores = self._scores
         statutes = [(e.key, e.pin) for e in self.query.entities if e.kind == "statute"]
-        cites = Citation.objects.filter(
-            statute__key__in=[key for key, _ in statutes]
-        ).select_related("statute", "section")
+        cites = (
+            Citation.objects.filter(statute__key__in=[key for key, _ in statutes]).select_related(
+                "statute", "section"
+            )
+            if statutes
+            else None
+        )
         by_id = _page_actions(self._db, ids, cites)
         terms = self.query.highlight_terms()
         cited = {action_id: _cited_spans(action, statutes) for action_id, action in by_id.items()}
@@ -232,14 +240,17 @@ ROW_FIELDS = (
 )
 
 
-def _page_actions(db: str, ids: list[int], cites: QuerySet) -> dict[int, Action]:
-    return (
-        Action.objects.using(db)
-        .select_related("president")
-        .only(*ROW_FIELDS)
-        .prefetch_related(Prefetch("citations", queryset=cites, to_attr="query_cites"))
-        .in_bulk(ids)
-    )
+def _page_actions(db: str, ids: list[int], cites: QuerySet | None) -> dict[int, Action]:
+    """The page's actions; with `cites`, each with the citations the query named."""
+    actions = Action.objects.using(db).select_related("president").only(*ROW_FIELDS)
+    if cites is None:
+        by_id = actions.in_bulk(ids)
+        for action in by_id.values():
+            action.query_cites = []
+        return by_id
+    return actions.prefetch_related(
+        Prefetch("citations", queryset=cites, to_attr="query_cites")
+    ).in_bulk(ids)
 
 
 def _cited_spans(

@@ -62,6 +62,10 @@ class EntityClause:
 
     def ids(self) -> Statement:
         index_sql, index_params = self._index()
+        if self.entity.kind == "agency":
+            # Agency mentions are found by the same recognizer that read this query, so a
+            # text printing the name is already in the index: the phrase would add only cost.
+            return f"SELECT id FROM ({index_sql}) by_index", index_params
         phrase_sql, phrase_params = self.backend.ids(self.phrase)
         return (
             f"SELECT id FROM ({index_sql}) by_index UNION SELECT id FROM ({phrase_sql}) by_words",
@@ -70,7 +74,8 @@ class EntityClause:
 
     def scores(self, among: list[int]) -> Iterator[Statement]:
         yield self._index()
-        yield from self.backend.scores(self.phrase, among)
+        if self.entity.kind == "statute":
+            yield from self.backend.scores(self.phrase, among)
 
     def lead_scores(self) -> Iterator[Statement]:
         yield self._index()

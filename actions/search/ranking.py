@@ -10,7 +10,8 @@ Python objects.
 from __future__ import annotations
 
 import numpy as np
-from django.db import connections
+
+from actions.search.cursor import search_cursor
 
 Statement = tuple[str, list]
 BATCH = 500
@@ -18,6 +19,10 @@ BATCH = 500
 
 def combined(statements_by_clause: list[list[Statement]]) -> Statement:
     """One statement of (id, score), best score first (ties: the newer id first)."""
+    order = " ORDER BY score DESC, id DESC"
+    if len(statements_by_clause) == 1 and len(statements_by_clause[0]) == 1:
+        sql, params = statements_by_clause[0][0]
+        return sql + order, params  # one source of scores: nothing to combine
     ctes, parts, params = [], [], []
     for index, statements in enumerate(statements_by_clause):
         # Materialised: SQLite allows bm25() only in the SELECT that runs the MATCH.
@@ -27,7 +32,7 @@ def combined(statements_by_clause: list[list[Statement]]) -> Statement:
             params += statement_params
     return (
         f"WITH {', '.join(ctes)} SELECT id, SUM(score) AS score "
-        f"FROM ({' UNION ALL '.join(parts)}) clauses GROUP BY id ORDER BY score DESC, id DESC",
+        f"FROM ({' UNION ALL '.join(parts)}) clauses GROUP BY id{order}",
         params,
     )
 
@@ -41,7 +46,7 @@ def first_ranked(
     scores: dict[int, float] = {}
     if not len(among) or need <= 0:
         return found, scores, not len(among)
-    with connections[db].cursor() as cursor:
+    with search_cursor(db) as cursor:
         cursor.execute(*statement)
         while len(found) < need:
             rows = cursor.fetchmany(BATCH)

@@ -26,33 +26,26 @@ class Unit:
     hint: int  # where the first stem probably is (0-based), for the pattern to start from
 
 
-def _score_sql(column: str, stems: list[str], vendor: str) -> tuple[str, str, list]:
-    """SQL for a unit's score (10 per stem present, plus its count) and its first stem."""
-    find = "POSITION(%s IN LOWER({0}))" if vendor == "postgresql" else "INSTR(LOWER({0}), %s)"
-    score_parts, hint_parts, params, hint_params = [], [], [], []
+def _count_sql(stems: list[str], vendor: str) -> tuple[str, list]:
+    """Per stem, its number of occurrences in the unit text `t` and its first position.
+
+    SQLite lowercases `t` first (its LOWER is ASCII and cheap). PostgreSQL's locale-aware
+    LOWER cost three times the reading of the text itself, so there `t` is the text as
+    printed and each stem is counted as written, capitalised and in capitals."""
+    postgres = vendor == "postgresql"
+    find = "POSITION(%s IN t)" if postgres else "INSTR(t, %s)"
+    # Bytes, not characters, on PostgreSQL: counting UTF-8 characters is a scan of its own.
+    length = "OCTET_LENGTH" if postgres else "LENGTH"
+    columns, params = [], []
     for word in stems:
-        found = find.format(column)
-        score_parts.append(
-            f"(CASE WHEN {found} > 0 THEN 10 ELSE 0 END"
-            f" + (LENGTH({column}) - LENGTH(REPLACE(LOWER({column}), %s, ''))) / %s)"
-        )
-        params += [word, word, len(word)]
-        hint_parts.append(f"NULLIF({found}, 0)")
-        hint_params.append(word)
-    score = " + ".join(score_parts) or "0"
-    if not hint_parts:
-        hint = "1"
-    elif len(hint_parts) == 1:
-        hint = f"COALESCE({hint_parts[0]}, 1)"
-    else:
-        least = "LEAST" if vendor == "postgresql" else "MIN"
-        # SQLite's MIN(a, b) is NULL if any is NULL: COALESCE each to a large number first.
-        hint = (
-            f"COALESCE(NULLIF({least}("
-            + ", ".join(f"COALESCE({h}, 2147483647)" for h in hint_parts)
-            + "), 2147483647), 1)"
-        )
-    return score, hint, params + hint_params
+        forms = [word, word.capitalize(), word.upper()] if postgres else [word]
+        counts = " + ".join([f"({length}(t) - {length}(REPLACE(t, %s, '')))"] * len(forms))
+        columns.append(f"({counts}) / {len(word.encode()) if postgres else len(word)}")
+        params += forms
+        for form in forms:
+            columns.append(find)
+            params.append(form)
+    return ", ".join(columns) or "0", params
 
 
 def choose_units(
@@ -66,28 +59,42 @@ def choose_units(
     vendor = connections[db].vendor
     stems = sorted({stem(words[0]).lower() for words in terms if words})
     marks = ", ".join(["%s"] * len(action_ids))
-    s_score, s_hint, s_params = _score_sql("text", stems, vendor)
-    p_score, p_hint, p_params = _score_sql("preamble", stems, vendor)
+    counts, params = _count_sql(stems, vendor)
+    # Each text read (and lowercased) once, materialised: PostgreSQL would otherwise fetch
+    # and decompress a TOASTed text again for every expression that reads it (`|| ''` makes
+    # the materialised value the text itself, not a pointer to it).
+    text = "LOWER(text)" if vendor == "sqlite" else "(text || '')"
+    preamble = "LOWER(preamble)" if vendor == "sqlite" else "(preamble || '')"
     sql = (
-        f"SELECT action_id, id, number, heading, position, {s_score}, {s_hint} "
-        f"FROM actions_section WHERE action_id IN ({marks}) "
-        f"UNION ALL SELECT id, NULL, '', '', -1, {p_score}, {p_hint} "
-        f"FROM actions_action WHERE id IN ({marks})"
+        "WITH u AS MATERIALIZED (SELECT action_id, id, number, heading, position, "
+        f"{text} AS t FROM actions_section WHERE action_id IN ({marks}) "
+        f"UNION ALL SELECT id, NULL, '', '', -1, {preamble} FROM actions_action "
+        f"WHERE id IN ({marks})) "
+        f"SELECT action_id, id, number, heading, position, {counts} FROM u"
     )
-    best: dict[int, tuple] = {}
     with connections[db].cursor() as cursor:
-        cursor.execute(sql, [*s_params, *action_ids, *p_params, *action_ids])
+        cursor.execute(sql, [*action_ids, *action_ids, *params])
         rows = cursor.fetchall()
+    forms = 3 if vendor == "postgresql" else 1
+    best: dict[int, tuple] = {}
     has_sections = {row[0] for row in rows if row[1] is not None}
-    for action_id, section_id, number, heading, position, score, hint in rows:
+    for action_id, section_id, number, heading, position, *found in rows:
+        score, starts = 0, []
+        for index in range(len(stems)):
+            occurrences = int(found[index * (forms + 1)] or 0)
+            score += (10 + occurrences) if occurrences else 0
+            starts += [
+                at for at in found[index * (forms + 1) + 1 : (index + 1) * (forms + 1)] if at
+            ]
         anchor = f"sec-{number}" if section_id is not None else ""
         # Ties go to the earlier unit (the preamble first).
-        rank = (int(score or 0) + (1000 if anchor in cited.get(action_id, ()) else 0), -position)
+        rank = (score + (1000 if anchor in cited.get(action_id, ()) else 0), -position)
         # Nothing matching anywhere: quote the first section (the preamble is boilerplate).
         if rank[0] == 0:
             rank = (0, -abs(position)) if section_id is not None else (-1, 0)
         if action_id not in best or rank > best[action_id][0]:
-            best[action_id] = (rank, section_id, number, heading, int(hint or 1) - 1)
+            hint = min(starts, default=1) - 1
+            best[action_id] = (rank, section_id, number, heading, hint)
     return _read_units(db, best, has_sections)
 
 
@@ -95,14 +102,22 @@ def _read_units(db: str, best: dict[int, tuple], has_sections: set[int]) -> dict
     from actions.models import Action, Section
 
     section_ids = [chosen[1] for chosen in best.values() if chosen[1] is not None]
-    texts = dict(Section.objects.using(db).filter(id__in=section_ids).values_list("id", "text"))
+    # order_by(): the default orderings would join the actions table to sort a dict.
+    texts = dict(
+        Section.objects.using(db).filter(id__in=section_ids).order_by().values_list("id", "text")
+    )
     preamble_ids = [a for a, chosen in best.items() if chosen[1] is None]
     preambles = dict(
-        Action.objects.using(db).filter(id__in=preamble_ids).values_list("id", "preamble")
+        Action.objects.using(db)
+        .filter(id__in=preamble_ids)
+        .order_by()
+        .values_list("id", "preamble")
     )
     # An action with neither sections nor a preamble is quoted from its whole text.
     bare = [pk for pk, text in preambles.items() if not text and pk not in has_sections]
-    preambles.update(Action.objects.using(db).filter(id__in=bare).values_list("id", "text"))
+    preambles.update(
+        Action.objects.using(db).filter(id__in=bare).order_by().values_list("id", "text")
+    )
     units = {}
     for action_id, (_, section_id, number, heading, hint) in best.items():
         if section_id is None:
