@@ -1,19 +1,23 @@
 """One search API over both databases: `search_actions(query, queryset)`.
 
 A query is an AND of clauses: the free text (one FTS expression), and each statute or agency it
-names, which matches either the citation/agency index or the printed phrase. An identifier
-(`EO 13768`, `82 FR 8799`, an FR document or DCPD number) puts its action first. The backend
-(FTS5 or tsvector) is chosen from the connection at query time.
+names, which matches the citation or mention index (a statute also by its printed phrase). An
+identifier (`EO 13768`, `82 FR 8799`, an FR document or DCPD number) puts its action first.
+The backend (FTS5 or tsvector) is chosen from the connection at query time.
 
 How a search stays fast at 100k actions and still honest:
-- the matching ids are found once, unscored (one SQL statement, the engines' posting lists);
-  the count and the facet counts come from them, exactly (`facets.py`);
-- relevance is scored exactly, by the engine over the whole document, whenever the query
-  matches at most `ARCHIVE_SEARCH_RANK_LIMIT` actions (2,000 by default). A query matching
-  more (`united states` matches nearly every action) is ranked by its candidates: the actions
-  matching in their title or index terms (citations, agencies), scored on that small index,
-  then every other match, newest first. The results page says so; nothing is dropped, every
-  match is counted and reachable by paging or date order.
+- the matching ids are found once, unscored (one SQL statement over the engines' posting
+  lists); the count and the facet counts come from them, exactly (`facets.py`);
+- relevance is scored exactly whenever the query matches at most `ARCHIVE_SEARCH_RANK_LIMIT`
+  actions (1,000 by default): text by the engine over the whole document (bm25, or
+  ts_rank_cd normalised by length), statutes and agencies by how often each action cites or
+  names them. A query matching more (`united states` matches nearly every action) is ranked
+  by its candidates: the actions matching in their title (scored on a small title index), or
+  citing the statute or naming the agency most, then every other match, newest first. The
+  results page says so; nothing is dropped, every match is counted and reachable by paging
+  or by date order (`ranking.py`);
+- a page reads only its twenty actions, and of each only the unit its snippet quotes
+  (`units.py`).
 """
 
 from __future__ import annotations

@@ -73,9 +73,11 @@ class EntityClause:
         )
 
     def scores(self, among: list[int]) -> Iterator[Statement]:
+        # The index alone: how many times each action cites the statute or names the agency.
+        # (Scoring the printed phrase too read every matching document's whole vector on
+        # PostgreSQL, for an order the counts already give; a match by the phrase alone
+        # scores 0 and follows.)
         yield self._index()
-        if self.entity.kind == "statute":
-            yield from self.backend.scores(self.phrase, among)
 
     def lead_scores(self) -> Iterator[Statement]:
         yield self._index()
