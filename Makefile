@@ -59,8 +59,9 @@ test-sqlite: install-dev
 test-postgres: install-dev
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest
 
+# Every benchmark, then bench/RESULTS.md (about an hour; needs PostgreSQL and wrk).
 bench: install-dev
-	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/run_all.py
 
 # On the archive `make serve` loaded (or the database DATABASE_URL names).
 bench-fuzz: install-dev

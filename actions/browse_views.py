@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from itertools import groupby
 from urllib.parse import urlencode
 
 from django.db.models import Count, Max, Min, Q
@@ -10,6 +11,7 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.html import format_html_join
 
 from actions.caching import archive_cached
 from actions.charts import year_bars
@@ -68,7 +70,30 @@ def statute_index(request: HttpRequest) -> HttpResponse:
         .filter(actions__gt=0)
         .order_by("kind", "title", "key")
     )
-    return render(request, "actions/statute_index.html", {"statutes": rows})
+    # Thousands of links: joined here, where it costs a tenth of a template loop.
+    groups = [
+        (
+            kind,
+            STATUTE_KIND_LABELS.get(kind, kind),
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> <span class="count">{}</span></li>',
+                ((s.get_absolute_url(), s.key, s.actions) for s in statutes),
+            ),
+        )
+        for kind, statutes in groupby(rows, key=lambda s: s.kind)
+    ]
+    return render(request, "actions/statute_index.html", {"groups": groups})
+
+
+STATUTE_KIND_LABELS = {
+    "usc": "United States Code",
+    "cfr": "Code of Federal Regulations",
+    "public_law": "Public Laws",
+    "statutes_at_large": "Statutes at Large",
+    "federal_register": "Federal Register",
+    "constitution": "Constitution",
+}
 
 
 @archive_cached

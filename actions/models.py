@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from actions.links import fast_reverse
+
 KIND_CHOICES = [
     ("executive_order", "Executive Order"),
     ("proclamation", "Proclamation"),
@@ -140,9 +142,9 @@ class Action(models.Model):
     def get_absolute_url(self) -> str:
         prefix = KIND_PATHS[self.kind]
         if self.number:
-            return reverse("actions:numbered", args=[prefix, self.number])
+            return fast_reverse("actions:numbered", prefix, self.number)
         day = self.signed_on.isoformat() if self.signed_on else "undated"
-        return reverse("actions:dated", args=[prefix, day, self.slug])
+        return fast_reverse("actions:dated", prefix, day, self.slug)
 
     @property
     def label(self) -> str:
@@ -307,8 +309,8 @@ class Statute(models.Model):
 
     def get_absolute_url(self) -> str:
         if self.in_code_proper:
-            return reverse("actions:usc_section", args=[self.title, self.section])
-        return reverse("actions:statute", args=[self.key])
+            return fast_reverse("actions:usc_section", self.title, self.section)
+        return fast_reverse("actions:statute", self.key)
 
     @property
     def in_code_proper(self) -> bool:
@@ -320,8 +322,8 @@ class Statute(models.Model):
     @property
     def feed_url(self) -> str:
         if self.in_code_proper:
-            return reverse("actions:usc_feed", args=[self.title, self.section])
-        return reverse("actions:statute_feed", args=[self.key])
+            return fast_reverse("actions:usc_feed", self.title, self.section)
+        return fast_reverse("actions:statute_feed", self.key)
 
     @property
     def official_url(self) -> str | None:

@@ -149,6 +149,7 @@ def replicate(factor: int) -> dict[str, int]:
         ),
     ]
     counts: dict[str, int] = {}
+    qn = connection.ops.quote_name  # `end` is a column, and a keyword on PostgreSQL
     # One transaction: foreign keys are checked at its end, when every table has its copies.
     with transaction.atomic(), connection.cursor() as cursor:
         for model, changes in plans:
@@ -158,10 +159,10 @@ def replicate(factor: int) -> dict[str, int]:
             stride = strides.get(model, strides[action])
             started = time.monotonic()
             for r in range(1, factor):
-                select = ", ".join(changes[c](c, r) if c in changes else c for c in columns)
+                select = ", ".join(changes[c](qn(c), r) if c in changes else qn(c) for c in columns)
                 # Rows of the original archive only (ids below the stride), not earlier copies.
                 cursor.execute(
-                    f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"INSERT INTO {table} ({', '.join(map(qn, columns))}) "
                     f"SELECT {select} FROM {table} WHERE {key} < {stride}"
                 )
             counts[table] = model.objects.count()
