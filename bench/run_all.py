@@ -44,6 +44,9 @@ def main() -> None:
     parser.add_argument("--load-duration", type=int, default=15)
     args = parser.parse_args()
     BENCH_DIR.mkdir(exist_ok=True)
+    # This run's sections only (an interrupted run leaves what it measured for report.py).
+    for old in (BENCH_DIR / "results").glob("*.md"):
+        old.unlink()
     if not args.skip_ingest:
         step("ingest.py")
     step("scale.py", "--source", SQLITE_REAL, "--target", SQLITE_SCALED, "--factor", "10")
