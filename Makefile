@@ -38,11 +38,17 @@ install-dev: $(VENV)/.dev node_modules/.package-lock.json
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
+# Without the shared data folder, documents come from the Federal Register API instead:
+# those published since FR_SINCE (this year by default; FR_SINCE=1994-01-01 pulls everything,
+# politely, which takes hours). Nothing is pulled when the API cannot be reached.
+FR_SINCE ?= $(shell date +%Y)-01-01
+
 data: install
 	@if [ -d "$(ARCHIVE_DATA_DIR)/seeds" ]; then \
 		$(BIN)/python manage.py ingest $(DATA) || echo "Some files could not be ingested (listed above); serving the rest."; \
 	else \
-		echo "No data folder at $(ARCHIVE_DATA_DIR): set ARCHIVE_DATA_DIR to load documents."; \
+		echo "No data folder at $(ARCHIVE_DATA_DIR): pulling from the Federal Register API since $(FR_SINCE)."; \
+		$(BIN)/python manage.py sync_federal_register --since $(FR_SINCE) || echo "The Federal Register could not be reached or read (above); serving what the archive holds."; \
 	fi
 
 static: install

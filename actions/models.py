@@ -256,6 +256,19 @@ class PendingTask(models.Model):
         return self.name
 
 
+class SyncState(models.Model):
+    """How far a pull from an outside source is complete: the Federal Register sync records
+    the last publication date whose window was listed, checked and ingested whole, so a run
+    cut short resumes after it."""
+
+    name = models.CharField(max_length=200, unique=True)
+    complete_through = models.DateField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.name}: complete through {self.complete_through}"
+
+
 class Section(models.Model):
     """A numbered `Section N.`/`Sec. N.` unit; the preamble and signature are not sections."""
 

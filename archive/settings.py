@@ -188,5 +188,22 @@ if os.environ.get("ARCHIVE_CACHE_DIR"):
     }
 # Pages are served from the cache until the archive changes (see actions.views.archive_cached).
 ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", "600"))
+# The Federal Register API (`manage.py sync_federal_register`): where it is (a test server or
+# a mirror may stand in), where its documents are saved as files, how politely it is asked.
+ARCHIVE_FR_API_URL = os.environ.get("ARCHIVE_FR_API_URL", "https://www.federalregister.gov/api/v1")
+ARCHIVE_FR_DIR = Path(os.environ.get("ARCHIVE_FR_DIR", BASE_DIR / "var" / "federal-register"))
+ARCHIVE_FR_USER_AGENT = os.environ.get(
+    "ARCHIVE_FR_USER_AGENT",
+    "presidential-actions-archive/1.0 (open-source archive of US presidential actions; "
+    "python urllib)",
+)
+ARCHIVE_FR_REQUESTS_PER_SECOND = float(os.environ.get("ARCHIVE_FR_REQUESTS_PER_SECOND", "5"))
+ARCHIVE_FR_XML_REQUESTS_PER_SECOND = float(
+    os.environ.get("ARCHIVE_FR_XML_REQUESTS_PER_SECOND", "1")
+)
+ARCHIVE_FR_TIMEOUT = float(os.environ.get("ARCHIVE_FR_TIMEOUT", "30"))
+ARCHIVE_FR_BACKOFF_SECONDS = float(os.environ.get("ARCHIVE_FR_BACKOFF_SECONDS", "1"))
+# The API answers at most this many results for one query (then silently starts over).
+ARCHIVE_FR_RESULT_CAP = int(os.environ.get("ARCHIVE_FR_RESULT_CAP", "10000"))
 # Anonymous API clients: requests per period ("60/m"); empty turns the limit off.
 ARCHIVE_API_RATE_LIMIT = os.environ.get("ARCHIVE_API_RATE_LIMIT", "120/m")

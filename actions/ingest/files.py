@@ -28,12 +28,18 @@ def iter_files(paths: list[str]) -> Iterator[Path]:
 
 
 def locator_for(path: Path) -> str:
-    """The path under ARCHIVE_DATA_DIR when it is there (stable across machines), else absolute."""
+    """The path under ARCHIVE_DATA_DIR when it is there (stable across machines), or under
+    `federal-register/` for a document the sync saved in ARCHIVE_FR_DIR; else absolute."""
     resolved = path.resolve()
-    try:
-        return resolved.relative_to(settings.ARCHIVE_DATA_DIR).as_posix()
-    except ValueError:
-        return resolved.as_posix()
+    for folder, prefix in (
+        (settings.ARCHIVE_DATA_DIR, ""),
+        (settings.ARCHIVE_FR_DIR, "federal-register/"),
+    ):
+        try:
+            return prefix + resolved.relative_to(Path(folder).resolve()).as_posix()
+        except ValueError:
+            continue
+    return resolved.as_posix()
 
 
 def sha256_of(data: bytes) -> str:
