@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,7 +25,7 @@ SUBTYPES = {"Executive Order": "executive_order", "Proclamation": "proclamation"
 @dataclass
 class Fault:
     matches: Callable[[str], bool]
-    kind: str  # "429", "500", "truncate"
+    kind: str  # "429", "500", "truncate", "slow" (answers after a second)
     times: int = 1
 
 
@@ -99,6 +100,9 @@ def handler_for(state: Recorded):
             state.log.append(self.path)
             parts = urlsplit(self.path)
             fault = state.fault_for(self.path)
+            if fault == "slow":
+                time.sleep(1.0)
+                fault = None
             if fault in {"429", "500"}:
                 self.send_response(int(fault))
                 self.send_header("Retry-After", "0")

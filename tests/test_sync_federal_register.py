@@ -94,6 +94,15 @@ def test_429_500_and_a_body_cut_short_are_retried(fr):
     assert eo.sources.count() == 2 and eo.sections.count() > 5
 
 
+def test_a_request_past_its_timeout_is_retried(fr, settings):
+    settings.ARCHIVE_FR_TIMEOUT = 0.3
+    fr.faults = [Fault(lambda p: p.startswith("/api/v1/documents/"), "slow")]
+    summary = sync("--since", SINCE, "--until", "2017-01-31")
+    assert fr.faults[0].times == 0 and "1 retry," in summary
+    january = [r for r in fr.records if r["publication_date"] <= "2017-01-31"]
+    assert Action.objects.filter(kind="executive_order").count() == len(january)
+
+
 def test_an_outage_midway_stops_loudly_and_the_next_run_resumes(fr, settings):
     fr.down_after = 30  # requests answered before the server goes away
     with pytest.raises(CommandError, match="resumes after the last complete window"):

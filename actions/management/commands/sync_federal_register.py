@@ -120,7 +120,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{totals['windows']} windows complete, {totals['listed']} documents listed, "
             f"{totals['fetched']} files fetched, {stats.requests} requests, "
-            f"{stats.retries} retries, {totals['ingest_failures']} windows with files "
+            f"{stats.retries} {'retry' if stats.retries == 1 else 'retries'}, "
+            f"{totals['ingest_failures']} windows with files "
             "that could not be ingested"
         )
 
