@@ -18,10 +18,19 @@ from tests.conftest import CORPUS, require_shared
 FORD = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders" / "gerald-r-ford"
 
 
-@pytest.fixture
-def ford(db):
+@pytest.fixture(scope="module")
+def ford_archive(django_db_setup, django_db_blocker):
+    """Ingested once for the module (the tests only read it), then flushed."""
     require_shared()
-    call_command("ingest", "--no-relate", str(FORD), stdout=StringIO(), stderr=StringIO())
+    with django_db_blocker.unblock():
+        call_command("ingest", "--no-relate", str(FORD), stdout=StringIO(), stderr=StringIO())
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def ford(ford_archive, db):
     assert Action.objects.count() > 150
 
 
