@@ -46,9 +46,9 @@ class Selection:
     def facets(self) -> dict[str, list[tuple[str, str, int]]]:
         """Counts per kind, president, year, agency, U.S.C. title and status of the selection:
         name -> [(value, label, count)]."""
-        index = facet_index(self.filterset.qs.db)
         if self.results is not None:
-            return index.counts(self.results.ids())
+            return self.results.facets()
+        index = facet_index(self.filterset.qs.db)
         listed = self.filterset.qs
         return index.counts(
             index.ids if not listed.query.where else list(listed.values_list("id", flat=True))

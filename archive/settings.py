@@ -175,6 +175,9 @@ ARCHIVE_API_MAX_PAGE_SIZE = 200
 # more ranks its title matches first, then the rest newest first (see
 # actions/search/__init__.py): the bound that keeps `united states` fast at 100k actions.
 ARCHIVE_SEARCH_RANK_LIMIT = int(os.environ.get("ARCHIVE_SEARCH_RANK_LIMIT", "1000"))
+# Large match sets (500+ actions) and their facet counts are kept in the cache this long,
+# under the archive's version, so they stay exact (actions/search/memo.py); 0 turns it off.
+ARCHIVE_SEARCH_CACHE_SECONDS = int(os.environ.get("ARCHIVE_SEARCH_CACHE_SECONDS", "600"))
 # Django's cache holds rendered pages and the API rate counts. In one process the default
 # (per-process memory) is enough; several server processes share one when ARCHIVE_CACHE_DIR
 # names a folder (a file cache all workers read and write).

@@ -24,6 +24,7 @@ def _no_api_rate_limit(settings):
     have their own tests."""
     settings.ARCHIVE_API_RATE_LIMIT = ""
     settings.ARCHIVE_PAGE_CACHE_SECONDS = 0  # each test sees its own data; cache tested apart
+    settings.ARCHIVE_SEARCH_CACHE_SECONDS = 0
     forget_facet_indexes()  # built from rows an earlier test rolled back
 
 

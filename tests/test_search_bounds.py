@@ -126,3 +126,28 @@ def test_the_page_says_when_ranking_is_bounded(ford, client, settings):
     settings.ARCHIVE_SEARCH_RANK_LIMIT = 2000
     exact = client.get("/search/", {"q": "order"}).content.decode()
     assert "More than" not in exact
+
+
+def test_large_matches_are_remembered_exactly_until_the_archive_changes(ford, settings):
+    from actions.models import ArchiveVersion
+    from actions.search import memo
+
+    settings.ARCHIVE_SEARCH_CACHE_SECONDS = 600
+    monkey = memo.LARGE
+    memo.LARGE = 10  # Ford's archive is small: remember matches of ten or more
+    try:
+        first = select(QueryDict("q=order"))
+        ids, facets = list(first.results.ids()), first.facets()
+        assert len(ids) >= 10
+        again = select(QueryDict("q=order"))
+        remembered = memo.key_for("default", again.results._ids_sql())
+        assert memo.load_ids(remembered) is not None  # what the search will read
+        assert list(again.results.ids()) == ids and again.facets() == facets
+        # A change to the archive retires the entry: the next search reads the database.
+        Action.objects.filter(pk=ids[0]).delete()
+        ArchiveVersion.bump()
+        after = select(QueryDict("q=order"))
+        assert memo.load_ids(memo.key_for("default", after.results._ids_sql())) is None
+        assert ids[0] not in set(after.results.ids()) and after.count() == len(ids) - 1
+    finally:
+        memo.LARGE = monkey

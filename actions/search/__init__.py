@@ -32,7 +32,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from actions.models import Action, Citation
-from actions.search import postgres, sqlite
+from actions.search import memo, postgres, sqlite
 from actions.search.clauses import EntityClause, TextClause
 from actions.search.cursor import search_cursor
 from actions.search.facets import facet_index
@@ -70,6 +70,7 @@ class SearchResults:
         self.rank_limit = settings.ARCHIVE_SEARCH_RANK_LIMIT
         self.ranked_exactly = True
         self._scores: dict[int, float] = {}
+        self._memo: str | None = None  # cache key of this match, when remembered
 
     @property
     def _db(self) -> str:
@@ -129,11 +130,17 @@ class SearchResults:
             found = np.zeros(0, dtype=np.int64)
             scored = self._ids_sql()
             if scored is not None:
-                with search_cursor(self._db) as cursor:
-                    cursor.execute(self.backend.joined_ids(scored[0]), scored[1])
-                    joined = cursor.fetchone()[0]
-                if joined:
-                    found = np.fromstring(joined, dtype=np.int64, sep=",")
+                self._memo = memo.key_for(self._db, scored)
+                cached = memo.load_ids(self._memo)
+                if cached is not None:
+                    found = cached
+                else:
+                    with search_cursor(self._db) as cursor:
+                        cursor.execute(self.backend.joined_ids(scored[0]), scored[1])
+                        joined = cursor.fetchone()[0]
+                    if joined:
+                        found = np.fromstring(joined, dtype=np.int64, sep=",")
+                    memo.store_ids(self._memo, found)
             if self.pinned:
                 found = np.append(found, self.pinned.pk)
             # The engines hand rows back in id order: sort only when they did not.
@@ -158,7 +165,12 @@ class SearchResults:
         return int(len(self.ids()))
 
     def facets(self):
-        return facet_index(self._db).counts(self.ids())
+        ids = self.ids()
+        facets = memo.load(self._memo, "facets")
+        if facets is None:
+            facets = facet_index(self._db).counts(ids)
+            memo.store(self._memo, "facets", facets, len(ids))
+        return facets
 
     # Ranking and paging -------------------------------------------------------------------
 
