@@ -116,7 +116,7 @@ def main() -> None:
         for path in pages["browse"]
     ]
     text = (
-        f"### Pages: {args.label} ({Action.objects.count():,} actions, {connection.vendor})\n\n"
+        f"## Pages: {args.label} ({Action.objects.count():,} actions, {connection.vendor})\n\n"
         f"{args.rounds} rounds, times in ms (server time, page cache off).\n\n"
         + table(["pages", "count", "p50", "p95", "max", "SQL per page: median"], rows)
         + "\n\n"

@@ -61,7 +61,13 @@ def machine() -> str:
 
 
 def main() -> None:
-    sections = sorted((BENCH_DIR / "results").glob("*.md"))
+    sections = sorted(
+        (BENCH_DIR / "results").glob("*.md"),
+        key=lambda path: (
+            int(path.name.split("-")[0]) if path.name[0].isdigit() else 99,
+            path.name,
+        ),
+    )
     notes = ROOT / "bench" / "NOTES.md"
     parts = [
         "# Benchmark results\n",

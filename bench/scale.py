@@ -202,6 +202,16 @@ def main() -> None:
     counts = replicate(args.factor)
     elapsed = time.monotonic() - started
     print(f"scaled archive: {counts['actions_action']:,} actions in {elapsed:.0f} s")
+    from common import fragment
+    from django.db import connection
+
+    fragment(
+        f"2-scale-{connection.vendor}",
+        f"Scaled archive on {connection.vendor} (bench/scale.py, x{args.factor}): "
+        f"{counts['actions_action']:,} actions, {counts['actions_section']:,} sections, "
+        f"{counts['actions_citation']:,} citations, {counts['actions_searchdocument']:,} search "
+        f"rows, built in {elapsed:.0f} s.\n",
+    )
 
 
 if __name__ == "__main__":

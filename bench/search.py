@@ -164,7 +164,7 @@ def main() -> None:
     all_view = [ms for values in view.values() for ms in values]
     all_again = [ms for values in again.values() for ms in values]
     summary = (
-        f"### Search: {args.label} ({actions:,} actions, {connection.vendor})\n\n"
+        f"## Search: {args.label} ({actions:,} actions, {connection.vendor})\n\n"
         f"{args.rounds} rounds, queries interleaved, times in ms. `first` is the search page "
         "through Django's test client with nothing about the query cached (server time, page "
         "cache off); `again` the same request repeated (large match sets and their facets from "
