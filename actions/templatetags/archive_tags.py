@@ -21,3 +21,12 @@ def longdate(day) -> str:
     if not day:
         return ""
     return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+@register.filter
+def thousands(number) -> str:
+    """`6,704`: counts read at a glance."""
+    try:
+        return f"{int(number):,}"
+    except (TypeError, ValueError):
+        return str(number)
