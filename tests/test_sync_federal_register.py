@@ -97,8 +97,15 @@ def test_429_500_and_a_body_cut_short_are_retried(fr):
 def test_a_request_past_its_timeout_is_retried(fr, settings):
     settings.ARCHIVE_FR_TIMEOUT = 0.3
     fr.faults = [Fault(lambda p: p.startswith("/api/v1/documents/"), "slow")]
-    summary = sync("--since", SINCE, "--until", "2017-01-31")
+    summary = sync(
+        "--since", SINCE, "--until", "2017-01-31", "--type", "executive_order", "proclamation"
+    )
     assert fr.faults[0].times == 0 and "1 retry," in summary
+    assert SyncState.objects.filter(name="federal_register:executive_order,proclamation").exists()
+    listed = [p for p in fr.log if p.startswith("/api/v1/documents.json")]
+    assert all(
+        "executive_order" in p and "proclamation" in p and "memorandum" not in p for p in listed
+    )
     january = [r for r in fr.records if r["publication_date"] <= "2017-01-31"]
     assert Action.objects.filter(kind="executive_order").count() == len(january)
 

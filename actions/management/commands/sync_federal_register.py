@@ -41,9 +41,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--type",
             dest="types",
-            action="append",
+            action="extend",
+            nargs="+",
             choices=DOCUMENT_TYPES,
-            help="a presidential document type (repeat for several; default all)",
+            help="presidential document types (default all)",
         )
 
     def handle(self, *args, since=None, until=None, types=None, **options):
