@@ -23,6 +23,7 @@ How a search stays fast at 100k actions and still honest:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from django.conf import settings
@@ -75,6 +76,11 @@ class SearchResults:
     @property
     def _db(self) -> str:
         return self.base.db
+
+    @cached_property
+    def _index(self):
+        """The facet index, looked up once per search (each lookup reads the archive version)."""
+        return facet_index(self._db)
 
     # Matching ----------------------------------------------------------------------------
 
@@ -168,7 +174,7 @@ class SearchResults:
         ids = self.ids()
         facets = memo.load(self._memo, "facets")
         if facets is None:
-            facets = facet_index(self._db).counts(ids)
+            facets = self._index.counts(ids)
             memo.store(self._memo, "facets", facets, len(ids))
         return facets
 
@@ -197,13 +203,13 @@ class SearchResults:
         if exhausted:
             # Every candidate is placed: the other matches follow, newest first.
             rest = np.setdiff1d(among, np.array(found, dtype=np.int64))
-            found += facet_index(self._db).newest_first(rest)
+            found += self._index.newest_first(rest)
         self._order, self._order_complete = lead + found, exhausted
         return self._order
 
     def page(self, offset: int, limit: int, sort: str = "relevance") -> list[Hit]:
         if sort in {"newest", "oldest"}:
-            ordered = facet_index(self._db).newest_first(self.ids())
+            ordered = self._index.newest_first(self.ids())
             if sort == "oldest":
                 ordered.reverse()
             ids = ordered[offset : offset + limit]

@@ -105,9 +105,11 @@ def _top(counts: np.ndarray, kinds: list[str]) -> list[tuple[str, str, int]]:
 
 
 def _codes(values: list) -> tuple[np.ndarray, list]:
-    """Small integer codes for values, and the values by code."""
+    """Small integer codes for values (-1 for None), and the values by code."""
     table: dict = {}
-    codes = np.fromiter((table.setdefault(v, len(table)) for v in values), dtype=np.int32)
+    codes = np.fromiter(
+        (-1 if v is None else table.setdefault(v, len(table)) for v in values), dtype=np.int32
+    )
     return codes, list(table)
 
 
@@ -126,14 +128,7 @@ def build(version: str, using: str = "default") -> FacetIndex:
     )
     ids = np.fromiter((row[0] for row in actions), dtype=np.int64, count=len(actions))
     kind, kinds = _codes([row[1] for row in actions])
-    named = [(row[2], row[3]) if row[2] else None for row in actions]
-    president_codes, presidents = _codes(named)
-    none_code = presidents.index(None) if None in presidents else -2
-    president = np.where(president_codes == none_code, -1, president_codes)
-    if none_code >= 0:
-        # Codes after the "none" slot move down one, so codes index the named list.
-        president = np.where(president > none_code, president - 1, president)
-        presidents = [p for p in presidents if p is not None]
+    president, presidents = _codes([(row[2], row[3]) if row[2] else None for row in actions])
     dates = [row[4] for row in actions]
     year = np.fromiter((d.year if d else 0 for d in dates), dtype=np.int32, count=len(dates))
     day = np.fromiter((d.toordinal() if d else 0 for d in dates), dtype=np.int64, count=len(dates))
@@ -160,7 +155,7 @@ def build(version: str, using: str = "default") -> FacetIndex:
         ids=ids,
         kind=kind,
         kinds=kinds,
-        president=president.astype(np.int32),
+        president=president,
         presidents=presidents,
         year=year,
         day=day,
