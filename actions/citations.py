@@ -305,7 +305,7 @@ def _act_section_re() -> re.Pattern:
     alternation = _act_alternation()
     return re.compile(
         rf"\b(?:[Ss]ections?|[Ss]ecs?\.|§§?)\s*{_ACT_SECTION_LIST}\s+of\s+(?:the\s+)?"
-        rf"(?P<act>{alternation})\b(?:,?\s+as\s+amended,?)?(?:\s+\((?:the\s+)?[\"\u201c]?[A-Z]+[\"\u201d]?\))?",
+        rf"(?P<act>{alternation})\b(?:,?\s+as\s+amended)?(?:,?\s+\((?:the\s+)?[\"\u201c]?[A-Z]+[\"\u201d]?\))?",
     )
 
 
@@ -313,8 +313,8 @@ def _act_section_re() -> re.Pattern:
 def _act_name_re() -> re.Pattern:
     alternation = _act_alternation()
     return re.compile(
-        rf"\b(?:the\s+)?(?P<act>{alternation})\b(?:,?\s+as\s+amended,?)?"
-        r"(?:\s+\((?:the\s+)?[\"\u201c]?[A-Z]{2,}[\"\u201d]?\))?"
+        rf"\b(?:the\s+)?(?P<act>{alternation})\b(?:,?\s+as\s+amended)?"
+        r"(?:,?\s+\((?:the\s+)?[\"\u201c]?[A-Z]{2,}[\"\u201d]?\))?"
     )
 
 

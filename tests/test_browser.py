@@ -2,9 +2,11 @@
 
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -36,21 +38,6 @@ def test_eo_14385_page_in_a_browser(live_server, seeded, browser):
         assert page.url.endswith("#sec-2")
         page.screenshot(path=str(ARTIFACTS / f"eo-14385-{name}.png"), full_page=True)
         page.close()
-
-
-@pytest.mark.django_db(transaction=True)
-def test_search_then_open_a_result(live_server, seeded, browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(live_server.url)
-    page.fill("#home-q", "8 U.S.C. 1357")
-    page.keyboard.press("Enter")
-    page.wait_for_selector(".result")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "search-8-usc-1357.png"), full_page=True)
-    page.locator(".result-title a").first.click()
-    page.wait_for_selector("h1")
-    assert "Enhancing Public Safety" in page.locator("h1").inner_text()
-    page.close()
 
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -113,27 +100,79 @@ def test_main_pages_have_no_serious_accessibility_violations(live_server, main_u
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 
+@pytest.fixture
+def lineage(seeded):
+    """The seeds plus the two later orders that revoked EO 13768 and then its revoker, as
+    published (the Markdown collection), so that the graph has a chain to follow."""
+    from tests.conftest import CORPUS
+
+    orders = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
+    call_command(
+        "ingest",
+        str(orders / "joe-biden/2021/01-January/2021-01-20-executive-order-13993.md"),
+        str(orders / "donald-trump/2025/01-January/2025-01-20-executive-order-14159.md"),
+        stdout=StringIO(),
+    )
+
+
 @pytest.mark.django_db(transaction=True)
-def test_filter_by_facet_then_follow_a_statute_and_a_relation(live_server, seeded, browser):
+@pytest.mark.parametrize("name,width", [("desktop", 1280), ("phone", 390)])
+def test_a_readers_journey(live_server, lineage, browser, name, width):
+    """Search a statute, filter, open a result, follow a relation both ways, open the statute
+    page: a screenshot of each step at this width."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/search/?q=immigration")
-    before = page.locator(".result").count()
+    page = browser.new_page(viewport={"width": width, "height": 900})
+
+    def shot(step: str) -> None:
+        page.screenshot(path=str(ARTIFACTS / f"journey-{name}-{step}.png"), full_page=True)
+
+    page.goto(live_server.url)
+    page.fill("#home-q", "8 U.S.C. 1357")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".result")
+    titles = page.locator(".result-title").all_inner_texts()
+    assert any("Enhancing Public Safety" in title for title in titles)
+    shot("1-search")
+
     # A facet narrows the results and keeps the query.
-    page.locator(".facet a", has_text="Executive Order").first.click()
+    page.locator(".facet a", has_text="Donald J. Trump").first.click()
     page.wait_for_load_state()
-    assert "kind=executive_order" in page.url and "q=immigration" in page.url
-    assert 0 < page.locator(".result").count() <= before
-    # The statute page lists the order and links back to its section.
-    page.goto(f"{live_server.url}/eo/13768")
+    assert "president=" in page.url and "q=8+U.S.C.+1357" in page.url
+    filtered = page.locator(".result-title").all_inner_texts()
+    assert 0 < len(filtered) <= len(titles)
+    shot("2-filtered")
+
+    page.locator(".result-title a", has_text="Enhancing Public Safety").first.click()
+    page.wait_for_selector("h1")
+    assert "Enhancing Public Safety" in page.locator("h1").inner_text()
+    # The revocation stated in EO 13993's text shows on the order it revoked.
+    revoked_by = page.locator("#relations li", has_text="13993")
+    assert "Revoked by" in revoked_by.inner_text()
+    shot("3-action")
+
+    revoked_by.locator("a[href='/eo/13993']").first.click()
+    page.wait_for_selector("h1")
+    assert page.url.endswith("/eo/13993")
+    relations = page.locator("#relations").inner_text()
+    assert "13768" in relations and "14159" in relations  # what it revoked, what revoked it
+    shot("4-relation")
+
+    page.go_back()
     page.locator("a.cite", has_text="1357").first.click()
     page.wait_for_selector("h1")
     assert page.locator("h1").inner_text().startswith("8 U.S.C. 1357")
-    page.screenshot(path=str(ARTIFACTS / "statute-8-usc-1357.png"), full_page=True)
-    page.locator(".results a[href*='#sec-']").first.click()
+    shot("5-statute")
+    # The statute page lists the order and links back to its section.
+    page.locator(".results a[href*='/eo/13768#sec-']").first.click()
     page.wait_for_selector("h1")
     assert "/eo/13768#sec-" in page.url
-    # A related action is one click away, and links back.
+    page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_related_actions_link_both_ways(live_server, seeded, browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/eo/13768")
     page.locator("#related a").first.click()
     page.wait_for_selector("h1")
     assert page.locator("#related a[href='/eo/13768']").count() >= 1
