@@ -32,7 +32,7 @@ from django.db import connections
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from actions.models import Action, Citation
+from actions.models import Action, ArchiveVersion, Citation
 from actions.search import memo, postgres, sqlite
 from actions.search.clauses import EntityClause, TextClause
 from actions.search.cursor import search_cursor
@@ -78,9 +78,13 @@ class SearchResults:
         return self.base.db
 
     @cached_property
+    def _archive_version(self) -> str:
+        """Read once per search: the facet index and the match cache are keyed by it."""
+        return ArchiveVersion.current()
+
+    @cached_property
     def _index(self):
-        """The facet index, looked up once per search (each lookup reads the archive version)."""
-        return facet_index(self._db)
+        return facet_index(self._db, self._archive_version)
 
     # Matching ----------------------------------------------------------------------------
 
@@ -136,13 +140,13 @@ class SearchResults:
             found = np.zeros(0, dtype=np.int64)
             scored = self._ids_sql()
             if scored is not None:
-                self._memo = memo.key_for(self._db, scored)
+                self._memo = memo.key_for(self._db, scored, self._archive_version)
                 cached = memo.load_ids(self._memo)
                 if cached is not None:
                     found = cached
                 else:
-                    with search_cursor(self._db) as cursor:
-                        cursor.execute(self.backend.joined_ids(scored[0]), scored[1])
+                    statement = self.backend.joined_ids(scored[0])
+                    with search_cursor(self._db, statement, scored[1]) as cursor:
                         joined = cursor.fetchone()[0]
                     if joined:
                         found = np.fromstring(joined, dtype=np.int64, sep=",")

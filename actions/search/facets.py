@@ -174,9 +174,11 @@ _lock = threading.Lock()
 _current: dict[str, FacetIndex] = {}
 
 
-def facet_index(using: str = "default") -> FacetIndex:
-    """This process's index for the archive as it is now; rebuilt after any change."""
-    version = f"{connections[using].settings_dict['NAME']}|{ArchiveVersion.current()}"
+def facet_index(using: str = "default", archive_version: str | None = None) -> FacetIndex:
+    """This process's index for the archive as it is now (`archive_version`, when the caller
+    has read it already); rebuilt after any change."""
+    current = archive_version or ArchiveVersion.current()
+    version = f"{connections[using].settings_dict['NAME']}|{current}"
     index = _current.get(using)
     if index is None or index.version != version:
         with _lock:

@@ -17,16 +17,14 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
-from actions.models import ArchiveVersion
-
 LARGE = 500  # matches below this are found faster than a cache entry is read
 
 
-def key_for(db: str, statement: tuple[str, list]) -> str | None:
+def key_for(db: str, statement: tuple[str, list], archive_version: str) -> str | None:
     if not settings.ARCHIVE_SEARCH_CACHE_SECONDS:
         return None
     name = connections[db].settings_dict["NAME"]
-    text = f"{name}|{ArchiveVersion.current()}|{statement[0]}|{statement[1]!r}"
+    text = f"{name}|{archive_version}|{statement[0]}|{statement[1]!r}"
     return "search:" + hashlib.sha256(text.encode()).hexdigest()
 
 

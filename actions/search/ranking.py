@@ -46,8 +46,7 @@ def first_ranked(
     scores: dict[int, float] = {}
     if not len(among) or need <= 0:
         return found, scores, not len(among)
-    with search_cursor(db) as cursor:
-        cursor.execute(*statement)
+    with search_cursor(db, *statement) as cursor:
         while len(found) < need:
             rows = cursor.fetchmany(BATCH)
             if not rows:

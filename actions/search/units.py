@@ -6,6 +6,10 @@ twenty results and scanning them in Python cost most of a results page (650 kB o
 `Department of Homeland Security`). Here one statement scores every unit of the page's
 actions where the text lies, counting the query's stems with LOWER/REPLACE/INSTR (plain string
 functions both databases run in C), and only the chosen unit of each action is read.
+
+The lowercasing is ASCII on both: SQLite's LOWER is, and PostgreSQL's is made so by the "C"
+collation (its default, locale-aware LOWER cost three times the reading of the text). A stem
+with letters outside ASCII then matches only as written; this only picks which unit to quote.
 """
 
 from __future__ import annotations
@@ -27,24 +31,17 @@ class Unit:
 
 
 def _count_sql(stems: list[str], vendor: str) -> tuple[str, list]:
-    """Per stem, its number of occurrences in the unit text `t` and its first position.
-
-    SQLite lowercases `t` first (its LOWER is ASCII and cheap). PostgreSQL's locale-aware
-    LOWER cost three times the reading of the text itself, so there `t` is the text as
-    printed and each stem is counted as written, capitalised and in capitals."""
+    """Per stem, its number of occurrences in the lowercased unit text `t` and its first
+    position (in characters: ASCII lowercasing keeps every character where it was)."""
     postgres = vendor == "postgresql"
     find = "POSITION(%s IN t)" if postgres else "INSTR(t, %s)"
     # Bytes, not characters, on PostgreSQL: counting UTF-8 characters is a scan of its own.
     length = "OCTET_LENGTH" if postgres else "LENGTH"
     columns, params = [], []
     for word in stems:
-        forms = [word, word.capitalize(), word.upper()] if postgres else [word]
-        counts = " + ".join([f"({length}(t) - {length}(REPLACE(t, %s, '')))"] * len(forms))
-        columns.append(f"({counts}) / {len(word.encode()) if postgres else len(word)}")
-        params += forms
-        for form in forms:
-            columns.append(find)
-            params.append(form)
+        size = len(word.encode()) if postgres else len(word)
+        columns += [f"({length}(t) - {length}(REPLACE(t, %s, ''))) / {size}", find]
+        params += [word, word]
     return ", ".join(columns) or "0", params
 
 
@@ -60,11 +57,10 @@ def choose_units(
     stems = sorted({stem(words[0]).lower() for words in terms if words})
     marks = ", ".join(["%s"] * len(action_ids))
     counts, params = _count_sql(stems, vendor)
-    # Each text read (and lowercased) once, materialised: PostgreSQL would otherwise fetch
-    # and decompress a TOASTed text again for every expression that reads it (`|| ''` makes
-    # the materialised value the text itself, not a pointer to it).
-    text = "LOWER(text)" if vendor == "sqlite" else "(text || '')"
-    preamble = "LOWER(preamble)" if vendor == "sqlite" else "(preamble || '')"
+    # Each text read and lowercased once, materialised: PostgreSQL would otherwise fetch and
+    # decompress a TOASTed text again for every expression that reads it.
+    collate = ' COLLATE "C"' if vendor == "postgresql" else ""
+    text, preamble = f"LOWER(text{collate})", f"LOWER(preamble{collate})"
     sql = (
         "WITH u AS MATERIALIZED (SELECT action_id, id, number, heading, position, "
         f"{text} AS t FROM actions_section WHERE action_id IN ({marks}) "
@@ -75,17 +71,15 @@ def choose_units(
     with connections[db].cursor() as cursor:
         cursor.execute(sql, [*action_ids, *action_ids, *params])
         rows = cursor.fetchall()
-    forms = 3 if vendor == "postgresql" else 1
     best: dict[int, tuple] = {}
     has_sections = {row[0] for row in rows if row[1] is not None}
     for action_id, section_id, number, heading, position, *found in rows:
         score, starts = 0, []
         for index in range(len(stems)):
-            occurrences = int(found[index * (forms + 1)] or 0)
+            occurrences, at = int(found[2 * index] or 0), found[2 * index + 1]
             score += (10 + occurrences) if occurrences else 0
-            starts += [
-                at for at in found[index * (forms + 1) + 1 : (index + 1) * (forms + 1)] if at
-            ]
+            if at:
+                starts.append(at)
         anchor = f"sec-{number}" if section_id is not None else ""
         # Ties go to the earlier unit (the preamble first).
         rank = (score + (1000 if anchor in cited.get(action_id, ()) else 0), -position)
