@@ -90,6 +90,10 @@ def search(request: HttpRequest) -> HttpResponse:
         {
             "query": selection.query,
             "filterset": selection.filterset,
+            "president_choices": [
+                (president.slug, str(president))
+                for president in selection.filterset.form.fields["president"].queryset
+            ],
             "hits": hits,
             "total": total,
             "page": page,

@@ -174,6 +174,20 @@ def test_facets_cover_agency_statute_title_and_status(client, seeded):
     assert narrowed.context["total"] == title_8[0]
 
 
+def test_facet_links_replace_their_own_filter_and_the_form_keeps_the_choices(client, seeded):
+    import re
+
+    html = client.get(
+        "/search/", {"q": "immigration", "kind": "executive_order", "sort": "newest"}
+    ).content.decode()
+    kind_links = re.findall(r'href="(\?[^"]*kind=[^"]*)"', html)
+    assert kind_links and all(link.count("kind=") == 1 for link in kind_links)
+    assert all("q=immigration" in link and "sort=newest" in link for link in kind_links)
+    assert re.search(r'<option value="executive_order" selected>Executive Order<', html)
+    assert re.search(r'<option value="newest" selected>', html)
+    assert '<option value="donald-j-trump">Donald J. Trump<' in html  # the presidents to choose
+
+
 def test_browse_by_term_of_a_president_with_two(client, seeded):
     """Donald J. Trump's 45th and 47th presidencies are two terms: EO 13768 is in the first."""
     first = client.get("/actions/", {"term": "45"})
