@@ -114,3 +114,40 @@ def test_query_parsing():
     assert fts5_expression(query.groups, query.negated) == (
         '("secure communities" AND ("immigration" OR "asylum")) NOT "sanctuary"'
     )
+
+
+@pytest.fixture
+def long_sections(db):
+    """A real order whose sections run to thousands of characters (EO 13807, from its FR XML)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.conftest import CORPUS, require_shared
+
+    require_shared()
+    path = CORPUS / "fr-eo-1994-2020" / "executive_orders" / "EO_13807.xml"
+    call_command("ingest", "--no-relate", str(path), stdout=StringIO())
+    return Action.objects.get(kind="executive_order", number="13807")
+
+
+def test_a_match_deep_in_a_long_section_is_quoted_from_where_it_is(long_sections):
+    import re
+
+    from actions.search.units import SLICE
+
+    order = long_sections
+    whole = "\n".join([order.preamble, *(s.text for s in order.sections.all())]).lower()
+    section = max(order.sections.all(), key=lambda s: len(s.text))
+    assert len(section.text) > 2 * SLICE
+    # A word printed once in the whole order, past the first slice of its longest section.
+    late = [
+        word
+        for word in dict.fromkeys(re.findall(r"[a-z]{7,}", section.text.lower()))
+        if whole.count(word[:6]) == 1 and section.text.lower().find(word) > SLICE
+    ]
+    assert late
+    (hit,) = search_actions(late[0], Action.objects.filter(pk=order.pk)).page(0, 20)
+    assert hit.snippet.anchor == f"sec-{section.number}"
+    assert str(hit.snippet.html).startswith("… ")
+    assert re.search(rf"<mark>{late[0][:6]}", str(hit.snippet.html), re.IGNORECASE)

@@ -110,7 +110,9 @@ class SearchResults:
         sql = " INTERSECT ".join(parts)
         if self.base.query.where:
             try:
-                base_sql, base_params = self.base.values("id").query.sql_with_params()
+                # Unordered: the default ordering made PostgreSQL sort every filtered action
+                # (31,670 for "since 2017" at 100k) and hash them: 83 ms against 18.
+                base_sql, base_params = self.base.values("id").order_by().query.sql_with_params()
             except EmptyResultSet:
                 base_sql, base_params = "SELECT NULL WHERE 1 = 0", ()
             # Materialised first: otherwise SQLite hands the filter's ids to FTS5 one by
@@ -234,9 +236,7 @@ class SearchResults:
         by_id = _page_actions(self._db, ids, cites)
         terms = self.query.highlight_terms()
         cited = {action_id: _cited_spans(action, statutes) for action_id, action in by_id.items()}
-        units = choose_units(
-            self._db, list(by_id), terms, {a: set(spans) for a, spans in cited.items()}
-        )
+        units = choose_units(self._db, list(by_id), terms, cited)
         pattern = term_pattern(terms)
         pinned_id = self.pinned.pk if self.pinned else None
         return [

@@ -44,14 +44,25 @@ def term_pattern(terms: list[list[str]]) -> re.Pattern | None:
 
 
 def snippet_of(unit, pattern: re.Pattern | None, cited: list[tuple[int, int]]) -> Snippet | None:
-    """The snippet of a chosen unit (`units.Unit`): a window from its first match, the query's
-    words and the `cited` spans (statute citations the query named) marked."""
+    """The snippet of a chosen unit (`units.Unit`, a slice of its text from `unit.offset`): a
+    window from its first match, the query's words and the `cited` spans (statute citations
+    the query named, as offsets in the whole unit) marked."""
     if not unit.text:
         return None
-    first = _first_match(unit.text, pattern, cited, unit.hint)
-    start, end = _window(unit.text, 0 if first is None else max(0, first - WINDOW // 3))
-    spans = _spans(unit.text, pattern, cited, start, end)
-    return Snippet(anchor=unit.anchor, label=unit.label, html=_render(unit.text, start, end, spans))
+    text = unit.text
+    cited = [(a - unit.offset, b - unit.offset) for a, b in cited]
+    first = _first_match(text, pattern, cited, unit.hint)
+    start, end = _window(text, 0 if first is None else max(0, first - WINDOW // 3))
+    spans = _spans(text, pattern, cited, start, end)
+    html = _render(
+        text,
+        start,
+        end,
+        spans,
+        before=unit.offset + start > 0,
+        after=end < len(text) or unit.continues,
+    )
+    return Snippet(anchor=unit.anchor, label=unit.label, html=html)
 
 
 def _first_match(
@@ -100,9 +111,12 @@ def _window(text: str, start: int) -> tuple[int, int]:
     return start, end
 
 
-def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> SafeString:
-    """Escape the window and wrap the spans in <mark>; nothing from a source is trusted as HTML."""
-    out = ["… " if start > 0 else ""]
+def _render(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], before: bool, after: bool
+) -> SafeString:
+    """Escape the window and wrap the spans in <mark>; nothing from a source is trusted as HTML.
+    `before` and `after`: whether the unit's text goes on either side of the window."""
+    out = ["… " if before else ""]
     position = start
     for span_start, span_end in spans:
         span_start, span_end = max(span_start, start), min(span_end, end)
@@ -112,5 +126,5 @@ def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> Sa
         out.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
         position = span_end
     out.append(escape(text[position:end]))
-    out.append(" …" if end < len(text) else "")
+    out.append(" …" if after else "")
     return mark_safe("".join(out))
