@@ -156,3 +156,15 @@ def test_large_matches_are_remembered_exactly_until_the_archive_changes(ford, se
         assert ids[0] not in set(after.results.ids()) and after.count() == len(ids) - 1
     finally:
         memo.LARGE = monkey
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_facet_index_can_be_built_before_the_first_search(seeded):
+    """What gunicorn.conf.py does in each worker as it starts."""
+    from actions.search import facets
+
+    facets.forget()
+    facets.warm_in_background().join(timeout=120)
+    index = facets._current.get("default")
+    assert index is not None and len(index.ids) == Action.objects.count()
+    assert facets.facet_index() is index  # the first search finds it built

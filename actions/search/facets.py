@@ -9,6 +9,7 @@ archive version (a few MB at 100k actions). The counts stay exact: the index is 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from django.db import connections
 from actions.filters import STATUS_CHOICES
 from actions.models import KIND_LABELS, Action, AgencyMention, ArchiveVersion, Citation
 
+logger = logging.getLogger(__name__)
 FACET_SIZE = 12
 YEARS_SHOWN = 30
 
@@ -186,6 +188,27 @@ def facet_index(using: str = "default", archive_version: str | None = None) -> F
             if index is None or index.version != version:
                 index = _current[using] = build(version, using)
     return index
+
+
+def warm_in_background(using: str = "default") -> threading.Thread:
+    """Build this process's index in a thread, so the first search a server process answers
+    does not wait for it (0.2 s on the real corpus, 1.5-4 s at 100k actions); gunicorn.conf.py
+    calls it in each worker. A database not migrated yet is no error here: the first search
+    after migrating builds the index."""
+
+    def build_now() -> None:
+        from django.db import DatabaseError, close_old_connections
+
+        try:
+            facet_index(using)
+        except DatabaseError as error:
+            logger.warning("facet index not built at start: %s", error)
+        finally:
+            close_old_connections()
+
+    thread = threading.Thread(target=build_now, name="facet-index", daemon=True)
+    thread.start()
+    return thread
 
 
 def forget() -> None:
