@@ -73,3 +73,20 @@ def fragment(name: str, text: str) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{name}.md").write_text(text.rstrip() + "\n")
     print(text)
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """(stolen, total) CPU ticks so far, from /proc/stat; (0, 0) where there is none. On a
+    virtual machine, "steal" is time the hypervisor gave to other guests: a benchmark that ran
+    while it was high measured a slower machine, and says so."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    return (fields[7] if len(fields) > 7 else 0), sum(fields[:8])
+
+
+def stolen_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total > 0 else 0.0

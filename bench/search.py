@@ -20,7 +20,16 @@ import re
 import statistics
 from urllib.parse import urlencode
 
-from common import fragment, p50, percentile, setup_django, table, timed
+from common import (
+    cpu_ticks,
+    fragment,
+    p50,
+    percentile,
+    setup_django,
+    stolen_share,
+    table,
+    timed,
+)
 
 # (label, parameters): rare and common words, phrases, citations, agencies, identifiers,
 # operators, and filters combined with text.
@@ -126,6 +135,7 @@ def main() -> None:
         queries[label] = len(captured)
         found = re.search(rb'class="result-count">([\d,]+) action', response.content)
         totals[label] = found.group(1).decode() if found else "0"
+    ticks = cpu_ticks()
     with connection.cursor() as cursor:
         for _ in range(args.rounds):
             for label, params in MIX:
@@ -140,6 +150,7 @@ def main() -> None:
                 ms, _ = timed(lambda s=sql, p=sql_params: cursor.execute(s, p).fetchall())
                 raw[label].append(ms)
 
+    stolen = stolen_share(ticks, cpu_ticks())
     rows, medians = [], {label: p50(view[label]) for label, _ in MIX}
     mix_median = statistics.median(medians.values())
     for label, params in MIX:
@@ -190,7 +201,8 @@ def main() -> None:
         + f"\n\nWhole mix: first requests p50 {p50(all_view):.1f} ms, p95 "
         f"{percentile(all_view, 0.95):.1f} ms; repeated p50 {p50(all_again):.1f} ms, p95 "
         f"{percentile(all_again, 0.95):.1f} ms; median of first-request medians "
-        f"{mix_median:.1f} ms.\n"
+        f"{mix_median:.1f} ms. CPU time stolen by the hypervisor during the measurements: "
+        f"{stolen:.0%} (other guests' load on this shared machine; the p95s move with it).\n"
     )
     fragment(args.name or f"search-{connection.vendor}-{actions}", summary)
 
