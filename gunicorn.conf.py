@@ -2,7 +2,8 @@
 
 
 def post_worker_init(worker) -> None:
-    # Each worker builds its search facet index as it starts, not on its first search.
+    # Each worker builds its search facet index as it starts, not on its first search, and
+    # rebuilds it within a minute of an ingest changing the archive.
     from actions.search.facets import warm_in_background
 
-    warm_in_background()
+    warm_in_background(every=60)
