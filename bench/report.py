@@ -46,11 +46,23 @@ def machine() -> str:
         pass
     try:
         postgres = subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", "SHOW server_version"],
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-tA",
+                "-c",
+                "SHOW server_version",
+                "-c",
+                "SHOW shared_buffers",
+            ],
             capture_output=True,
             text=True,
             timeout=10,
-        ).stdout.strip()
+        ).stdout.splitlines()
+        postgres = f"{postgres[0]} (shared_buffers {postgres[1]})" if len(postgres) == 2 else ""
     except (OSError, subprocess.SubprocessError):
         postgres = "not reachable"
     return (
