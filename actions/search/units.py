@@ -112,6 +112,8 @@ def choose_units(
 def _read_units(db: str, best: dict[int, tuple], has_sections: set[int]) -> dict[int, Unit]:
     """The slice of each chosen unit, in one statement. An action with neither sections nor
     a preamble is quoted from its whole text."""
+    if not best:
+        return {}
     rows, params = [], []
     for action_id, (_, section_id, _, _, _, offset) in best.items():
         kind = "s" if section_id is not None else "p" if action_id in has_sections else "a"
