@@ -106,7 +106,11 @@ def main() -> None:
         help="measure citation extraction again; keep the ingest rows of the last run",
     )
     args = parser.parse_args()
+    # Relative to the project (as `make` and manage.py read it), not to bench/ where run_all
+    # starts this script: counted from here, "../shared" held no files and the rates read 0.
     data_dir = Path(args.data)
+    if not data_dir.is_absolute():
+        data_dir = (ROOT / data_dir).resolve()
     BENCH_DIR.mkdir(exist_ok=True)
     saved = BENCH_DIR / "ingest-rows.json"
     if args.citations_only:
