@@ -193,3 +193,37 @@ def test_the_facet_index_can_be_built_before_the_first_search(seeded):
     finally:
         keeper.stop.set()
         keeper.join(timeout=30)
+
+
+def test_two_word_phrases_find_the_same_actions_through_the_pairs_index(ford):
+    """PostgreSQL answers a two-word phrase from its index of adjacent pairs (migration 0009):
+    the same actions as checking positions in every candidate's vector, on real texts."""
+    import random
+    import re
+
+    from django.db import connection
+
+    from actions.models import Section
+    from actions.search import postgres
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the pairs index is PostgreSQL's (FTS5 keeps positions in its index)")
+    text = " ".join(Section.objects.order_by("id").values_list("text", flat=True)[:300])
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    rng = random.Random(7)
+    starts = sorted(rng.randrange(len(words) - 1) for _ in range(150))
+    phrases = sorted({f'"{words[i]} {words[i + 1]}"' for i in starts} | {'"national security"'})
+    through_pairs = 0
+    with connection.cursor() as cursor:
+        for phrase in phrases:
+            through_pairs += postgres.adjacent_pair(phrase) is not None
+            cursor.execute(*postgres.ids(phrase))
+            found = {row[0] for row in cursor.fetchall()}
+            cursor.execute(
+                "SELECT action_id FROM actions_searchdocument, "
+                "websearch_to_tsquery('english', %s) q WHERE vector @@ q",
+                [phrase],
+            )
+            assert found == {row[0] for row in cursor.fetchall()}, phrase
+    # Pairs with a stop word ("Bureau of") take the usual path; a third or so are two words.
+    assert through_pairs >= 30
