@@ -32,14 +32,14 @@ def sample_pages(seed: int = 7) -> dict[str, list[str]]:
     statutes = list(
         Statute.objects.filter(kind="usc")
         .annotate(n=Count("citations"))
-        .order_by("-n")
-        .values_list("title", "section")[:200]
+        .order_by("-n", "key")[:200]
     )
     picked = rng.sample(statutes, min(20, len(statutes)))
-    statute_pages = [f"/statutes/usc/{t}/{s}" for t, s in picked if s]
+    # The site's own addresses: a title's appendix (50 U.S.C. App. 2401) has its own form.
+    statute_pages = [statute.get_absolute_url() for statute in picked if statute.section]
     agency = Agency.objects.annotate(n=Count("mentions")).order_by("-n").first()
     president = President.objects.annotate(n=Max("actions__signed_on")).order_by("-n").first()
-    busiest_title = statutes[0][0] if statutes else "8"
+    busiest_title = statutes[0].title if statutes else "8"
     browse = [
         "/",
         "/timeline/",
