@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
 from actions.api_common import MAX_ID, ActionPage, Page, PageParams, action_item, paged
-from actions.models import Action, Agency, Citation, President, Relation, Statute
+from actions.models import Agency, Citation, President, Relation, Statute
+from actions.selection import citing as citing_actions
+from actions.selection import naming as naming_actions
 
 router = Router()
 
@@ -85,7 +87,7 @@ def list_statutes(
 def get_statute(request: HttpRequest, ref: Path[StatuteRef], paging: Query[PageParams]):
     """The statute, the pins cited under it, and the actions citing it (newest first, paged)."""
     statute = get_object_or_404(Statute, pk=ref.statute_id)
-    citing = Action.objects.filter(citations__statute=statute).distinct()
+    citing = citing_actions(statute)
     pins = (
         Citation.objects.filter(statute=statute)
         .values_list("pin")
@@ -144,9 +146,8 @@ def _agency(agency: Agency, actions: int, directed: int) -> dict:
 def get_agency(request: HttpRequest, slug: str, paging: Query[PageParams], directed: bool = False):
     """The actions naming the agency, newest first; `directed=true` for those directing it."""
     agency = get_object_or_404(Agency, slug=slug)
-    lookup = Q(agency_mentions__agency=agency)
-    directing = Action.objects.filter(lookup, agency_mentions__directed=True).distinct()
-    naming = Action.objects.filter(lookup).distinct()
+    naming = naming_actions(agency)
+    directing = naming_actions(agency, directed=True)
     selected = directing if directed else naming
     rows, page = paged(
         request,

@@ -16,6 +16,8 @@ from django.utils.html import format_html_join
 from actions.caching import archive_cached
 from actions.charts import year_bars
 from actions.models import KIND_LABELS, Action, Agency, Citation, President, Statute, Term
+from actions.selection import citing as citing_actions
+from actions.selection import naming as naming_actions
 
 
 @archive_cached
@@ -132,7 +134,7 @@ DETAIL_PAGE_ACTIONS = 50
 
 
 def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
-    citing = Action.objects.filter(citations__statute=statute).distinct()
+    citing = citing_actions(statute)
     total = citing.count()
     shown = list(
         citing.order_by("-signed_on", "-id").values_list("id", flat=True)[:STATUTE_PAGE_ACTIONS]
@@ -207,10 +209,8 @@ def agency_index(request: HttpRequest) -> HttpResponse:
 @archive_cached
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_object_or_404(Agency, slug=slug)
-    naming = Action.objects.filter(agency_mentions__agency=agency).distinct()
-    directing = Action.objects.filter(
-        agency_mentions__agency=agency, agency_mentions__directed=True
-    ).distinct()
+    naming = naming_actions(agency)
+    directing = naming_actions(agency, directed=True)
     directed_ids = set(directing.values_list("id", flat=True))
     recent = list(
         naming.select_related("president").order_by("-signed_on", "-id")[:DETAIL_PAGE_ACTIONS]

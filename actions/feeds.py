@@ -18,7 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
 from actions.models import Action, Agency, President, Statute
-from actions.selection import select
+from actions.selection import citing, naming, select
 
 FEED_SIZE = 50
 # XML 1.0 cannot carry control characters: a query or a source text holding one is cleaned.
@@ -96,7 +96,7 @@ class StatuteFeed(_ActionFeed):
         return f"New executive orders and other actions citing {statute.key} or a subsection."
 
     def items(self, statute: Statute):
-        return self._newest(Action.objects.filter(citations__statute=statute).distinct())
+        return self._newest(citing(statute))
 
 
 class AgencyFeed(_ActionFeed):
@@ -113,7 +113,7 @@ class AgencyFeed(_ActionFeed):
         return f"New actions that name or direct the {agency.name}."
 
     def items(self, agency: Agency):
-        return self._newest(Action.objects.filter(agency_mentions__agency=agency).distinct())
+        return self._newest(naming(agency))
 
 
 class PresidentFeed(_ActionFeed):

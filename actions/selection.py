@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 
 from actions.filters import SORT_CHOICES, ActionFilter
-from actions.models import Action
+from actions.models import Action, Agency, AgencyMention, Citation, Statute
 from actions.search import SearchResults, search_actions
 from actions.search.facets import facet_index
 
@@ -76,3 +76,21 @@ def select(params: QueryDict) -> Selection:
         sort = "newest"
     results = search_actions(query, filterset.qs) if query else None
     return Selection(query=query, filterset=filterset, sort=sort, results=results, errors=errors)
+
+
+# The actions citing a statute or naming an agency, as a semi-join on the index rows. Joined
+# and made `.distinct()`, the database compared whole action rows, texts included: the count
+# of actions naming the Department of State took 1.4 s at 100k actions.
+
+
+def citing(statute: Statute) -> QuerySet:
+    return Action.objects.filter(
+        id__in=Citation.objects.filter(statute=statute).values("action_id")
+    )
+
+
+def naming(agency: Agency, directed: bool = False) -> QuerySet:
+    mentions = AgencyMention.objects.filter(agency=agency)
+    if directed:
+        mentions = mentions.filter(directed=True)
+    return Action.objects.filter(id__in=mentions.values("action_id"))
