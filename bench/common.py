@@ -90,3 +90,13 @@ def cpu_ticks() -> tuple[int, int]:
 def stolen_share(before: tuple[int, int], after: tuple[int, int]) -> float:
     total = after[1] - before[1]
     return (after[0] - before[0]) / total if total > 0 else 0.0
+
+
+def fresh_statistics() -> None:
+    """Statistics and vacuum before measuring: a freshly ingested PostgreSQL database has no
+    planner statistics until autovacuum gets to it, and autovacuum would then run during the
+    measurements (on two cores, a third of the machine)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import random
 
-from common import fragment, p50, percentile, setup_django, table, timed
+from common import fragment, fresh_statistics, p50, percentile, setup_django, table, timed
 
 
 def sample_pages(seed: int = 7) -> dict[str, list[str]]:
@@ -71,11 +71,7 @@ def main() -> None:
 
     from actions.models import Action
 
-    with connection.cursor() as cursor:
-        # Statistics and vacuum first: a freshly ingested PostgreSQL database has no planner
-        # statistics until autovacuum gets to it, and autovacuum would then run during the
-        # measurements (on two cores, a third of the machine).
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    fresh_statistics()
     client = Client()
     pages = sample_pages()
     counts: dict[str, int] = {}

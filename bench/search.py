@@ -23,6 +23,7 @@ from urllib.parse import urlencode
 from common import (
     cpu_ticks,
     fragment,
+    fresh_statistics,
     p50,
     percentile,
     setup_django,
@@ -114,11 +115,7 @@ def main() -> None:
     from actions.models import Action
     from actions.search.facets import facet_index
 
-    with connection.cursor() as cursor:
-        # Statistics and vacuum first: a freshly ingested PostgreSQL database has no planner
-        # statistics until autovacuum gets to it, and autovacuum would then run during the
-        # measurements (on two cores, a third of the machine).
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    fresh_statistics()
     client = Client()
     actions = Action.objects.count()
     index_ms, _ = timed(facet_index)

@@ -38,8 +38,8 @@ def thousands(number) -> str:
         return str(number)
 
 
-# A results page renders some 700 template variables; the two tags below write its longest
-# lists (facets, select options) in one pass each, which halves the page's rendering time.
+# A results page rendered some 700 template variables; the two tags below write its longest
+# lists (facets, select options) in one pass each: its rendering went from 9.7 to 7.6 ms.
 
 
 @register.simple_tag
