@@ -55,8 +55,7 @@ static: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 # `make test` runs the whole suite on SQLite, or on the database DATABASE_URL names.
-test: install-dev
-	$(BIN)/ruff check .
+test: install-dev lint
 	$(BIN)/python -m pytest
 
 test-sqlite: install-dev
@@ -76,9 +75,11 @@ bench-fuzz: install-dev
 bench-load: install-dev
 	$(BIN)/python bench/load.py --duration 20
 
+# Lint, formatting and the architecture's import contracts (pyproject.toml), before any test.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts .pytest_cache

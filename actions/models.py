@@ -12,27 +12,15 @@ from django.db.models import Q
 from django.urls import reverse
 
 from actions.links import fast_reverse
-
-KIND_CHOICES = [
-    ("executive_order", "Executive Order"),
-    ("proclamation", "Proclamation"),
-    ("memorandum", "Memorandum"),
-    ("notice", "Notice"),
-    ("determination", "Determination"),
-    ("letter", "Letter"),
-    ("other", "Other"),
-]
-KIND_LABELS = dict(KIND_CHOICES)
-# The URL prefix of each kind's canonical pages (`/eo/14385`).
-KIND_PATHS = {
-    "executive_order": "eo",
-    "proclamation": "proclamation",
-    "memorandum": "memorandum",
-    "notice": "notice",
-    "determination": "determination",
-    "letter": "letter",
-    "other": "other",
-}
+from actions.vocabulary import (
+    IN_FORCE,
+    KIND_CHOICES,
+    KIND_LABELS,
+    KIND_PATHS,
+    ORIGIN_CHOICES,
+    RELATION_KINDS,
+    STATUS_CHOICES,
+)
 
 
 class President(models.Model):
@@ -90,7 +78,7 @@ class Action(models.Model):
     fr_document_number = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
     fr_start_page = models.PositiveIntegerField(null=True, blank=True)
     dcpd_number = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
-    status = models.CharField(max_length=30, default="in_force")
+    status = models.CharField(max_length=30, choices=STATUS_CHOICES, default=IN_FORCE)
     status_on = models.DateField(null=True, blank=True)
     preamble = models.TextField(blank=True)
     preamble_page_breaks = models.JSONField(default=list, blank=True)
@@ -431,42 +419,6 @@ class AgencyMention(models.Model):
         return f"{self.agency_id} in {self.action_id} ({self.count})"
 
 
-RELATION_KINDS = [
-    ("revokes", "revokes"),
-    ("amends", "amends"),
-    ("supersedes", "supersedes"),
-    ("continues", "continues"),
-    ("suspends", "suspends"),
-    ("ratifies", "ratifies"),
-    ("cites", "cites"),
-    ("see_also", "see also"),
-    ("related", "related"),
-]
-# How a relation reads from its target's side: "Revoked by EO 13993".
-INVERSE_LABELS = {
-    "revokes": "Revoked by",
-    "amends": "Amended by",
-    "supersedes": "Superseded by",
-    "continues": "Continued by",
-    "suspends": "Suspended by",
-    "ratifies": "Ratified by",
-    "cites": "Cited by",
-    "see_also": "See also",
-    "related": "Related",
-}
-FORWARD_LABELS = {
-    "revokes": "Revokes",
-    "amends": "Amends",
-    "supersedes": "Supersedes",
-    "continues": "Continues",
-    "suspends": "Suspends",
-    "ratifies": "Ratifies",
-    "cites": "Cites",
-    "see_also": "See also",
-    "related": "Related",
-}
-
-
 class Relation(models.Model):
     """A directed link between two actions (`source` revokes `target`), shown from both ends.
 
@@ -494,7 +446,7 @@ class Relation(models.Model):
     target_on = models.DateField(null=True, blank=True)
     kind = models.CharField(max_length=20, choices=RELATION_KINDS, db_index=True)
     in_part = models.BooleanField(default=False)
-    origin = models.CharField(max_length=20, db_index=True)
+    origin = models.CharField(max_length=20, choices=ORIGIN_CHOICES, db_index=True)
     evidence = models.TextField(blank=True)
     section = models.ForeignKey(
         Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,10 +1,12 @@
 from django.urls import path, register_converter
 
-from actions import browse_views, feeds, views
+from actions.vocabulary import KIND_PATHS
+from actions.web import browse as browse_views
+from actions.web import feeds, views
 
 
 class KindPathConverter:
-    regex = "eo|proclamation|memorandum|notice|determination|letter|other"
+    regex = "|".join(KIND_PATHS.values())
 
     def to_python(self, value: str) -> str:
         return value

@@ -189,7 +189,7 @@ if os.environ.get("ARCHIVE_CACHE_DIR"):
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }
-# Pages are served from the cache until the archive changes (see actions.views.archive_cached).
+# Pages are served from the cache until the archive changes (see actions.web.views.archive_cached).
 ARCHIVE_PAGE_CACHE_SECONDS = int(os.environ.get("ARCHIVE_PAGE_CACHE_SECONDS", "600"))
 # The Federal Register API (`manage.py sync_federal_register`): where it is (a test server or
 # a mirror may stand in), where its documents are saved as files, how politely it is asked.

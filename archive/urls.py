@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from actions.api import api
-from actions.sitemaps import SITEMAPS
+from actions.api.actions import api
+from actions.web.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),

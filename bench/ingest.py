@@ -72,7 +72,7 @@ def bench_citations(data_dir: Path) -> str:
     import django
 
     django.setup()
-    from actions.citations import extract_citations
+    from actions.extract.citations import extract_citations
     from actions.ingest.detect import parse_file
 
     texts = []

@@ -1,6 +1,6 @@
 """Agency mentions: aliases resolve to one agency; instructions are told from mentions."""
 
-from actions.agencies import agency_for_query, find_agencies
+from actions.extract.agencies import agency_for_query, find_agencies
 
 
 def test_aliases_and_officers_resolve_to_the_agency():
@@ -28,7 +28,7 @@ def test_query_names_an_agency():
 
 def test_the_secretary_refers_back_to_the_agency_named_before():
     """EO 13890 names the Secretary of Health and Human Services once, then says "the Secretary"."""
-    from actions.agencies import find_agencies_in_parts
+    from actions.extract.agencies import find_agencies_in_parts
     from actions.ingest.detect import parse_file
     from tests.conftest import CORPUS, require_shared
 
@@ -44,7 +44,7 @@ def test_the_secretary_refers_back_to_the_agency_named_before():
 
 
 def test_an_ambiguous_back_reference_is_left_unresolved():
-    from actions.agencies import find_agencies_in_parts
+    from actions.extract.agencies import find_agencies_in_parts
 
     text = (
         "The Secretary of State and the Secretary of Defense shall meet. "

@@ -2,7 +2,7 @@
 
 from lxml import etree
 
-from actions.charts import LineageNode, lineage, year_bars
+from actions.web.charts import LineageNode, lineage, year_bars
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.citations import extract_citations, merge_pins
+from actions.extract.citations import extract_citations, merge_pins
 
 
 def keys(text):
@@ -135,7 +135,7 @@ def test_every_crosswalk_row_is_printed_by_its_evidence_file():
     import html
     import re
 
-    from actions.crosswalk import act_sections, acts
+    from actions.extract.crosswalk import act_sections, acts
     from tests.conftest import SHARED, require_shared
 
     require_shared()
@@ -162,7 +162,7 @@ def test_every_crosswalk_row_is_printed_by_its_evidence_file():
 def _section_evidence(code: str, section: str) -> str:
     import csv
 
-    from actions.crosswalk import DATA_DIR
+    from actions.extract.crosswalk import DATA_DIR
 
     with open(DATA_DIR / "act_sections.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):

@@ -7,8 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from actions.audit import compare_with_fr_csv
 from actions.models import Action, Relation
+from actions.store.audit import compare_with_fr_csv
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_not_received_for_publication_is_labelled(tmp_path):
 def test_relations_read_from_the_text_agree_with_the_fr_notes(client):
     """EO 13831 amends four orders by the FR's notes; its text states three of them (the
     fourth, EO 13359, is never printed in it) and the pages say text and notes agree."""
-    from actions.quality import relation_recall
+    from actions.graph.quality import relation_recall
 
     names = ["EO_13831.xml", "EO_13831.json", "EO_13198.json", "EO_13342.json", "EO_13397.json"]
     ingest(*(FR / name for name in names), FR / "EO_13359.json")

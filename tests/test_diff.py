@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.diff import compare
+from actions.web.diff import compare
 
 
 def test_layout_is_not_a_difference_and_words_are_marked():

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from actions.links import fast_reverse
-from actions.models import KIND_PATHS, Action, Statute
+from actions.models import Action, Statute
+from actions.vocabulary import KIND_PATHS
 from tests.conftest import CORPUS, require_shared
 
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from actions.ingest.detect import detect_format, parse_document
-from actions.parsed import ParseError
+from actions.ingest.parsed import ParseError
 from tests.conftest import EO_13768_JSON, require_shared, seed, seed_files
 
 EO_14385_HEADINGS = [

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from actions.reconcile import fold_cross_references, reconcile
+from actions.graph.reconcile import fold_cross_references, reconcile
 
 
 def relation(kind, origin, other=None, in_part=False, section=None):

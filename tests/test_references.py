@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from actions.references import extract_references
+from actions.extract.references import extract_references
 
 
 def refs(text):

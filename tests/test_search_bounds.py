@@ -11,8 +11,8 @@ from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 
 from actions.models import Action, AgencyMention, Citation, SearchDocument
+from actions.read.selection import select
 from actions.search import search_actions
-from actions.selection import select
 from tests.conftest import CORPUS, require_shared
 
 FORD = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders" / "gerald-r-ford"

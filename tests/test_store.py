@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from actions import rebuild
 from actions.ingest.detect import parse_document
-from actions.ingest.files import sha256_of
 from actions.models import Action, Citation, Commentary, Conflict, Relation, Section, Source
-from actions.store import save_document
+from actions.store import rebuild
+from actions.store.files import sha256_of
+from actions.store.writer import save_document
 from tests.conftest import EO_13768_JSON, default_data, seed
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from actions.ingest.dates import WRITTEN_DATE_RE, parse_written_date
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import clean_text, squash
+from actions.ingest.parsed import ParsedDocument, ParseError
+from actions.ingest.text import clean_text, squash
 
 _CHROME_START_RE = re.compile(
     r"^(?:Read More|Related (?:Articles|Posts|Content|Stories)|More from|Recent Posts|Share this)",

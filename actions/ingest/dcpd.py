@@ -12,10 +12,10 @@ from datetime import date
 
 from actions.ingest.dates import MONTH_RE, month_number, parse_written_date
 from actions.ingest.kinds import detect_kind, kind_from_label
+from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.sections import split_sections
 from actions.ingest.signature import find_signature_block
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import clean_text, squash
+from actions.ingest.text import clean_text, squash
 
 HEADER_RE = re.compile(
     r"^(?P<label>[A-Z][A-Za-z .]+?)(?:\s+(?P<number>\d{3,5}(?:-[A-Z])?))?"

@@ -18,9 +18,9 @@ from actions.ingest.federal_register_xml import (
 )
 from actions.ingest.govinfo import parse_govinfo_htm
 from actions.ingest.markup import LINK_RE
+from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.tables import parse_federal_register_csv, parse_fr_notes_table, parse_nara_table
 from actions.ingest.whitehouse import parse_whitehouse_legacy_markdown, parse_whitehouse_markdown
-from actions.parsed import ParsedDocument, ParseError
 
 PARSERS: dict[str, Callable[[bytes], ParsedDocument]] = {
     "whitehouse_markdown": parse_whitehouse_markdown,

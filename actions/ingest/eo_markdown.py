@@ -14,10 +14,10 @@ import re
 
 from actions.ingest.dates import parse_written_date
 from actions.ingest.markup import inline_text
+from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.sections import split_sections
 from actions.ingest.signature import find_signature_block
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import clean_text, squash
+from actions.ingest.text import clean_text, squash
 
 _TITLE_RE = re.compile(
     r"^#\s+Executive Order\s+(\d[\dA-Za-z\-]*)\s*(?::|\u2014|--|-)\s*(.+)$", re.M

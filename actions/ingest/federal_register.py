@@ -12,7 +12,7 @@ import re
 
 from actions.ingest.dates import parse_date
 from actions.ingest.kinds import kind_from_label
-from actions.parsed import ParsedDocument, ParseError
+from actions.ingest.parsed import ParsedDocument, ParseError
 
 FR_CITATION_RE = re.compile(r"^\s*(\d+)\s+FR\s+(\d+)\s*$")
 _NOTE_LABEL_RE = re.compile(r"^\s*([A-Z][A-Za-z ]+?)\s*:\s*(.+)$", re.S)

@@ -14,9 +14,9 @@ import lxml.html
 
 from actions.ingest.dates import parse_written_date
 from actions.ingest.pages import apply_pages, hoist_leading_markers, page_marker
+from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.sections import split_sections
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import clean_text, squash
+from actions.ingest.text import clean_text, squash
 
 _HEADER_RE = re.compile(
     r"(Executive Order|Proclamation)\s+(\d[\d\-A-Z]*)\s+of\s+([A-Z][a-z]+ \d{1,2}, \d{4})"

@@ -15,9 +15,9 @@ from lxml import etree
 
 from actions.ingest.dates import make_date, parse_written_date
 from actions.ingest.pages import apply_pages, hoist_leading_markers, page_marker
+from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.sections import split_sections
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import clean_text, squash
+from actions.ingest.text import clean_text, squash
 
 KIND_ELEMENTS = {
     "EXECORD": "executive_order",

@@ -14,10 +14,10 @@ import re
 from actions.ingest.dates import parse_written_date
 from actions.ingest.kinds import kind_from_label
 from actions.ingest.pages import apply_pages, hoist_leading_markers, page_marker
+from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.sections import split_sections
 from actions.ingest.signature import find_signature_block
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import clean_text, squash
+from actions.ingest.text import clean_text, squash
 
 _PRE_RE = re.compile(r"<pre>(.*?)</pre>", re.S | re.I)
 _VOLUME_RE = re.compile(

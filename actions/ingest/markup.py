@@ -13,7 +13,7 @@ import re
 
 import nh3
 
-from actions.text import clean_text, squash
+from actions.ingest.text import clean_text, squash
 
 IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 LINK_RE = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+\"[^\"]*\")?\)")

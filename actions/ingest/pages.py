@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from actions.parsed import ParsedDocument
+from actions.ingest.parsed import ParsedDocument
 
 MARKER_RE = re.compile("\ue000(\\d+)\ue001")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from actions.parsed import ParsedSection
+from actions.ingest.parsed import ParsedSection
 
 SECTION_START_RE = re.compile(
     r"^(?:Section|Sec\.?|SECTION|SEC\.?)\s+(\d+(?:-\d+)?[A-Za-z]?)\s*\.\s*",

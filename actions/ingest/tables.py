@@ -11,8 +11,8 @@ import re
 
 from actions.ingest.dates import parse_date, parse_written_date
 from actions.ingest.federal_register import parse_disposition_notes
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import normalize_number, squash
+from actions.ingest.parsed import ParsedDocument, ParseError
+from actions.ingest.text import normalize_number, squash
 
 _FR_CITATION_RE = re.compile(r"(\d+)\s+FR\s+(\d+)")
 

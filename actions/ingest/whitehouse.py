@@ -16,10 +16,10 @@ import yaml
 from actions.ingest.dates import parse_date, parse_witness_date
 from actions.ingest.kinds import detect_kind, kind_from_label
 from actions.ingest.markup import LINK_RE, markdown_paragraphs
+from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.sections import split_sections
 from actions.ingest.signature import find_signature_block
-from actions.parsed import ParsedDocument, ParseError
-from actions.text import squash, title_case
+from actions.ingest.text import squash, title_case
 
 # "Executive Order 14000 of January 20, 2021" or "Proclamation 10140" opening a page.
 _NUMBER_LINE_RE = re.compile(r"^(Executive Order|Proclamation)\s+(\d{4,5}(?:-[A-Z])?)\b", re.I)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import connections
 
-from actions.filters import STATUS_CHOICES
-from actions.models import KIND_LABELS, Action, AgencyMention, ArchiveVersion, Citation
+from actions.models import Action, AgencyMention, ArchiveVersion, Citation
+from actions.vocabulary import KIND_LABELS, STATUS_LABELS
 
 logger = logging.getLogger(__name__)
 FACET_SIZE = 12
@@ -86,7 +86,7 @@ class FacetIndex:
             (f"{t} U.S.C.", f"Title {t} U.S.C.", n)
             for t, n in _ranked(titles, self.titles)[:FACET_SIZE]
         ]
-        labels = dict(STATUS_CHOICES)
+        labels = STATUS_LABELS
         facets["status"] = [
             (value, labels.get(value, value), n)
             for value, n in _ranked(

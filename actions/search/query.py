@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from actions.agencies import find_agencies
-from actions.citations import extract_citations
+from actions.extract.agencies import find_agencies
+from actions.extract.citations import extract_citations
 
 MAX_QUERY_LENGTH = 500
 # PostgreSQL's english stop words (snowball), so a lone "the" matches nothing on either engine.

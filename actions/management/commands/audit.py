@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from actions.audit import audit_report
+from actions.store.audit import audit_report
 
 
 class Command(BaseCommand):

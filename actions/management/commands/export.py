@@ -6,7 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actions.export_jsonl import export_lines
+from actions.api.export import export_lines
 
 
 class Command(BaseCommand):

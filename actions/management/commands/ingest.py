@@ -9,13 +9,13 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from actions.export_jsonl import is_export, read_export
+from actions.api.export import is_export, read_export
+from actions.graph.relations import relate_all, related_are_stale
 from actions.ingest.detect import parse_file
-from actions.ingest.files import MAX_FILE_BYTES, iter_files, locator_for, sha256_of
+from actions.ingest.parsed import ParseError
 from actions.models import Source, SourceFile
-from actions.parsed import ParseError
-from actions.relations import relate_all, related_are_stale
-from actions.store import clear_caches, rebuild_pending, remove_sources, save_document
+from actions.store.files import MAX_FILE_BYTES, iter_files, locator_for, sha256_of
+from actions.store.writer import clear_caches, rebuild_pending, remove_sources, save_document
 
 
 class Command(BaseCommand):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from actions.agencies import find_agencies
-from actions.citations import extract_citations
+from actions.extract.agencies import find_agencies
+from actions.extract.citations import extract_citations
+from actions.extract.references import extract_references
 from actions.ingest.detect import parse_document
-from actions.parsed import ParseError
-from actions.references import extract_references
+from actions.ingest.parsed import ParseError
 
 
 class Command(BaseCommand):

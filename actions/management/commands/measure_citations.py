@@ -16,7 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from actions.citations import extract_citations
+from actions.extract.citations import extract_citations
 from actions.ingest.detect import parse_file
 from actions.ingest.federal_register_html import fr_statute_links
 

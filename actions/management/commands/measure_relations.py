@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from actions.quality import relation_agreement, relation_recall, see_pair_recall
+from actions.graph.quality import relation_agreement, relation_recall, see_pair_recall
 
 
 class Command(BaseCommand):

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from django.core.management.base import BaseCommand
 
-from actions.crosswalk import act_by_name
+from actions.extract.crosswalk import act_by_name
 from actions.models import Action
 
 ACT_WITH_RANGE_RE = re.compile(

@@ -10,9 +10,9 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from actions.graph.relations import relate_all
 from actions.models import Action
-from actions.rebuild import clear_caches, rebuild_in_batches
-from actions.relations import relate_all
+from actions.store.rebuild import clear_caches, rebuild_in_batches
 
 
 class Command(BaseCommand):

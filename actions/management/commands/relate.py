@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from actions.relations import relate_all
+from actions.graph.relations import relate_all
 
 
 class Command(BaseCommand):

@@ -14,8 +14,8 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from actions.ingest.parsed import ParsedDocument, ParseError, parsed_from_json
 from actions.models import Action, Commentary, Relation, Source
-from actions.parsed import ParsedDocument, ParseError, parsed_from_json
 
 MARKER = "archive_export"
 VERSION = 1

@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from actions.agencies import agency_entries, find_agencies_in_parts
-from actions.citations import StatuteCitation, extract_citations
+from actions.extract.agencies import agency_entries, find_agencies_in_parts
+from actions.extract.citations import StatuteCitation, extract_citations
+from actions.extract.notes import note_relation, parse_target
+from actions.extract.presidents import term_on
+from actions.extract.references import extract_references, sentence_around
 from actions.ingest.pages import page_at
-from actions.merge import merge_sources
+from actions.ingest.parsed import ParsedDocument, parsed_from_json
+from actions.ingest.text import slugify_title, title_key
 from actions.models import (
     Action,
     Agency,
@@ -37,11 +41,8 @@ from actions.models import (
     Statute,
     Term,
 )
-from actions.notes import note_relation, parse_target
-from actions.parsed import ParsedDocument, parsed_from_json
-from actions.presidents import term_on
-from actions.references import extract_references, sentence_around
-from actions.text import slugify_title, title_key
+from actions.store.merge import merge_sources
+from actions.vocabulary import IN_FORCE, STATUS_PRECEDENCE, STATUS_RELATIONS
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
@@ -525,22 +526,12 @@ def _agencies_for(slugs: set[str]) -> dict[str, Agency]:
 
 # Status ------------------------------------------------------------------------------------
 
-STATUS_ORDER = [
-    ("revokes", False, "revoked"),
-    ("supersedes", False, "superseded"),
-    ("revokes", True, "revoked_in_part"),
-    ("supersedes", True, "superseded_in_part"),
-    ("suspends", False, "suspended"),
-    ("amends", False, "amended"),
-    ("amends", True, "amended"),
-]
-
 
 def refresh_statuses(action_ids=None) -> None:
     """Status follows from incoming relations, the most severe deciding, dated by the acting
     order's signing. For the given actions, or for every action when `action_ids` is None."""
     relations = Relation.objects.filter(
-        kind__in={"revokes", "supersedes", "suspends", "amends"}, target__isnull=False
+        kind__in=STATUS_RELATIONS, target__isnull=False
     ).values_list("target_id", "kind", "in_part", "source__signed_on", "source_on")
     candidates = Action.objects.all()
     if action_ids is not None:
@@ -552,9 +543,9 @@ def refresh_statuses(action_ids=None) -> None:
         by_target[target_id].append((kind, in_part, signed_on or noted_on))
     changed = []
     for action in candidates.only("id", "status", "status_on"):
-        status, status_on = "in_force", None
+        status, status_on = IN_FORCE, None
         incoming = by_target.get(action.pk, [])
-        for kind, in_part, label in STATUS_ORDER:
+        for kind, in_part, label in STATUS_PRECEDENCE:
             hits = [day for k, part, day in incoming if k == kind and part == in_part]
             if any(k == kind and part == in_part for k, part, _ in incoming):
                 status = label

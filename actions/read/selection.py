@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from actions.filters import SORT_CHOICES, ActionFilter
 from actions.models import Action, Agency, AgencyMention, Citation, Statute
+from actions.read.filters import SORT_CHOICES, ActionFilter
 from actions.search import SearchResults, search_actions
 from actions.search.facets import facet_index
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "agencies.csv"
+DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "agencies.csv"
 
 
 @dataclass(frozen=True)

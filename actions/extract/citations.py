@@ -24,7 +24,7 @@ import re
 from dataclasses import asdict, dataclass, replace
 from functools import cache
 
-from actions.crosswalk import act_by_name, acts, resolve_act_section
+from actions.extract.crosswalk import act_by_name, acts, resolve_act_section
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
 from actions.models import Action, Agency, President, Statute
-from actions.selection import citing, naming, select
+from actions.read.selection import citing, naming, select
 
 FEED_SIZE = 50
 # XML 1.0 cannot carry control characters: a query or a source text holding one is cleaned.

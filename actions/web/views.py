@@ -12,27 +12,25 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import http_date
 
-from actions.caching import archive_cached
-from actions.charts import LineageNode, lineage
-from actions.diff import compare
-from actions.export_csv import action_rows, citation_rows
-from actions.filters import SORT_CHOICES
-from actions.models import (
+from actions.extract.references import extract_references
+from actions.graph.reconcile import fold_cross_references, reconcile
+from actions.ingest.text import normalize_number
+from actions.models import Action, Citation, Relation
+from actions.read.filters import SORT_CHOICES
+from actions.read.selection import select
+from actions.vocabulary import (
     FORWARD_LABELS,
     INVERSE_LABELS,
     KIND_LABELS,
-    KIND_PATHS,
-    Action,
-    Citation,
-    Relation,
+    LINEAGE_KINDS,
+    PATH_KINDS,
+    STATUS_RELATION_KINDS,
 )
-from actions.reconcile import fold_cross_references, reconcile
-from actions.references import extract_references
-from actions.rendering import Link, render_text
-from actions.selection import select
-from actions.text import normalize_number
-
-PATH_KINDS = {path: kind for kind, path in KIND_PATHS.items()}
+from actions.web.caching import archive_cached
+from actions.web.charts import LineageNode, lineage
+from actions.web.diff import compare
+from actions.web.export_csv import action_rows, citation_rows
+from actions.web.rendering import Link, render_text
 
 
 @archive_cached
@@ -310,11 +308,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "statutes": statutes,
             "outgoing": outgoing,
             "incoming": incoming,
-            "status_rows": [
-                row
-                for row in incoming
-                if row.kind in {"revokes", "supersedes", "suspends", "amends", "continues"}
-            ],
+            "status_rows": [row for row in incoming if row.kind in STATUS_RELATION_KINDS],
             "inverse_labels": INVERSE_LABELS,
             "forward_labels": FORWARD_LABELS,
             "lineage": _lineage(action, outgoing, incoming),
@@ -328,9 +322,6 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     )
     response["Last-Modified"] = http_date(_last_modified(action).timestamp())
     return response
-
-
-LINEAGE_KINDS = {"revokes", "supersedes", "amends", "continues", "suspends", "ratifies"}
 
 
 def _lineage(action: Action, outgoing, incoming) -> str:

@@ -7,17 +7,9 @@ import re
 import django_filters
 from django.db.models import Q, QuerySet
 
-from actions.models import KIND_CHOICES, Action, President
+from actions.models import Action, President
+from actions.vocabulary import KIND_CHOICES, STATUS_CHOICES
 
-STATUS_CHOICES = [
-    ("in_force", "In force"),
-    ("revoked", "Revoked"),
-    ("revoked_in_part", "Revoked in part"),
-    ("superseded", "Superseded"),
-    ("superseded_in_part", "Superseded in part"),
-    ("amended", "Amended"),
-    ("suspended", "Suspended"),
-]
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
 
 
@@ -56,7 +48,7 @@ class ActionFilter(django_filters.FilterSet):
     def filter_statute(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         """`8 U.S.C. 1357` includes every pin under it; `8 U.S.C. 1357(g)` only (g) and below;
         `8 U.S.C.` every section of title 8."""
-        from actions.citations import parse_statute_query
+        from actions.extract.citations import parse_statute_query
 
         title = re.fullmatch(r"\s*(\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*", value)
         if title:  # "8 U.S.C.": every section of the title

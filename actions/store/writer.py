@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.db.models import Q
 
-from actions.merge import METADATA_RANK
-from actions.models import KIND_LABELS, RELATE_TASK, Action, Commentary, PendingTask, Source
-from actions.parsed import ParsedDocument
-from actions.rebuild import (
+from actions.ingest.parsed import ParsedDocument
+from actions.ingest.text import normalize_number, slugify_title, title_key
+from actions.models import RELATE_TASK, Action, Commentary, PendingTask, Source
+from actions.store.merge import METADATA_RANK
+from actions.store.rebuild import (
     clear_caches,
     free_identifier,
     number_holder,
@@ -30,7 +31,7 @@ from actions.rebuild import (
     refresh_statuses,
     resolve_reference,
 )
-from actions.text import normalize_number, slugify_title, title_key
+from actions.vocabulary import KIND_LABELS
 
 __all__ = [
     "SaveResult",
@@ -272,7 +273,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
 
 
 def rebuild_action(action: Action, refresh: bool = True) -> None:
-    """Recompute everything derived from one action's sources (see `actions.rebuild`)."""
+    """Recompute everything derived from one action's sources (see `actions.store.rebuild`)."""
     rebuild_actions([action], refresh=refresh)
 
 

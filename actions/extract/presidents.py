@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.text import slugify
+from actions.ingest.text import slugify_title
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class TermInfo:
 
     @property
     def slug(self) -> str:
-        return slugify(self.name.replace(".", ""))
+        return slugify_title(self.name.replace(".", ""))
 
 
 TERMS: tuple[TermInfo, ...] = (

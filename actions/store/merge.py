@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from actions.parsed import ParsedDocument
-from actions.text import title_key
+from actions.ingest.parsed import ParsedDocument
+from actions.ingest.text import title_key
 
 FORMAT_RANK = {
     "federal_register_xml": 0,

@@ -18,8 +18,8 @@ from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
 
-from actions.api_catalog import router as catalog_router
-from actions.api_common import (
+from actions.api.catalog import router as catalog_router
+from actions.api.common import (
     MAX_ID,
     MAX_PAGE,
     ActionItem,
@@ -28,7 +28,7 @@ from actions.api_common import (
     page_link,
 )
 from actions.models import Action, Citation, Relation
-from actions.selection import select
+from actions.read.selection import select
 
 
 class AnonymousRateLimit(AnonRateThrottle):

@@ -10,10 +10,10 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
-from actions.api_common import MAX_ID, ActionPage, Page, PageParams, action_item, paged
+from actions.api.common import MAX_ID, ActionPage, Page, PageParams, action_item, paged
 from actions.models import Agency, Citation, President, Relation, Statute
-from actions.selection import citing as citing_actions
-from actions.selection import naming as naming_actions
+from actions.read.selection import citing as citing_actions
+from actions.read.selection import naming as naming_actions
 
 router = Router()
 

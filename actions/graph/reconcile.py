@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from actions.vocabulary import ORIGIN_LABELS
+
 # Strongest first: the row's headline is the strongest relation any origin states.
 PRECEDENCE = (
     "revokes",
@@ -22,7 +24,6 @@ PRECEDENCE = (
     "see_also",
     "cites",
 )
-ORIGIN_LABELS = {"text": "the text", "fr_notes": "the FR's notes"}
 # A cross-reference or a bare citation states no effect: next to a stronger statement from the
 # other origin it is not a disagreement.
 WEAK = {"cites", "see_also"}

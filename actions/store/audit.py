@@ -68,8 +68,8 @@ def compare_with_fr_csv(csv_data: bytes) -> list[dict]:
     rows are not orders and are left out. `whole_term_covered` says whether the CSV spans the
     whole term (Truman to Trump's first term for the export in the corpus).
     """
+    from actions.extract.presidents import TERMS, term_on
     from actions.ingest.tables import parse_federal_register_csv
-    from actions.presidents import TERMS, term_on
 
     fr: dict[int, set[str]] = {}
     dates = []

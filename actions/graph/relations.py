@@ -12,6 +12,14 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from actions.extract.references import extract_references
+from actions.graph.similarity import (
+    document_frequencies,
+    shared_terms,
+    term_counts,
+    tfidf_vector,
+)
+from actions.ingest.text import title_key
 from actions.models import (
     RELATE_TASK,
     Action,
@@ -23,14 +31,6 @@ from actions.models import (
     PendingTask,
     Relation,
 )
-from actions.references import extract_references
-from actions.similarity import (
-    document_frequencies,
-    shared_terms,
-    term_counts,
-    tfidf_vector,
-)
-from actions.text import title_key
 
 RELATED_PER_ACTION = 10
 # Measured on the whole corpus against the FR's "See:" pairs (both ends archived, found in

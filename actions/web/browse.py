@@ -13,11 +13,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html_join
 
-from actions.caching import archive_cached
-from actions.charts import year_bars
-from actions.models import KIND_LABELS, Action, Agency, Citation, President, Statute, Term
-from actions.selection import citing as citing_actions
-from actions.selection import naming as naming_actions
+from actions.models import Action, Agency, Citation, President, Statute, Term
+from actions.read.selection import citing as citing_actions
+from actions.read.selection import naming as naming_actions
+from actions.vocabulary import KIND_LABELS, STATUTE_KIND_LABELS
+from actions.web.caching import archive_cached
+from actions.web.charts import year_bars
 
 
 @archive_cached
@@ -86,16 +87,6 @@ def statute_index(request: HttpRequest) -> HttpResponse:
         for kind, statutes in groupby(rows, key=lambda s: s.kind)
     ]
     return render(request, "actions/statute_index.html", {"groups": groups})
-
-
-STATUTE_KIND_LABELS = {
-    "usc": "United States Code",
-    "cfr": "Code of Federal Regulations",
-    "public_law": "Public Laws",
-    "statutes_at_large": "Statutes at Large",
-    "federal_register": "Federal Register",
-    "constitution": "Constitution",
-}
 
 
 @archive_cached

@@ -1,0 +1,1 @@
+"""The JSON API (django-ninja) and the bulk JSON Lines export."""
