@@ -12,6 +12,16 @@ from django.db.models import Q
 from django.urls import reverse
 
 from actions.links import fast_reverse
+from actions.querysets import (
+    ActionQuerySet,
+    AgencyMentionQuerySet,
+    AgencyQuerySet,
+    CitationQuerySet,
+    PresidentQuerySet,
+    RelationQuerySet,
+    SourceQuerySet,
+    StatuteQuerySet,
+)
 from actions.vocabulary import (
     IN_FORCE,
     KIND_CHOICES,
@@ -26,6 +36,8 @@ from actions.vocabulary import (
 class President(models.Model):
     name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
+
+    objects = PresidentQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -96,6 +108,8 @@ class Action(models.Model):
     subjects = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-signed_on", "-id"]
@@ -179,6 +193,8 @@ class Source(models.Model):
     text = models.TextField(blank=True)
     metadata = models.JSONField(default=dict, blank=True)
     ingested_at = models.DateTimeField(auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-official", "id"]
@@ -302,6 +318,8 @@ class Statute(models.Model):
     title = models.CharField(max_length=20, blank=True, db_index=True)
     section = models.CharField(max_length=40, blank=True)
 
+    objects = StatuteQuerySet.as_manager()
+
     class Meta:
         ordering = ["kind", "title", "key"]
 
@@ -355,6 +373,8 @@ class Citation(models.Model):
     end = models.PositiveIntegerField()
     page = models.PositiveIntegerField(null=True, blank=True, help_text="printed FR page")
 
+    objects = CitationQuerySet.as_manager()
+
     class Meta:
         ordering = ["action", "start"]
         indexes = [
@@ -384,6 +404,8 @@ class Agency(models.Model):
     abbreviation = models.CharField(max_length=20, blank=True)
     aliases = models.JSONField(default=list, blank=True)
 
+    objects = AgencyQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "agencies"
@@ -407,6 +429,8 @@ class AgencyMention(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mentions")
     count = models.PositiveIntegerField(default=1)
     directed = models.BooleanField(default=False)
+
+    objects = AgencyMentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "agency"]
@@ -452,6 +476,8 @@ class Relation(models.Model):
         Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     score = models.FloatField(null=True, blank=True)
+
+    objects = RelationQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "id"]

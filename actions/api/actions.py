@@ -174,7 +174,7 @@ def list_actions(request: HttpRequest, params: Query[ListParams]):
         actions = [hit.action for hit in hits]
         snippets = {hit.action.pk: str(hit.snippet.html) for hit in hits if hit.snippet}
     else:
-        ordered = selection.ordered().select_related("president")
+        ordered = selection.ordered().result_rows()
         actions = list(ordered[offset : offset + page_size])
     return {
         "count": count,

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Q
-from django.db.models.functions import ExtractYear
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 
 from actions.api.common import MAX_ID, ActionPage, Page, PageParams, action_item, paged
-from actions.models import Agency, Citation, President, Relation, Statute
-from actions.read.selection import citing as citing_actions
-from actions.read.selection import naming as naming_actions
+from actions.models import Action, Agency, Citation, President, Relation, Statute
 
 router = Router()
 
@@ -70,32 +66,22 @@ def list_statutes(
     """Every statute the archive's actions cite (U.S. Code sections, CFR parts, Public Laws,
     Statutes at Large, FR pages, the Constitution), with the number of actions citing it.
     `title=8` lists the sections of title 8 cited."""
-    statutes = (
-        Statute.objects.annotate(n=Count("citations__action", distinct=True))
-        .filter(n__gt=0)
-        .order_by("kind", "title", "key")
-    )
+    statutes = Statute.objects.cited()
     if kind:
         statutes = statutes.filter(kind=kind)
     if title:
         statutes = statutes.filter(title=title)
     rows, page = paged(request, statutes, paging, {"kind": kind, "title": title})
-    return {**page, "results": [_statute(s, s.n) for s in rows]}
+    return {**page, "results": [_statute(s, s.actions) for s in rows]}
 
 
 @router.get("/statutes/{statute_id}/", response=StatuteDetail, summary="One statute and its citers")
 def get_statute(request: HttpRequest, ref: Path[StatuteRef], paging: Query[PageParams]):
     """The statute, the pins cited under it, and the actions citing it (newest first, paged)."""
     statute = get_object_or_404(Statute, pk=ref.statute_id)
-    citing = citing_actions(statute)
-    pins = (
-        Citation.objects.filter(statute=statute)
-        .values_list("pin")
-        .annotate(n=Count("action", distinct=True))
-        .order_by("pin")
-    )
+    pins = Citation.objects.pins(statute)
     rows, page = paged(
-        request, citing.select_related("president").order_by("-signed_on", "-id"), paging, {}
+        request, Action.objects.citing(statute).result_rows().newest(), paging, {}
     )
     return {
         **_statute(statute, page["count"]),
@@ -121,11 +107,7 @@ class AgencyDetail(AgencyItem):
 @router.get("/agencies/", response=list[AgencyItem], summary="Agencies, with counts")
 def list_agencies(request: HttpRequest):
     """The canonical agencies with their aliases; how many actions name and direct each."""
-    agencies = Agency.objects.annotate(
-        n=Count("mentions__action", distinct=True),
-        d=Count("mentions__action", filter=Q(mentions__directed=True), distinct=True),
-    ).order_by("-n", "name")
-    return [_agency(a, a.n, a.d) for a in agencies]
+    return [_agency(a, a.actions, a.directed) for a in Agency.objects.with_counts()]
 
 
 def _agency(agency: Agency, actions: int, directed: int) -> dict:
@@ -146,12 +128,12 @@ def _agency(agency: Agency, actions: int, directed: int) -> dict:
 def get_agency(request: HttpRequest, slug: str, paging: Query[PageParams], directed: bool = False):
     """The actions naming the agency, newest first; `directed=true` for those directing it."""
     agency = get_object_or_404(Agency, slug=slug)
-    naming = naming_actions(agency)
-    directing = naming_actions(agency, directed=True)
+    naming = Action.objects.naming(agency)
+    directing = Action.objects.naming(agency, directed=True)
     selected = directing if directed else naming
     rows, page = paged(
         request,
-        selected.select_related("president").order_by("-signed_on", "-id"),
+        selected.result_rows().newest(),
         paging,
         {"directed": "true" if directed else None},
     )
@@ -199,13 +181,8 @@ def _president(president: President, actions: int) -> dict:
 
 @router.get("/presidents/", response=list[PresidentItem], summary="Presidents and their terms")
 def list_presidents(request: HttpRequest):
-    presidents = (
-        President.objects.annotate(n=Count("actions"))
-        .prefetch_related("terms")
-        .order_by("terms__start")
-        .distinct()
-    )
-    return [_president(p, p.n) for p in presidents]
+    presidents = President.objects.with_counts().prefetch_related("terms")
+    return [_president(p, p.action_count) for p in presidents]
 
 
 @router.get("/presidents/{slug}/", response=PresidentDetail, summary="One president's actions")
@@ -213,14 +190,8 @@ def get_president(request: HttpRequest, slug: str):
     """Counts by kind and by year; list the actions with `/api/actions/?president=slug`."""
     president = get_object_or_404(President.objects.prefetch_related("terms"), slug=slug)
     actions = president.actions.all()
-    kinds = actions.values_list("kind").annotate(n=Count("id")).order_by("-n")
-    years = (
-        actions.exclude(signed_on=None)
-        .annotate(y=ExtractYear("signed_on"))
-        .values_list("y")
-        .annotate(n=Count("id"))
-        .order_by("y")
-    )
+    kinds = sorted(actions.kind_counts().items(), key=lambda row: -row[1])
+    years = sorted(actions.year_counts().items())
     return {
         **_president(president, actions.count()),
         "by_kind": [{"value": k, "actions": n} for k, n in kinds],
@@ -257,13 +228,13 @@ def list_relations(
     also), stored once from the acting action to the affected one. `origin` is `text` (read
     from the acting order) or `fr_notes` (the FR's editors); `action` gives both directions of
     one action. Computed "related" links are left out (see an action's page)."""
-    relations = Relation.objects.exclude(kind="related").select_related("source", "target")
+    relations = Relation.objects.stated().select_related("source", "target")
     if kind:
         relations = relations.filter(kind=kind)
     if origin:
         relations = relations.filter(origin=origin)
     if action is not None:
-        relations = relations.filter(Q(source_id=action) | Q(target_id=action))
+        relations = relations.involving(action)
     rows, page = paged(
         request,
         relations.order_by("id"),

@@ -6,16 +6,12 @@ from collections import OrderedDict
 from itertools import groupby
 from urllib.parse import urlencode
 
-from django.db.models import Count, Max, Min, Q
-from django.db.models.functions import ExtractYear
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html_join
 
 from actions.models import Action, Agency, Citation, President, Statute, Term
-from actions.read.selection import citing as citing_actions
-from actions.read.selection import naming as naming_actions
 from actions.vocabulary import KIND_LABELS, STATUTE_KIND_LABELS
 from actions.web.caching import archive_cached
 from actions.web.charts import year_bars
@@ -24,16 +20,7 @@ from actions.web.charts import year_bars
 @archive_cached
 def timeline(request: HttpRequest) -> HttpResponse:
     """Every year of the archive: a chart shaded by presidency, and a table of kinds per year."""
-    rows = (
-        Action.objects.exclude(signed_on=None)
-        .annotate(year=ExtractYear("signed_on"))
-        .values_list("year", "kind")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    table: dict[int, dict[str, int]] = {}
-    for year, kind, n in rows:
-        table.setdefault(year, {})[kind] = n
+    table = Action.objects.year_kind_counts()
     kinds = [k for k in KIND_LABELS if any(k in row for row in table.values())]
     terms = Term.objects.select_related("president").order_by("start")
     bands = [(t.start.year, (t.end.year if t.end else 9999), t.president.name) for t in terms]
@@ -68,11 +55,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @archive_cached
 def statute_index(request: HttpRequest) -> HttpResponse:
-    rows = (
-        Statute.objects.annotate(actions=Count("citations__action", distinct=True))
-        .filter(actions__gt=0)
-        .order_by("kind", "title", "key")
-    )
+    rows = Statute.objects.cited()
     # Thousands of links: joined here, where it costs a tenth of a template loop.
     groups = [
         (
@@ -92,12 +75,7 @@ def statute_index(request: HttpRequest) -> HttpResponse:
 @archive_cached
 def usc_title(request: HttpRequest, title: str) -> HttpResponse:
     """`8 U.S.C.`: every section of the title cited, with the number of actions citing it."""
-    statutes = (
-        Statute.objects.filter(kind="usc", title=title)
-        .annotate(actions=Count("citations__action", distinct=True))
-        .filter(actions__gt=0)
-        .order_by("key")
-    )
+    statutes = Statute.objects.filter(kind="usc", title=title).cited()
     if not statutes:
         raise Http404("No action cites this title")
     rows = sorted(statutes, key=lambda s: _section_sort_key(s.section))
@@ -125,11 +103,9 @@ DETAIL_PAGE_ACTIONS = 50
 
 
 def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
-    citing = citing_actions(statute)
+    citing = Action.objects.citing(statute)
     total = citing.count()
-    shown = list(
-        citing.order_by("-signed_on", "-id").values_list("id", flat=True)[:STATUTE_PAGE_ACTIONS]
-    )
+    shown = list(citing.newest().values_list("id", flat=True)[:STATUTE_PAGE_ACTIONS])
     citations = (
         Citation.objects.filter(statute=statute, action_id__in=shown)
         .select_related("action", "section")
@@ -138,12 +114,7 @@ def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
     by_action: OrderedDict = OrderedDict()
     for cite in citations:
         by_action.setdefault(cite.action, []).append(cite)
-    pins = (
-        Citation.objects.filter(statute=statute)
-        .values("pin")
-        .annotate(n=Count("action", distinct=True))
-        .order_by("pin")
-    )
+    pins = Citation.objects.pins(statute)
     years = _years_chart(
         citing,
         f"Actions citing {statute.key}, per year",
@@ -163,11 +134,6 @@ def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
     )
 
 
-def _year_span(actions) -> tuple[int, int] | None:
-    years = actions.exclude(signed_on=None).aggregate(first=Min("signed_on"), last=Max("signed_on"))
-    return (years["first"].year, years["last"].year) if years["first"] else None
-
-
 def _search_link(**filters: str) -> str:
     """A search URL template for one year of the filtered actions (`{year}` left to fill)."""
     query = urlencode(filters)
@@ -178,34 +144,22 @@ def _years_chart(
     actions, label: str, link: str | None = None, ident: str = "years", span=None
 ) -> str:
     """An SVG bar per signing year of the given actions."""
-    counts = dict(
-        actions.exclude(signed_on=None)
-        .annotate(year=ExtractYear("signed_on"))
-        .values_list("year")
-        .annotate(n=Count("id", distinct=True))
-        .order_by()
-    )
-    return year_bars(counts, label, link, ident, span=span)
+    return year_bars(actions.year_counts(), label, link, ident, span=span)
 
 
 @archive_cached
 def agency_index(request: HttpRequest) -> HttpResponse:
-    agencies = Agency.objects.annotate(
-        actions=Count("mentions__action", distinct=True),
-        directed=Count("mentions__action", filter=Q(mentions__directed=True), distinct=True),
-    ).order_by("-actions")
+    agencies = Agency.objects.with_counts()
     return render(request, "actions/agency_index.html", {"agencies": agencies})
 
 
 @archive_cached
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_object_or_404(Agency, slug=slug)
-    naming = naming_actions(agency)
-    directing = naming_actions(agency, directed=True)
+    naming = Action.objects.naming(agency)
+    directing = Action.objects.naming(agency, directed=True)
     directed_ids = set(directing.values_list("id", flat=True))
-    recent = list(
-        naming.select_related("president").order_by("-signed_on", "-id")[:DETAIL_PAGE_ACTIONS]
-    )
+    recent = list(naming.result_rows().newest()[:DETAIL_PAGE_ACTIONS])
     for action in recent:
         action.directs = action.pk in directed_ids
     search = reverse("actions:search")
@@ -229,7 +183,7 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 f"Actions directing the {agency.name}, per year",
                 link=_search_link(agency=agency.slug, directed="true"),
                 ident="directed",
-                span=_year_span(naming),
+                span=naming.year_span(),
             ),
         },
     )
@@ -237,15 +191,15 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @archive_cached
 def president_index(request: HttpRequest) -> HttpResponse:
-    presidents = President.objects.annotate(action_count=Count("actions")).prefetch_related("terms")
+    presidents = President.objects.with_counts().prefetch_related("terms")
     return render(request, "actions/president_index.html", {"presidents": presidents})
 
 
 @archive_cached
 def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
     president = get_object_or_404(President, slug=slug)
-    by_kind = president.actions.values_list("kind").annotate(n=Count("id")).order_by("-n")
-    actions = president.actions.order_by("-signed_on", "-id")[:DETAIL_PAGE_ACTIONS]
+    by_kind = sorted(president.actions.kind_counts().items(), key=lambda row: -row[1])
+    actions = president.actions.newest()[:DETAIL_PAGE_ACTIONS]
     return render(
         request,
         "actions/president_detail.html",

@@ -18,7 +18,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
 from actions.models import Action, Agency, President, Statute
-from actions.read.selection import citing, naming, select
+from actions.read.selection import select
 
 FEED_SIZE = 50
 # XML 1.0 cannot carry control characters: a query or a source text holding one is cleaned.
@@ -57,7 +57,7 @@ class _ActionFeed(Feed):
         return self.item_pubdate(action)
 
     def _newest(self, actions):
-        return list(actions.select_related("president").order_by("-signed_on", "-id")[:FEED_SIZE])
+        return list(actions.result_rows().newest()[:FEED_SIZE])
 
 
 class SearchFeed(_ActionFeed):
@@ -96,7 +96,7 @@ class StatuteFeed(_ActionFeed):
         return f"New executive orders and other actions citing {statute.key} or a subsection."
 
     def items(self, statute: Statute):
-        return self._newest(citing(statute))
+        return self._newest(Action.objects.citing(statute))
 
 
 class AgencyFeed(_ActionFeed):
@@ -113,7 +113,7 @@ class AgencyFeed(_ActionFeed):
         return f"New actions that name or direct the {agency.name}."
 
     def items(self, agency: Agency):
-        return self._newest(naming(agency))
+        return self._newest(Action.objects.naming(agency))
 
 
 class PresidentFeed(_ActionFeed):

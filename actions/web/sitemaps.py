@@ -2,7 +2,6 @@
 statute, agency, president and browse pages."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Count
 from django.urls import reverse
 
 from actions.models import Action, Agency, President, Statute
@@ -27,8 +26,7 @@ class StatuteSitemap(Sitemap):
 
     def items(self):
         return (
-            Statute.objects.annotate(n=Count("citations"))
-            .filter(n__gt=0)
+            Statute.objects.cited()
             .only("id", "kind", "key", "title", "section")
             .order_by("id")
         )

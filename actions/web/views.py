@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import http_date
@@ -35,10 +35,8 @@ from actions.web.rendering import Link, render_text
 
 @archive_cached
 def home(request: HttpRequest) -> HttpResponse:
-    latest = Action.objects.select_related("president").order_by("-signed_on", "-id")[:12]
-    counts = dict(
-        Action.objects.values_list("kind").annotate(n=Count("id")).values_list("kind", "n")
-    )
+    latest = Action.objects.result_rows().newest()[:12]
+    counts = Action.objects.kind_counts()
     return render(
         request,
         "actions/home.html",
@@ -73,7 +71,7 @@ def search(request: HttpRequest) -> HttpResponse:
         offset = (page_number - 1) * size
         hits = selection.results.page(offset, size, selection.sort) if total else []
     else:
-        page_actions = selection.ordered().select_related("president")[
+        page_actions = selection.ordered().result_rows()[
             (page_number - 1) * size : page_number * size
         ]
         hits = [{"action": action, "snippet": None} for action in page_actions]
@@ -245,7 +243,7 @@ def reference_links(action: Action, texts: list[str]) -> list[list[Link]]:
 
 def _last_modified(action: Action):
     """When the page last changed: the action's row or its newest copy."""
-    newest_copy = action.sources.aggregate(latest=Max("ingested_at"))["latest"]
+    newest_copy = action.sources.newest_ingest()
     return max(t for t in (action.updated_at, newest_copy) if t is not None)
 
 
@@ -277,20 +275,10 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     lead_html = render_text(lead_text, by_section.get(None, []), named[0])
     preamble_html = lead_html if sections else None
     body_html = None if sections else lead_html
-    outgoing = reconcile(
-        Relation.objects.filter(source=action)
-        .exclude(kind="related")
-        .select_related("target", "section"),
-        "target",
-    )
-    incoming = reconcile(
-        Relation.objects.filter(target=action)
-        .exclude(kind="related")
-        .select_related("source", "section"),
-        "source",
-    )
+    outgoing = reconcile(Relation.objects.outgoing(action), "target")
+    incoming = reconcile(Relation.objects.incoming(action), "source")
     fold_cross_references(outgoing, incoming)
-    related = _related(action)
+    related = Relation.objects.related_to(action)
     sources = list(action.sources.order_by("-official", "id"))
     comparable = sum(1 for s in sources if s.text)
     commentary = list(action.commentary_links.select_related("commentary"))
@@ -316,7 +304,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "sources": sources,
             "comparable_sources": comparable,
             "commentary": commentary,
-            "agencies": _agencies_of(action),
+            "agencies": action.agency_mentions.summary(),
             "citation_formats": _citation_formats(action),
         },
     )
@@ -351,30 +339,6 @@ def _page_cite(action: Action, page: int | None) -> str | None:
     if action.fr_start_page and page != action.fr_start_page:
         return f"{action.fr_citation}, {page}"
     return action.fr_citation
-
-
-def _related(action: Action) -> list[dict]:
-    # Two indexed lookups (source, kind) and (target, kind): an OR of the two would scan.
-    rows = [
-        *Relation.objects.filter(kind="related", source=action).select_related("target"),
-        *Relation.objects.filter(kind="related", target=action).select_related("source"),
-    ]
-    best: dict[int, dict] = {}
-    for relation in sorted(rows, key=lambda r: -(r.score or 0)):
-        other = relation.target if relation.source_id == action.pk else relation.source
-        if other is None or other.pk == action.pk or other.pk in best:
-            continue
-        best[other.pk] = {"action": other, "reason": relation.evidence, "score": relation.score}
-    return list(best.values())[:10]
-
-
-def _agencies_of(action: Action) -> list[dict]:
-    rows = (
-        action.agency_mentions.values("agency__slug", "agency__name")
-        .annotate(total=Count("id"), directed_sections=Count("id", filter=Q(directed=True)))
-        .order_by("-directed_sections", "agency__name")
-    )
-    return list(rows)
 
 
 def _citation_formats(action: Action) -> dict[str, str]:
