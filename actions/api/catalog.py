@@ -80,9 +80,7 @@ def get_statute(request: HttpRequest, ref: Path[StatuteRef], paging: Query[PageP
     """The statute, the pins cited under it, and the actions citing it (newest first, paged)."""
     statute = get_object_or_404(Statute, pk=ref.statute_id)
     pins = Citation.objects.pins(statute)
-    rows, page = paged(
-        request, Action.objects.citing(statute).result_rows().newest(), paging, {}
-    )
+    rows, page = paged(request, Action.objects.citing(statute).result_rows().newest(), paging, {})
     return {
         **_statute(statute, page["count"]),
         "pins": [{"pin": pin, "actions": n} for pin, n in pins],

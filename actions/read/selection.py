@@ -75,5 +75,3 @@ def select(params: QueryDict) -> Selection:
         sort = "newest"
     results = search_actions(query, filterset.qs) if query else None
     return Selection(query=query, filterset=filterset, sort=sort, results=results, errors=errors)
-
-

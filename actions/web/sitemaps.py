@@ -25,11 +25,7 @@ class StatuteSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return (
-            Statute.objects.cited()
-            .only("id", "kind", "key", "title", "section")
-            .order_by("id")
-        )
+        return Statute.objects.cited().only("id", "kind", "key", "title", "section").order_by("id")
 
 
 class AgencySitemap(Sitemap):
