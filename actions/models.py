@@ -14,12 +14,10 @@ from django.urls import reverse
 from actions.links import fast_reverse
 from actions.querysets import (
     ActionQuerySet,
-    AgencyMentionQuerySet,
     AgencyQuerySet,
     CitationQuerySet,
     PresidentQuerySet,
     RelationQuerySet,
-    SourceQuerySet,
     StatuteQuerySet,
 )
 from actions.vocabulary import (
@@ -193,8 +191,6 @@ class Source(models.Model):
     text = models.TextField(blank=True)
     metadata = models.JSONField(default=dict, blank=True)
     ingested_at = models.DateTimeField(auto_now=True)
-
-    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-official", "id"]
@@ -398,6 +394,28 @@ class Citation(models.Model):
         return out
 
 
+class Reference(models.Model):
+    """A place where an action's text names another action by kind and number ("Executive
+    Order 13993"), found when the action is rebuilt: its page links the span to the named
+    action's page without reading the text again. Resolved when shown (one query per page),
+    so a reference to an order ingested later links as soon as that order arrives."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="references")
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.CASCADE, related_name="references"
+    )
+    kind = models.CharField(max_length=20)
+    number = models.CharField(max_length=20)
+    start = models.PositiveIntegerField(help_text="offset in its section's text (or the preamble)")
+    end = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["action", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.number} in {self.action_id}"
+
+
 class Agency(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
     name = models.CharField(max_length=200)
@@ -429,8 +447,6 @@ class AgencyMention(models.Model):
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="mentions")
     count = models.PositiveIntegerField(default=1)
     directed = models.BooleanField(default=False)
-
-    objects = AgencyMentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["action", "agency"]

@@ -48,15 +48,16 @@ class ActionQuerySet(models.QuerySet):
         return self.filter(id__in=mentions.values("action_id"))
 
     def for_detail(self) -> ActionQuerySet:
-        """The one read of an action in full, for its page, the API and the export: every
-        row they show, in a fixed number of queries whatever the action's size."""
+        """The rows of an action in full that hang off the action itself, for its page, the
+        API and the export, in a fixed number of queries whatever the action's size
+        (`actions.read.detail` adds the relations and the actions its text names)."""
         Citation = _model("Citation")
-        Relation = _model("Relation")
         return self.select_related("president", "term", "text_source").prefetch_related(
             "signatories",
             "conflicts",
             "sections",
             "sources",
+            "references",
             Prefetch(
                 "citations",
                 queryset=Citation.objects.select_related("statute", "section").order_by("start"),
@@ -64,16 +65,6 @@ class ActionQuerySet(models.QuerySet):
             Prefetch(
                 "agency_mentions",
                 queryset=_model("AgencyMention").objects.select_related("agency", "section"),
-            ),
-            Prefetch(
-                "outgoing",
-                queryset=Relation.objects.stated().select_related("target", "section"),
-                to_attr="stated_outgoing",
-            ),
-            Prefetch(
-                "incoming",
-                queryset=Relation.objects.stated().select_related("source", "section"),
-                to_attr="stated_incoming",
             ),
             Prefetch(
                 "commentary_links",
@@ -120,12 +111,6 @@ class ActionQuerySet(models.QuerySet):
         return (days["first"].year, days["last"].year) if days["first"] else None
 
 
-class SourceQuerySet(models.QuerySet):
-    def newest_ingest(self):
-        """When the newest of these copies was read (an action page's Last-Modified)."""
-        return self.aggregate(latest=Max("ingested_at"))["latest"]
-
-
 class StatuteQuerySet(models.QuerySet):
     def cited(self) -> StatuteQuerySet:
         """Statutes some action cites, each with `actions`: how many actions cite it."""
@@ -158,18 +143,6 @@ class AgencyQuerySet(models.QuerySet):
         ).order_by("-actions", "name")
 
 
-class AgencyMentionQuerySet(models.QuerySet):
-    def summary(self) -> list[dict]:
-        """Per agency: sections naming it (`total`) and directing it (`directed_sections`),
-        those directed first."""
-        return list(
-            self.order_by()
-            .values("agency__slug", "agency__name")
-            .annotate(total=Count("id"), directed_sections=Count("id", filter=Q(directed=True)))
-            .order_by("-directed_sections", "agency__name")
-        )
-
-
 class PresidentQuerySet(models.QuerySet):
     def with_counts(self) -> PresidentQuerySet:
         """Each president with `action_count`, in the order of their first term."""
@@ -187,26 +160,25 @@ class RelationQuerySet(models.QuerySet):
         """Both directions of one action (an action or its id)."""
         return self.filter(Q(source=action) | Q(target=action))
 
-    def outgoing(self, action) -> RelationQuerySet:
-        """What this action states it does to others (revokes, amends ...)."""
-        return self.stated().filter(source=action).select_related("target", "section")
+    def outgoing(self, actions) -> RelationQuerySet:
+        """What these actions (one, or an iterable of actions or ids) state they do to
+        others: revokes, amends ..."""
+        return self.stated().filter(source__in=_many(actions))
 
-    def incoming(self, action) -> RelationQuerySet:
-        """What others state they did to this action."""
-        return self.stated().filter(target=action).select_related("source", "section")
+    def incoming(self, actions) -> RelationQuerySet:
+        """What others state they did to these actions."""
+        return self.stated().filter(target__in=_many(actions))
 
-    def related_to(self, action, limit: int = 10) -> list[dict]:
-        """The computed related actions of one action, best first: [{action, reason, score}].
+    def related_to(self, actions) -> list:
+        """The computed "related" links at either end of these actions. Two indexed lookups,
+        (source, kind) and (target, kind): an OR of the two would scan."""
+        rows = self.filter(kind=COMPUTED).select_related("source", "target")
+        ids = _many(actions)
+        return [*rows.filter(source__in=ids), *rows.filter(target__in=ids)]
 
-        Two indexed lookups (source, kind) and (target, kind): an OR of the two would scan."""
-        rows = [
-            *self.filter(kind=COMPUTED, source=action).select_related("target"),
-            *self.filter(kind=COMPUTED, target=action).select_related("source"),
-        ]
-        best: dict[int, dict] = {}
-        for relation in sorted(rows, key=lambda r: -(r.score or 0)):
-            other = relation.target if relation.source_id == action.pk else relation.source
-            if other is None or other.pk == action.pk or other.pk in best:
-                continue
-            best[other.pk] = {"action": other, "reason": relation.evidence, "score": relation.score}
-        return list(best.values())[:limit]
+
+def _many(actions) -> list:
+    """One action (or id), or an iterable of them, as a list for an `__in` lookup."""
+    if isinstance(actions, models.Model | int):
+        return [actions]
+    return list(actions)

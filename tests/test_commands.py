@@ -49,6 +49,7 @@ def test_export_jsonl_round_trip(db, tmp_path, capsys):
     """export -> empty database -> ingest the export -> export again: identical files."""
     from django.apps import apps
 
+    from actions.models import Action, Relation
     from tests.conftest import default_data
 
     call_command("ingest", *default_data(), stdout=StringIO())
@@ -56,13 +57,17 @@ def test_export_jsonl_round_trip(db, tmp_path, capsys):
     call_command("export", "--format", "jsonl", "--output", str(first), stderr=StringIO())
     lines = first.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
-    paths = {r["action"]["path"] for r in records if "action" in r}
+    paths = {r["action"]["url"] for r in records if "action" in r}
     assert {"/eo/14385", "/eo/13768"} <= paths
-    eo = next(r for r in records if r.get("action", {}).get("path") == "/eo/13768")
+    eo = next(r["action"] for r in records if r.get("action", {}).get("url") == "/eo/13768")
     assert len(eo["sections"]) == 18
-    assert {"statute": "8 U.S.C. 1357", "pin": "(g)"}.items() <= next(
+    assert {"key": "8 U.S.C. 1357", "pin": "(g)"}.items() <= next(
         c for c in eo["citations"] if c["pin"] == "(g)"
     ).items()
+    # The export is the API's serializer without database ids or computed links.
+    assert "id" not in eo and eo["title"] == Action.objects.get(number="13768").title
+    assert Relation.objects.filter(kind="related", source__number="13768").exists()
+    assert all(r["kind"] != "related" and "target_id" not in r for r in eo["relations"])
     assert any(r.get("commentary") for r in records)
 
     # Empty the archive: children before the rows they protect.

@@ -12,8 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.conf import settings
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest
 from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import HttpError
 from ninja.throttling import AnonRateThrottle
@@ -27,7 +26,8 @@ from actions.api.common import (
     action_item,
     page_link,
 )
-from actions.models import Action, Citation, Relation
+from actions.models import Action
+from actions.read.detail import read_detail, serialize
 from actions.read.selection import select
 
 
@@ -77,6 +77,8 @@ class CitationOut(Schema):
     via: str | None
     act: str | None
     section: str | None
+    start: int  # offset in its section's text (or the preamble)
+    page: int | None  # the printed FR page
 
 
 class RelationOut(Schema):
@@ -84,10 +86,12 @@ class RelationOut(Schema):
     direction: str  # outgoing: this action acts on the other; incoming: the other acts on this
     in_part: bool
     origin: str
-    target_id: int | None
+    target_id: int | None  # the other action (its end, whichever the direction)
     target_number: str | None
     target_title: str | None
+    target_url: str | None
     label: str
+    section: str | None  # the section of the acting action that states it
     reason: str
     score: float | None
 
@@ -215,90 +219,11 @@ def get_action(request: HttpRequest, ref: Path[ActionRef], fields: str | None = 
     """Sections, citations (with pins and the Act section they were resolved from), relations
     both ways (with origin), agency mentions, sources and commentary; `fields=` to choose."""
     wanted = _fields(fields, ActionDetail)
-    action = get_object_or_404(
-        Action.objects.select_related("president").prefetch_related("signatories"),
-        pk=ref.action_id,
-    )
-    signatory = next(iter(action.signatories.all()), None)
-    citations = Citation.objects.filter(action=action).select_related("statute", "section")
-    outgoing = Relation.objects.filter(source=action).select_related("target")
-    incoming = Relation.objects.filter(target=action).select_related("source")
-    mentions = action.agency_mentions.select_related("agency", "section")
-    data = {
-        **action_item(action),
-        "published_on": action.published_on,
-        "signer": signatory.name if signatory else None,
-        "place": action.place,
-        "fr_citation": action.fr_citation,
-        "fr_document_number": action.fr_document_number,
-        "dcpd_number": action.dcpd_number,
-        "sections": [
-            {"number": s.number, "heading": s.heading, "anchor": s.anchor, "text": s.text}
-            for s in action.sections.all()
-        ],
-        "citations": [
-            {
-                "text": c.text,
-                "key": c.statute.key,
-                "pin": c.pin,
-                "et_seq": c.et_seq,
-                "note": c.note,
-                "range_end": c.range_end or None,
-                "via": c.via or None,
-                "act": c.act or None,
-                "section": c.section.number if c.section else None,
-            }
-            for c in citations
-        ],
-        "relations": [_relation(r, "outgoing", r.target, r.target_label) for r in outgoing]
-        + [_relation(r, "incoming", r.source, r.source_label) for r in incoming],
-        "sources": [
-            {
-                "kind": s.format,
-                "url": s.url or None,
-                "sha256": s.sha256,
-                "official": s.official,
-                "publisher": s.publisher,
-                "text_shown": s.pk == action.text_source_id,
-            }
-            for s in action.sources.all()
-        ],
-        "commentary": [
-            {
-                "title": link.commentary.title,
-                "url": link.commentary.url or None,
-                "evidence": link.evidence,
-            }
-            for link in action.commentary_links.select_related("commentary")
-        ],
-        "agencies": [
-            {
-                "slug": m.agency.slug,
-                "name": m.agency.name,
-                "section": m.section.number if m.section else None,
-                "count": m.count,
-                "directed": m.directed,
-            }
-            for m in mentions
-        ],
-    }
-    data.pop("snippet", None)
-    return _only(data, wanted)
-
-
-def _relation(relation: Relation, direction: str, other: Action | None, label: str) -> dict:
-    return {
-        "kind": relation.kind,
-        "direction": direction,
-        "in_part": relation.in_part,
-        "origin": relation.origin,
-        "target_id": other.pk if other else None,
-        "target_number": other.number if other else None,
-        "target_title": other.title if other else None,
-        "label": str(other) if other else label,
-        "reason": relation.evidence,
-        "score": relation.score,
-    }
+    try:
+        detail = read_detail(ref.action_id)
+    except Action.DoesNotExist as missing:
+        raise Http404("No such action") from missing
+    return _only(serialize(detail), wanted)
 
 
 api.add_router("/", catalog_router)

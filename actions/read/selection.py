@@ -14,7 +14,7 @@ from django.http import QueryDict
 
 from actions.models import Action
 from actions.read.filters import SORT_CHOICES, ActionFilter
-from actions.search import SearchResults, search_actions
+from actions.search import SearchResults
 from actions.search.facets import facet_index
 
 
@@ -73,5 +73,5 @@ def select(params: QueryDict) -> Selection:
     sort = params.get("sort") or ("relevance" if query else "newest")
     if sort not in dict(SORT_CHOICES) or (sort == "relevance" and not query):
         sort = "newest"
-    results = search_actions(query, filterset.qs) if query else None
+    results = filterset.qs.search(query) if query else None
     return Selection(query=query, filterset=filterset, sort=sort, results=results, errors=errors)

@@ -33,6 +33,7 @@ from actions.models import (
     Citation,
     Conflict,
     President,
+    Reference,
     Relation,
     SearchDocument,
     Section,
@@ -93,6 +94,7 @@ class Derived:
     sections: list[Section] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     mentions: list[AgencyMention] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
     relations: list[tuple] = field(default_factory=list)  # (relation, end, kind, number, on)
     conflicts: list[Conflict] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
@@ -231,7 +233,9 @@ def _derive(action: Action, sources: list[Source]) -> Derived:
     pages.update({id(s): (s.start_page, s.page_breaks) for s in out.sections})
     found = _derive_citations(action, units, pages, out)
     agencies = _derive_mentions(action, units, out)
-    out.relations = _derive_relations(action, units, docs)
+    named = [(section, text, extract_references(text)) for section, text in units]
+    out.references = _derive_references(action, named)
+    out.relations = _derive_relations(action, named, docs)
     out.search = _search_document(action, out.sections, found, agencies)
     return out
 
@@ -288,13 +292,30 @@ def _derive_mentions(action, units, out: Derived) -> set[str]:
     return slugs
 
 
-def _derive_relations(action: Action, units, docs: list[ParsedDocument]) -> list[tuple]:
+def _derive_references(action: Action, named) -> list[Reference]:
+    """Every span naming another action by kind and number, for the page to link."""
+    return [
+        Reference(
+            action=action,
+            section=section,
+            kind=ref.kind,
+            number=ref.number[:20],
+            start=ref.start,
+            end=ref.end,
+        )
+        for section, _text, refs in named
+        for ref in refs
+        if ref.number and not (ref.kind == action.kind and ref.number == action.number)
+    ]
+
+
+def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list[tuple]:
     """Relations from the action's own text and from its sources' disposition notes, each with
     the (kind, number, date) of its unresolved end."""
     found: list[tuple] = []
     seen = set()
-    for section, text in units:
-        for ref in extract_references(text):
+    for section, text, refs in named:
+        for ref in refs:
             if ref.kind == action.kind and ref.number and ref.number == action.number:
                 continue  # an order naming itself
             marker = (ref.kind, ref.number, ref.label, ref.relation)
@@ -379,6 +400,7 @@ def _write(derived: list[Derived]) -> set[int]:
     for queryset in (
         Citation.objects.filter(action_id__in=ids),
         AgencyMention.objects.filter(action_id__in=ids),
+        Reference.objects.filter(action_id__in=ids),
         Relation.objects.filter(found_in_id__in=ids).exclude(origin="computed"),
         Section.objects.filter(action_id__in=ids),
         Conflict.objects.filter(action_id__in=ids),
@@ -390,6 +412,7 @@ def _write(derived: list[Derived]) -> set[int]:
     Section.objects.bulk_create([s for d in derived for s in d.sections], batch_size=500)
     Citation.objects.bulk_create([c for d in derived for c in d.citations], batch_size=500)
     AgencyMention.objects.bulk_create([m for d in derived for m in d.mentions], batch_size=500)
+    Reference.objects.bulk_create([r for d in derived for r in d.references], batch_size=500)
     Conflict.objects.bulk_create([c for d in derived for c in d.conflicts], batch_size=500)
     Signatory.objects.bulk_create([s for d in derived for s in d.signatories], batch_size=500)
     SearchDocument.objects.bulk_create([d.search for d in derived if d.search], batch_size=200)

@@ -12,10 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import http_date
 
-from actions.extract.references import extract_references
 from actions.graph.reconcile import fold_cross_references, reconcile
 from actions.ingest.text import normalize_number
-from actions.models import Action, Citation, Relation
+from actions.models import Action
+from actions.read.detail import agency_summary, complete, last_modified
 from actions.read.filters import SORT_CHOICES
 from actions.read.selection import select
 from actions.vocabulary import (
@@ -139,7 +139,8 @@ def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpR
     kind = PATH_KINDS.get(kind_path)
     if kind is None:
         raise Http404("No such kind of action")
-    action = Action.objects.filter(kind=kind, number__iexact=number).first()
+    # Read in full at once: the canonical address is asked for far more than its variants.
+    action = Action.objects.for_detail().filter(kind=kind, number__iexact=number).first()
     if action is None:
         # "11359A" or "011359-a" for "11359-A": the same order, at its canonical address.
         action = Action.objects.filter(
@@ -174,7 +175,7 @@ def action_by_date(request: HttpRequest, kind_path: str, day: str, slug: str) ->
     lookup = Q(kind=kind, slug=slug)
     lookup &= Q(signed_on=None) if day == "undated" else Q(signed_on=day)
     try:
-        action = Action.objects.filter(lookup).first()
+        action = Action.objects.for_detail().filter(lookup).first()
     except Exception as error:  # a malformed date in the URL is a missing page, not a crash
         raise Http404("No such action") from error
     if action is None:
@@ -216,72 +217,48 @@ def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def reference_links(action: Action, texts: list[str]) -> list[list[Link]]:
-    """Per text, links from the orders it names ("Executive Order 13993") to their pages here,
-    found with one query for the whole action."""
-    found = [extract_references(text) for text in texts]
-    wanted = {(r.kind, r.number) for refs in found for r in refs if r.number}
-    numbers = {number for _, number in wanted}
-    targets = {}
-    if numbers:
-        rows = Action.objects.filter(number__in=numbers).only(
-            "id", "kind", "number", "title", "signed_on", "slug"
+def _title(action: Action) -> str:
+    return f"{action.label}: {action.title}"
+
+
+def _named_links(named: list[tuple]) -> list[Link]:
+    """Links from the spans naming other archived actions to their pages."""
+    return [
+        Link(
+            ref.start, ref.end, target.get_absolute_url(), f"{target.label}: {target.title}", "ref"
         )
-        targets = {(a.kind, a.number): a for a in rows if (a.kind, a.number) in wanted}
-    links = []
-    for refs in found:
-        unit = []
-        for ref in refs:
-            target = targets.get((ref.kind, ref.number))
-            if target is None or target.pk == action.pk:
-                continue
-            title = f"{target.label}: {target.title}"
-            unit.append(Link(ref.start, ref.end, target.get_absolute_url(), title, "ref"))
-        links.append(unit)
-    return links
-
-
-def _last_modified(action: Action):
-    """When the page last changed: the action's row or its newest copy."""
-    newest_copy = action.sources.newest_ingest()
-    return max(t for t in (action.updated_at, newest_copy) if t is not None)
+        for ref, target in named
+    ]
 
 
 def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
-    action = (
-        Action.objects.select_related("president", "term", "text_source")
-        .prefetch_related("signatories", "conflicts")
-        .get(pk=action.pk)
-    )
-    sections = list(action.sections.all())
-    citations = list(
-        Citation.objects.filter(action=action)
-        .select_related("statute", "section")
-        .order_by("start")
-    )
-    by_section: dict[int | None, list[Citation]] = {}
+    detail = complete({action.pk: action})[action.pk]
+    sections = sorted(action.sections.all(), key=lambda s: s.position)
+    citations = list(action.citations.all())
+    by_section: dict[int | None, list] = {}
     for cite in citations:
         by_section.setdefault(cite.section_id, []).append(cite)
     lead_text = action.preamble if sections else (action.preamble or action.text)
-    named = reference_links(action, [lead_text, *(s.text for s in sections)])
     rendered_sections = [
         {
             "section": s,
-            "html": render_text(s.text, by_section.get(s.pk, []), named[position + 1]),
+            "html": render_text(
+                s.text, by_section.get(s.pk, []), _named_links(detail.named.get(s.pk, []))
+            ),
             "page_cite": _page_cite(action, s.start_page),
         }
-        for position, s in enumerate(sections)
+        for s in sections
     ]
-    lead_html = render_text(lead_text, by_section.get(None, []), named[0])
+    lead_html = render_text(
+        lead_text, by_section.get(None, []), _named_links(detail.named.get(None, []))
+    )
     preamble_html = lead_html if sections else None
     body_html = None if sections else lead_html
-    outgoing = reconcile(Relation.objects.outgoing(action), "target")
-    incoming = reconcile(Relation.objects.incoming(action), "source")
+    outgoing = reconcile(detail.outgoing, "target")
+    incoming = reconcile(detail.incoming, "source")
     fold_cross_references(outgoing, incoming)
-    related = Relation.objects.related_to(action)
-    sources = list(action.sources.order_by("-official", "id"))
+    sources = list(action.sources.all())
     comparable = sum(1 for s in sources if s.text)
-    commentary = list(action.commentary_links.select_related("commentary"))
     statutes = OrderedDict()
     for cite in citations:
         statutes.setdefault(cite.statute.key, []).append(cite)
@@ -300,15 +277,15 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "inverse_labels": INVERSE_LABELS,
             "forward_labels": FORWARD_LABELS,
             "lineage": _lineage(action, outgoing, incoming),
-            "related": related,
+            "related": detail.related,
             "sources": sources,
             "comparable_sources": comparable,
-            "commentary": commentary,
-            "agencies": action.agency_mentions.summary(),
+            "commentary": list(action.commentary_links.all()),
+            "agencies": agency_summary(action),
             "citation_formats": _citation_formats(action),
         },
     )
-    response["Last-Modified"] = http_date(_last_modified(action).timestamp())
+    response["Last-Modified"] = http_date(last_modified(action).timestamp())
     return response
 
 

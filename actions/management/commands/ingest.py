@@ -9,9 +9,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError
 
-from actions.api.export import is_export, read_export
 from actions.graph.relations import relate_all, related_are_stale
 from actions.ingest.detect import parse_file
+from actions.ingest.export import is_export, read_export
 from actions.ingest.parsed import ParseError
 from actions.models import Source, SourceFile
 from actions.store.files import MAX_FILE_BYTES, iter_files, locator_for, sha256_of

@@ -1,0 +1,250 @@
+"""An action in full: one read and one serializer, for its page, the API and the export.
+
+`read_details(ids)` reads every row an action's page shows in a fixed number of queries per
+batch (`Action.objects.for_detail()`, its stated relations both ways, its computed related
+actions, the actions its text names); `serialize(detail)` turns one into the JSON the API
+returns and the export writes. The page renders the same `Detail`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from actions.models import Action, Reference, Relation
+
+
+@dataclass
+class Detail:
+    action: Action
+    outgoing: list[Relation] = field(default_factory=list)  # stated: this action acts on others
+    incoming: list[Relation] = field(default_factory=list)  # stated: others act on this one
+    related: list[dict] = field(default_factory=list)  # computed: [{action, reason, score}]
+    computed: list[Relation] = field(default_factory=list)  # the computed rows themselves
+    # The spans naming another archived action, per unit (a section's id, None for the lead
+    # text), each with the action it names.
+    named: dict[int | None, list[tuple[Reference, Action]]] = field(default_factory=dict)
+
+
+def read_detail(action_id: int) -> Detail:
+    """One action in full; `Action.DoesNotExist` when there is none."""
+    details = read_details([action_id])
+    if not details:
+        raise Action.DoesNotExist(f"no action {action_id}")
+    return details[0]
+
+
+def read_details(ids: Iterable[int], *, computed: bool = True) -> list[Detail]:
+    """Actions in full, in the order of `ids` (missing ids skipped)."""
+    ids = list(ids)
+    by_id = {a.pk: a for a in Action.objects.for_detail().filter(pk__in=ids)}
+    details = complete(by_id, computed=computed)
+    return [details[pk] for pk in ids if pk in details]
+
+
+def complete(by_id: dict[int, Action], *, computed: bool = True) -> dict[int, Detail]:
+    """Details of actions read with `for_detail()`: their relations and named actions."""
+    details = {pk: Detail(action) for pk, action in by_id.items()}
+    for relation in Relation.objects.outgoing(by_id).select_related("target", "section"):
+        details[relation.source_id].outgoing.append(relation)
+    for relation in Relation.objects.incoming(by_id).select_related("source", "section"):
+        details[relation.target_id].incoming.append(relation)
+    if computed:
+        _read_related(details)
+    _read_named(details)
+    return details
+
+
+def _read_related(details: dict[int, Detail]) -> None:
+    """Computed related actions, best first, from both ends of each link."""
+    found: dict[int, list[Relation]] = defaultdict(list)
+    for relation in Relation.objects.related_to(details):
+        for end in {relation.source_id, relation.target_id} & details.keys():
+            found[end].append(relation)
+    for pk, detail in details.items():
+        detail.computed = found[pk]
+        detail.related = best_related(detail.action, found[pk])
+
+
+def best_related(action: Action, relations: list[Relation], limit: int = 10) -> list[dict]:
+    """The other end of each computed link, best score first, each action once."""
+    best: dict[int, dict] = {}
+    for relation in sorted(relations, key=lambda r: -(r.score or 0)):
+        other = relation.target if relation.source_id == action.pk else relation.source
+        if other is None or other.pk == action.pk or other.pk in best:
+            continue
+        best[other.pk] = {"action": other, "reason": relation.evidence, "score": relation.score}
+    return list(best.values())[:limit]
+
+
+def _read_named(details: dict[int, Detail]) -> None:
+    """The actions each text names, found with one query for the whole batch."""
+    references = [r for d in details.values() for r in d.action.references.all()]
+    numbers = {r.number for r in references}
+    targets: dict[tuple[str, str], Action] = {}
+    if numbers:
+        rows = Action.objects.filter(number__in=numbers).only(
+            "id", "kind", "number", "title", "signed_on", "slug"
+        )
+        targets = {(a.kind, a.number): a for a in rows}
+    for reference in references:
+        target = targets.get((reference.kind, reference.number))
+        if target is None or target.pk == reference.action_id:
+            continue
+        detail = details[reference.action_id]
+        detail.named.setdefault(reference.section_id, []).append((reference, target))
+
+
+# Serializing ------------------------------------------------------------------------------
+
+
+def agency_summary(action: Action) -> list[dict]:
+    """Per agency the action names: its sections naming (`total`) and directing
+    (`directed_sections`) it, those directed first; from the rows already read."""
+    rows: dict[str, dict] = {}
+    for mention in action.agency_mentions.all():
+        row = rows.setdefault(
+            mention.agency.slug,
+            {
+                "agency__slug": mention.agency.slug,
+                "agency__name": mention.agency.name,
+                "total": 0,
+                "directed_sections": 0,
+            },
+        )
+        row["total"] += 1
+        row["directed_sections"] += mention.directed
+    return sorted(rows.values(), key=lambda r: (-r["directed_sections"], r["agency__name"]))
+
+
+def last_modified(action: Action):
+    """When the action's page last changed: its row or its newest copy."""
+    copies = [s.ingested_at for s in action.sources.all()]
+    return max(t for t in (action.updated_at, *copies) if t is not None)
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def serialize(detail: Detail, *, export: bool = False) -> dict:
+    """The action as JSON (the API's `ActionDetail`). With `export`, as the bulk export writes
+    it: no database ids (actions are named by their canonical address), computed links left
+    out (an ingest recomputes them) and lists in a stable order, so that two exports of one
+    archive are identical."""
+    action = detail.action
+    signers = sorted(s.name for s in action.signatories.all())
+    relations = [
+        *(_relation(r, "outgoing", r.target, r.target_label) for r in detail.outgoing),
+        *(_relation(r, "incoming", r.source, r.source_label) for r in detail.incoming),
+    ]
+    if not export:
+        for relation in detail.computed:
+            outgoing = relation.source_id == action.pk
+            other = relation.target if outgoing else relation.source
+            label = relation.target_label if outgoing else relation.source_label
+            relations.append(
+                _relation(relation, "outgoing" if outgoing else "incoming", other, label)
+            )
+    record = {
+        "id": action.pk,
+        "kind": action.kind,
+        "number": action.number,
+        "title": action.title,
+        "signed_on": _day(action.signed_on),
+        "published_on": _day(action.published_on),
+        "president": action.president.name if action.president else None,
+        "status": action.status,
+        "url": action.get_absolute_url(),
+        "signer": signers[0] if signers else None,
+        "place": action.place,
+        "fr_citation": action.fr_citation,
+        "fr_document_number": action.fr_document_number,
+        "dcpd_number": action.dcpd_number,
+        "sections": [
+            {"number": s.number, "heading": s.heading, "anchor": s.anchor, "text": s.text}
+            for s in sorted(action.sections.all(), key=lambda s: s.position)
+        ],
+        "citations": [
+            {
+                "text": c.text,
+                "key": c.statute.key,
+                "pin": c.pin,
+                "et_seq": c.et_seq,
+                "note": c.note,
+                "range_end": c.range_end or None,
+                "via": c.via or None,
+                "act": c.act or None,
+                "section": c.section.number if c.section else None,
+                "start": c.start,
+                "page": c.page,
+            }
+            for c in action.citations.all()
+        ],
+        "relations": relations,
+        "agencies": [
+            {
+                "slug": m.agency.slug,
+                "name": m.agency.name,
+                "section": m.section.number if m.section else None,
+                "count": m.count,
+                "directed": m.directed,
+            }
+            for m in action.agency_mentions.all()
+        ],
+        "sources": [
+            {
+                "kind": s.format,
+                "url": s.url or None,
+                "sha256": s.sha256,
+                "official": s.official,
+                "publisher": s.publisher,
+                "text_shown": s.pk == action.text_source_id,
+            }
+            for s in action.sources.all()
+        ],
+        "commentary": [
+            {
+                "title": link.commentary.title,
+                "url": link.commentary.url or None,
+                "evidence": link.evidence,
+            }
+            for link in action.commentary_links.all()
+        ],
+    }
+    if export:
+        return _for_export(record)
+    return record
+
+
+def _relation(relation: Relation, direction: str, other: Action | None, label: str) -> dict:
+    return {
+        "kind": relation.kind,
+        "direction": direction,
+        "in_part": relation.in_part,
+        "origin": relation.origin,
+        "target_id": other.pk if other else None,
+        "target_number": other.number if other else None,
+        "target_title": other.title if other else None,
+        "target_url": other.get_absolute_url() if other else None,
+        "label": str(other) if other else label,
+        "section": relation.section.number if relation.section else None,
+        "reason": relation.evidence,
+        "score": relation.score,
+    }
+
+
+def _sorted(rows: list[dict]) -> list[dict]:
+    return sorted(rows, key=lambda row: json.dumps(row, sort_keys=True, default=str))
+
+
+def _for_export(record: dict) -> dict:
+    record = dict(record)
+    del record["id"]
+    for relation in record["relations"]:
+        del relation["target_id"]
+    for name in ("citations", "relations", "agencies", "sources", "commentary"):
+        record[name] = _sorted(record[name])
+    return record
