@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from actions.ingest.detect import parse_document
 from actions.models import Action, Citation, Commentary, Conflict, Relation, Section, Source
-from actions.store import rebuild
+from actions.store import derive
 from actions.store.files import sha256_of
 from actions.store.writer import save_document
 from tests.conftest import EO_13768_JSON, default_data, seed
@@ -101,7 +101,7 @@ def test_a_failing_document_leaves_nothing_behind(db, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(rebuild, "_search_document", explode)
+    monkeypatch.setattr(derive, "_search_document", explode)
     with pytest.raises(RuntimeError):
         save_document(parsed, locator="x", sha256=sha256_of(path.read_bytes()))
     assert (Action.objects.count(), Source.objects.count(), Section.objects.count()) == (0, 0, 0)

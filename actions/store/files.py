@@ -44,3 +44,29 @@ def locator_for(path: Path) -> str:
 
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def known_files() -> dict[str, tuple[str, int]]:
+    """Every file an earlier ingest read whole: locator -> (digest, documents in it)."""
+    from actions.models import SourceFile
+
+    return {
+        path: (digest, documents)
+        for path, digest, documents in SourceFile.objects.values_list("path", "sha256", "documents")
+    }
+
+
+def record_file(locator: str, digest: str, documents: int) -> None:
+    """A file read whole: the next ingest skips it while its bytes stay the same."""
+    from actions.models import SourceFile
+
+    SourceFile.objects.update_or_create(
+        path=locator, defaults={"sha256": digest, "documents": documents}
+    )
+
+
+def parts_gone(locator: str, keep: set[str]):
+    """The sources of a many-document file (`path#part`) whose rows left it."""
+    from actions.models import Source
+
+    return Source.objects.filter(locator__startswith=f"{locator}#").exclude(locator__in=keep)

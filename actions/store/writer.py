@@ -11,39 +11,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import timedelta
-from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from django.db import transaction
-from django.db.models import Q
 
 from actions.ingest.parsed import ParsedDocument
 from actions.ingest.text import normalize_number, slugify_title, title_key
 from actions.models import RELATE_TASK, Action, Commentary, PendingTask, Source
-from actions.store.merge import METADATA_RANK
-from actions.store.rebuild import (
-    clear_caches,
-    free_identifier,
-    number_holder,
-    rebuild_actions,
-    rebuild_in_batches,
-    refresh_statuses,
-    resolve_reference,
-)
-from actions.vocabulary import KIND_LABELS
-
-__all__ = [
-    "SaveResult",
-    "clear_caches",
-    "find_action",
-    "rebuild_action",
-    "rebuild_pending",
-    "refresh_statuses",
-    "remove_sources",
-    "resolve_reference",
-    "save_document",
-]
+from actions.store.identity import find_action, refresh_identity
+from actions.store.rebuild import rebuild_actions, rebuild_in_batches
 
 
 @dataclass
@@ -101,7 +77,6 @@ def save_document(
         if defer:
             Action.objects.filter(pk=action.pk).update(needs_rebuild=True)
         else:
-            clear_caches()
             rebuild_action(action)
         if previous_action_id and previous_action_id != action.pk:
             _rebuild_or_delete(previous_action_id)
@@ -133,143 +108,12 @@ def _as_stored(parsed: ParsedDocument) -> dict:
     return json.loads(json.dumps(parsed.to_json()))
 
 
-def titles_agree(a: str, b: str) -> bool:
-    """Two printings of one title: equal keys, one a prefix of the other (a truncated
-    table entry), or nearly the same letters (a transcription's slips)."""
-    if not a or not b:
-        return False
-    if a == b or (min(len(a), len(b)) >= 20 and (a.startswith(b) or b.startswith(a))):
-        return True
-    return SequenceMatcher(None, a, b).ratio() >= 0.85
-
-
 def rebuild_pending(progress=None) -> int:
     """Rebuild every action whose sources changed since its last rebuild, in batches."""
-    clear_caches()
     ids = list(Action.objects.filter(needs_rebuild=True).values_list("id", flat=True))
     if not ids:
         return 0
     return rebuild_in_batches(ids, progress)
-
-
-def refresh_identity(action: Action) -> None:
-    """Identity fields from the sources' own columns (cheap: no parse is loaded), so the next
-    copy of the same order finds this action by number, FR document number or title + date."""
-    rows = list(
-        Source.objects.filter(action=action).values(
-            "format",
-            "kind",
-            "number",
-            "title",
-            "signed_on",
-            "fr_citation",
-            "fr_document_number",
-            "dcpd_number",
-            "is_correction",
-        )
-    )
-    if any(not row["is_correction"] for row in rows):
-        rows = [row for row in rows if not row["is_correction"]]
-    else:
-        # Only a correction so far: it names its order's kind, number and date, nothing else.
-        rows = [
-            {
-                **row,
-                "title": f"{KIND_LABELS.get(row['kind'], '')} {row['number']}".strip(),
-                "fr_citation": "",
-                "fr_document_number": "",
-                "dcpd_number": "",
-            }
-            for row in rows
-        ]
-    rows.sort(key=lambda row: METADATA_RANK.get(row["format"], 50))
-
-    def best(name):
-        return next((row[name] for row in rows if row[name]), None)
-
-    kind = next((row["kind"] for row in rows if row["kind"] and row["kind"] != "other"), None)
-    action.kind = kind or action.kind or "other"
-    number = best("number")
-    action.number = None if number_holder(action, action.kind, number) else number
-    action.title = best("title") or action.title
-    action.title_key = title_key(action.title)
-    action.signed_on = best("signed_on")
-    action.fr_citation = best("fr_citation")
-    action.fr_document_number = free_identifier(
-        action, "fr_document_number", best("fr_document_number")
-    )
-    action.dcpd_number = free_identifier(action, "dcpd_number", best("dcpd_number"))
-    action.save(
-        update_fields=[
-            "kind",
-            "number",
-            "title",
-            "title_key",
-            "signed_on",
-            "fr_citation",
-            "fr_document_number",
-            "dcpd_number",
-        ]
-    )
-
-
-def find_action(parsed: ParsedDocument) -> Action | None:
-    """The action a document belongs to, or None for a new one.
-
-    Identifiers the publisher assigns (FR document number, DCPD number, FR citation) decide
-    first. A printed number decides only if title or date agree with it: a page may print
-    another order's number, which is a conflict to show, never a reason to merge two orders.
-    Copies without a number match on title and signing date (a web page may be dated a day or
-    two after the signing).
-    """
-    if parsed.is_correction and parsed.number and parsed.kind:
-        return Action.objects.filter(kind=parsed.kind, number=parsed.number).first()
-    identifiers = Q()
-    if parsed.fr_document_number:
-        identifiers |= Q(fr_document_number=parsed.fr_document_number)
-    if parsed.dcpd_number:
-        identifiers |= Q(dcpd_number=parsed.dcpd_number)
-    if parsed.fr_citation and parsed.kind and not parsed.number:
-        identifiers |= Q(fr_citation=parsed.fr_citation, kind=parsed.kind)
-    key = title_key(parsed.title or "")
-    found = Action.objects.filter(identifiers).first() if identifiers else None
-    if found and (
-        not parsed.number
-        or not found.number
-        or found.number == parsed.number
-        or titles_agree(found.title_key, key)
-        or found.signed_on == parsed.signed_on
-    ):
-        # The publisher's identifier and the title or date agree: a differing printed number
-        # is then a misprint, kept as a conflict on the one action.
-        return found
-    if parsed.number and parsed.kind:
-        by_number = Action.objects.filter(kind=parsed.kind, number=parsed.number).first()
-        agrees = by_number and (
-            not key
-            or titles_agree(by_number.title_key, key)
-            or by_number.signed_on == parsed.signed_on
-            or by_number.signed_on is None
-            or parsed.signed_on is None
-        )
-        if agrees:
-            return by_number
-    if not key or not parsed.signed_on:
-        return None
-    candidates = Action.objects.filter(
-        title_key=key,
-        signed_on__gte=parsed.signed_on - timedelta(days=3),
-        signed_on__lte=parsed.signed_on + timedelta(days=3),
-    )
-    if parsed.number:
-        candidates = candidates.filter(Q(number__isnull=True) | Q(number=parsed.number))
-    matches = [
-        a
-        for a in candidates
-        if a.kind == parsed.kind or "other" in (a.kind, parsed.kind) or not parsed.kind
-    ]
-    matches.sort(key=lambda a: abs((a.signed_on - parsed.signed_on).days))
-    return matches[0] if matches else None
 
 
 def rebuild_action(action: Action, refresh: bool = True) -> None:

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 
 from actions.graph.relations import relate_all
 from actions.models import Action
-from actions.store.rebuild import clear_caches, rebuild_in_batches
+from actions.store.rebuild import rebuild_in_batches
 
 
 class Command(BaseCommand):
@@ -23,7 +23,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_relate: bool = False, **options):
         started = time.monotonic()
-        clear_caches()
         ids = list(Action.objects.order_by("id").values_list("id", flat=True))
 
         def progress(done: int, total: int) -> None:
