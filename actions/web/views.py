@@ -28,6 +28,7 @@ from actions.vocabulary import (
 )
 from actions.web.caching import archive_cached
 from actions.web.charts import LineageNode, lineage
+from actions.web.citing import citation_formats
 from actions.web.diff import compare
 from actions.web.export_csv import action_rows, citation_rows
 from actions.web.rendering import Link, render_text
@@ -282,7 +283,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "comparable_sources": comparable,
             "commentary": list(action.commentary_links.all()),
             "agencies": agency_summary(action),
-            "citation_formats": _citation_formats(action),
+            "citation_formats": citation_formats(action),
         },
     )
     response["Last-Modified"] = http_date(last_modified(action).timestamp())
@@ -316,38 +317,3 @@ def _page_cite(action: Action, page: int | None) -> str | None:
     if action.fr_start_page and page != action.fr_start_page:
         return f"{action.fr_citation}, {page}"
     return action.fr_citation
-
-
-def _citation_formats(action: Action) -> dict[str, str]:
-    """Ready-to-paste citations: Bluebook (T1 style for presidential documents) and the FR's."""
-    formats = {}
-    signed = _long_date(action.signed_on)
-    published = action.published_on or action.signed_on
-    short_published = published.strftime("%b. %-d, %Y").replace("May.", "May") if published else ""
-    short_published = short_published.replace("Jun.", "June").replace("Jul.", "July")
-    short_published = short_published.replace("Sep.", "Sept.")
-    name = {"executive_order": "Exec. Order No.", "proclamation": "Proclamation No."}.get(
-        action.kind
-    )
-    if name and action.number:
-        fr = action.fr_citation.replace(" FR ", " Fed. Reg. ") if action.fr_citation else ""
-        where = f", {fr}" if fr else ""
-        formats["Bluebook"] = f"{name} {action.number}{where} ({short_published})."
-        formats["Federal Register"] = ", ".join(
-            part
-            for part in (
-                f"{action.kind_label} {action.number} of {signed}",
-                action.title,
-                action.fr_citation or "",
-            )
-            if part
-        )
-    else:
-        formats["Bluebook"] = f"{action.title} ({short_published})."
-    if action.dcpd_number:
-        formats["DCPD"] = f"Daily Comp. Pres. Docs. {action.dcpd_number} ({signed})"
-    return formats
-
-
-def _long_date(day) -> str:
-    return day.strftime("%B %-d, %Y") if day else ""

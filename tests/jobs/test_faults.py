@@ -16,7 +16,7 @@ from django.db import connection
 
 from tests.conftest import CORPUS, require_shared
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Real files: a year of Federal Register orders (JSON + XML + HTML + HTM copies of each).
 SAMPLE = sorted((CORPUS / "fr-eo-1994-2020" / "executive_orders").glob("EO_138[0-4]*"))
 

@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from actions.fr_sync.client import RateLimiter
 from actions.models import Action, SyncState
 from tests.conftest import CORPUS, require_shared
-from tests.fr_server import Fault, Recorded, RecordedServer
+from tests.jobs.fr_server import Fault, Recorded, RecordedServer
 
 pytestmark = pytest.mark.django_db
 SINCE, UNTIL = "2017-01-01", "2017-03-31"  # 27 executive orders, more than a window may hold
