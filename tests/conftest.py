@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 
 from actions.ingest.detect import detect_format
 from actions.search.facets import forget as forget_facet_indexes
@@ -52,14 +53,33 @@ def default_data() -> list[str]:
     return [str(SEEDS), str(EO_13768_JSON)]
 
 
-@pytest.fixture
-def seeded(db):
-    """The default data (the seeds and the FR record of EO 13768), ingested."""
-    from actions.models import Action
+def ingest_default_data() -> None:
+    call_command("ingest", *default_data(), stdout=StringIO())
 
-    if not Action.objects.exists():
-        call_command("ingest", *default_data(), stdout=StringIO())
+
+@pytest.fixture(scope="module")
+def _module_archive(django_db_setup, django_db_blocker):
+    """The default data ingested once per test module, inside a transaction that is rolled
+    back when the module ends. Each test runs in a savepoint within it (pytest-django's `db`),
+    so whatever a test writes is undone before the next one."""
+    require_shared()
+    with django_db_blocker.unblock(), transaction.atomic():
+        ingest_default_data()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def seeded(_module_archive, db):
+    """The default data (the seeds and the FR record of EO 13768), ingested once per module."""
     return None
+
+
+@pytest.fixture
+def seeded_committed(transactional_db):
+    """The default data, committed, for tests that need other connections to see it (a live
+    server, concurrent processes); the database is flushed after the test."""
+    ingest_default_data()
 
 
 @pytest.fixture

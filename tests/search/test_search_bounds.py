@@ -159,7 +159,7 @@ def test_large_matches_are_remembered_exactly_until_the_archive_changes(ford, se
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_facet_index_can_be_built_before_the_first_search(seeded):
+def test_the_facet_index_can_be_built_before_the_first_search(seeded_committed):
     """What gunicorn.conf.py does in each worker as it starts."""
     import time
 

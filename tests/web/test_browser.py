@@ -27,7 +27,7 @@ def browser():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_eo_14385_page_in_a_browser(live_server, seeded, browser):
+def test_eo_14385_page_in_a_browser(live_server, seeded_committed, browser):
     ARTIFACTS.mkdir(exist_ok=True)
     for name, width in (("desktop", 1280), ("phone", 390)):
         page = browser.new_page(viewport={"width": width, "height": 900})
@@ -59,7 +59,7 @@ def serious_violations(page) -> list[str]:
 
 
 @pytest.fixture
-def main_urls(seeded):
+def main_urls(seeded_committed):
     """The pages every reader meets, read from the database before the browser starts (the
     browser's event loop forbids database calls)."""
     from actions.models import Action, Agency, President
@@ -101,7 +101,7 @@ def test_main_pages_have_no_serious_accessibility_violations(live_server, main_u
 
 
 @pytest.fixture
-def lineage(seeded):
+def lineage(seeded_committed):
     """The seeds plus the two later orders that revoked EO 13768 and then its revoker, as
     published (the Markdown collection), so that the graph has a chain to follow."""
     from tests.conftest import CORPUS
@@ -170,7 +170,7 @@ def test_a_readers_journey(live_server, lineage, browser, name, width):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_related_actions_link_both_ways(live_server, seeded, browser):
+def test_related_actions_link_both_ways(live_server, seeded_committed, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/eo/13768")
     page.locator("#related a").first.click()
@@ -181,7 +181,7 @@ def test_related_actions_link_both_ways(live_server, seeded, browser):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_keyboard_reaches_search_with_a_visible_focus(live_server, seeded, browser):
+def test_keyboard_reaches_search_with_a_visible_focus(live_server, seeded_committed, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/eo/13768")
     page.keyboard.press("Tab")  # the skip link comes first
