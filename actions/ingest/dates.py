@@ -30,7 +30,7 @@ MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-WRITTEN_DATE_RE = re.compile(rf"\b({MONTH_RE})\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
+WRITTEN_DATE_RE = re.compile(rf"\b({MONTH_RE})\s+(\d{{1,2}})(?:,\s*|\s+)(\d{{4}})\b", re.IGNORECASE)
 _ISO_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _US_RE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 

@@ -45,17 +45,37 @@ def refused(tmp_path, name: str, data: bytes, reason: str) -> None:
     assert Action.objects.count() == 1
 
 
-def test_empty_file(tmp_path):
-    refused(tmp_path, "empty.md", b"", "empty file")
+def _latin_1() -> bytes:
+    return _whitehouse_page().decode("utf-8").encode("latin-1", errors="replace")
 
 
-def test_binary_file(tmp_path):
-    refused(tmp_path, "image.md", bytes(range(256)) * 40, "binary")
+def _cut(path) -> bytes:
+    data = path.read_bytes()
+    return data[: len(data) // 2]
 
 
-def test_latin_1_text(tmp_path):
-    latin = _whitehouse_page().decode("utf-8").encode("latin-1", errors="replace")
-    refused(tmp_path, "latin1.md", latin, "not UTF-8")
+def _untitled() -> bytes:
+    lines = _whitehouse_page().decode("utf-8").split("\n")
+    return "\n".join(line for line in lines if not line.startswith("title:")).encode()
+
+
+# (file name, its bytes, what the one-line error says)
+REFUSED = [
+    ("empty.md", lambda: b"", "empty file"),
+    ("image.md", lambda: bytes(range(256)) * 40, "binary"),
+    ("latin1.md", _latin_1, "not UTF-8"),
+    ("cut.xml", lambda: _cut(FR_XML), "XML"),
+    ("cut.json", lambda: _cut(EO_13768_JSON), "malformed JSON"),
+    ("yaml.md", lambda: _whitehouse_page().replace(b"title:", b"title: [unclosed", 1), "YAML"),
+    ("huge.md", lambda: b"word " * (10 * 1024 * 1024), "over the"),
+    ("untitled.md", _untitled, "no title"),
+    ("thing.csv", lambda: b"a,b,c\n1,2,3\n", "unknown format"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "reason"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_a_bad_file_is_refused_with_its_path_and_reason(tmp_path, name, make, reason):
+    refused(tmp_path, name, make(), reason)
 
 
 def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
@@ -71,21 +91,6 @@ def test_utf8_with_a_byte_order_mark_is_read(tmp_path):
     assert "error" not in err and Source.objects.filter(locator__endswith="bom.md").exists()
 
 
-def test_truncated_xml(tmp_path):
-    data = FR_XML.read_bytes()
-    refused(tmp_path, "cut.xml", data[: len(data) // 2], "XML")
-
-
-def test_truncated_json(tmp_path):
-    data = EO_13768_JSON.read_bytes()
-    refused(tmp_path, "cut.json", data[: len(data) // 2], "malformed JSON")
-
-
-def test_malformed_yaml_front_matter(tmp_path):
-    data = _whitehouse_page().replace(b"title:", b"title: [unclosed", 1)
-    refused(tmp_path, "yaml.md", data, "YAML")
-
-
 def test_front_matter_with_wrong_types(tmp_path):
     page = _whitehouse_page().decode("utf-8")
     head, body = page.split("\n---", 1)
@@ -93,16 +98,6 @@ def test_front_matter_with_wrong_types(tmp_path):
     refused(tmp_path, "types.md", wrong.encode(), "title")
     dated = head.replace("date:", "date: [2026]\nold_date:", 1) + "\n---" + body
     refused(tmp_path, "dates.md", dated.encode(), "not a date")
-
-
-def test_a_fifty_megabyte_file(tmp_path):
-    refused(tmp_path, "huge.md", b"word " * (10 * 1024 * 1024), "over the")
-
-
-def test_a_document_with_no_title(tmp_path):
-    page = _whitehouse_page().decode("utf-8")
-    lines = [line for line in page.split("\n") if not line.startswith("title:")]
-    refused(tmp_path, "untitled.md", "\n".join(lines).encode(), "no title")
 
 
 def test_a_document_with_no_date_is_kept(tmp_path):
@@ -115,10 +110,6 @@ def test_a_document_with_no_date_is_kept(tmp_path):
     source = Source.objects.get(locator__endswith="undated.md")
     assert source.published_on is None and source.action is not None
     assert source.action.title.startswith("Protecting the National Security")
-
-
-def test_unknown_format(tmp_path):
-    refused(tmp_path, "thing.csv", b"a,b,c\n1,2,3\n", "unknown format")
 
 
 def test_hostile_html_is_ingested_without_its_dangerous_parts(tmp_path):

@@ -4,7 +4,6 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth.models import User
-from django.db import connection
 from django.urls import reverse
 
 from actions.models import Action
@@ -112,19 +111,6 @@ def test_admin_is_behind_login_and_lists_every_model(client, seeded):
         assert client.get(url).status_code == 200, url
     action = Action.objects.get(number="13768")
     assert client.get(reverse("admin:actions_action_change", args=[action.pk])).status_code == 200
-
-
-def test_pages_run_a_bounded_number_of_queries(client, eo, django_assert_max_num_queries):
-    eo("13768")
-    # Fixed counts, whatever the number of sections, citations or results (no N+1).
-    with django_assert_max_num_queries(14):
-        client.get("/eo/13768")
-    # PostgreSQL: the two full-text statements each run in a transaction that sets a planner
-    # hint (actions/search/cursor.py): three statements more apiece.
-    with django_assert_max_num_queries(11 if connection.vendor == "sqlite" else 17):
-        client.get("/search/", {"q": "immigration"})
-    with django_assert_max_num_queries(7):
-        client.get("/statutes/usc/8/1357")
 
 
 def test_statute_hierarchy_title_page(client, seeded):

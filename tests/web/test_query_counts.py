@@ -1,0 +1,50 @@
+"""Every page and API answer runs a fixed number of queries, whatever the size of what it
+shows (no N+1), pinned exactly on both databases so that a change in either direction is
+seen. Counted in the steady state, as a running server serves them: after a first request
+has built what a process keeps (the facet index, the parse of a quoted phrase)."""
+
+import pytest
+from django.db import connection
+
+pytestmark = pytest.mark.django_db
+
+# (address, queries on SQLite, queries on PostgreSQL)
+PAGES = [
+    ("/", 2, 2),
+    ("/eo/13768", 13, 13),  # the action in full: actions/read/detail.py
+    ("/eo/14385", 13, 13),
+    ("/search/?q=immigration", 7, 7),
+    ("/search/?q=8+U.S.C.+1357", 8, 8),
+    ("/actions/", 4, 4),
+    ("/statutes/", 1, 1),
+    ("/statutes/usc/8/1357", 6, 6),
+    ("/agencies/", 1, 1),
+    ("/presidents/", 2, 2),
+    ("/presidents/donald-j-trump/", 8, 8),
+    ("/timeline/", 2, 2),
+    ("/api/actions/?q=immigration", 6, 6),
+    ("/api/statutes/", 2, 2),
+    ("/feeds/search/?q=immigration", 1, 1),
+    ("/search/export.csv?q=immigration", 1, 1),
+]
+
+
+@pytest.mark.parametrize(("url", "sqlite", "postgresql"), PAGES)
+def test_pages_run_a_fixed_number_of_queries(
+    client, seeded, django_assert_num_queries, url, sqlite, postgresql
+):
+    expected = postgresql if connection.vendor == "postgresql" else sqlite
+    client.get(url)  # what a process builds once and keeps
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+
+
+def test_the_api_reads_an_action_in_full_with_the_pages_queries(
+    client, eo, django_assert_num_queries
+):
+    # The API's one extra query looks the action up by id before reading it in full.
+    with django_assert_num_queries(14):
+        assert client.get(f"/api/actions/{eo('13768').pk}/").status_code == 200
