@@ -27,6 +27,7 @@ from actions.vocabulary import (
     KIND_PATHS,
     ORIGIN_CHOICES,
     RELATION_KINDS,
+    SHORT_LABELS,
     STATUS_CHOICES,
 )
 
@@ -159,8 +160,8 @@ class Action(models.Model):
 
     @property
     def short_label(self) -> str:
-        if self.number and self.kind == "executive_order":
-            return f"EO {self.number}"
+        if self.number and self.kind in SHORT_LABELS:
+            return SHORT_LABELS[self.kind].format(number=self.number)
         return self.label
 
 

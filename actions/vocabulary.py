@@ -13,9 +13,17 @@ KIND_CHOICES: list[tuple[str, str]] = [
     ("executive_order", "Executive Order"),
     ("proclamation", "Proclamation"),
     ("memorandum", "Memorandum"),
+    ("nspm", "National Security Presidential Memorandum"),
+    ("nsm", "National Security Memorandum"),
+    ("determination", "Presidential Determination"),
     ("notice", "Notice"),
-    ("determination", "Determination"),
-    ("letter", "Letter"),
+    ("letter", "Letter or Message to Congress"),
+    ("order", "Order"),  # CFIUS orders on acquisitions, sequestration orders
+    ("permit", "Presidential Permit"),
+    ("disaster_declaration", "Disaster or Emergency Declaration"),
+    ("nomination", "Nomination"),
+    ("bill_action", "Bill Signing or Veto"),
+    ("clemency", "Grant of Clemency"),
     ("other", "Other"),
 ]
 KIND_LABELS: dict[str, str] = dict(KIND_CHOICES)
@@ -24,10 +32,25 @@ KIND_PATHS: dict[str, str] = {
     "executive_order": "eo",
     "proclamation": "proclamation",
     "memorandum": "memorandum",
-    "notice": "notice",
+    "nspm": "nspm",
+    "nsm": "nsm",
     "determination": "determination",
+    "notice": "notice",
     "letter": "letter",
+    "order": "order",
+    "permit": "permit",
+    "disaster_declaration": "disaster-declaration",
+    "nomination": "nomination",
+    "bill_action": "bill-action",
+    "clemency": "clemency",
     "other": "other",
+}
+# How the short label of a numbered action reads ("EO 14385", "NSPM-12").
+SHORT_LABELS: dict[str, str] = {
+    "executive_order": "EO {number}",
+    "nspm": "NSPM-{number}",
+    "nsm": "NSM-{number}",
+    "determination": "Presidential Determination No. {number}",
 }
 PATH_KINDS: dict[str, str] = {path: kind for kind, path in KIND_PATHS.items()}
 

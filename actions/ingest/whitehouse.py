@@ -14,7 +14,12 @@ import frontmatter
 import yaml
 
 from actions.ingest.dates import parse_date, parse_witness_date
-from actions.ingest.kinds import detect_kind, kind_from_label
+from actions.ingest.kinds import (
+    detect_kind,
+    is_commentary_title,
+    kind_from_label,
+    series_number,
+)
 from actions.ingest.markup import LINK_RE, markdown_paragraphs
 from actions.ingest.parsed import ParsedDocument, ParseError
 from actions.ingest.sections import split_sections
@@ -46,6 +51,8 @@ def parse_whitehouse_markdown(data: bytes) -> ParsedDocument:
     doc.signed_on = doc.signed_on or page_date
     doc.published_on = page_date
     doc.publisher = "The White House"
+    # Statements, readouts, fact sheets: about actions, kept as commentary on them.
+    doc.is_commentary = is_commentary_title(doc.title)
     doc.metadata = {
         key: str(value) for key, value in meta.items() if key in {"published_time", "modified_time"}
     }
@@ -95,4 +102,5 @@ def _parse_body(paragraphs: list[str], *, title: str, source_format: str) -> Par
         preamble=preamble,
         sections=sections,
     )
+    doc.number = doc.number or series_number(doc.kind, title, doc.text)
     return doc

@@ -30,7 +30,13 @@ from actions.models import (
     Signatory,
     Source,
 )
-from actions.store.identity import free_identifier, number_holder
+from actions.store.identity import (
+    TWIN_KINDS,
+    ambiguous,
+    free_identifier,
+    number_holder,
+    twin_candidates,
+)
 from actions.store.lookups import Lookups
 from actions.store.merge import Merged, merge_sources
 
@@ -160,6 +166,33 @@ def _conflicts(action: Action, merged: Merged, sources, holder: Action | None) -
             }
         )
         conflicts.append(Conflict(action=action, field="number", values=claims))
+    if not action.number and action.kind in TWIN_KINDS:
+        # A copy that reads as two numbered orders alike: curators decide, the archive
+        # does not guess (`identity.find_action` left it apart).
+        matches = twin_candidates(
+            action.kind,
+            action.title,
+            action.signed_on,
+            action.text,
+            numbered=True,
+            page_date=action.published_on,
+        )
+        if ambiguous(matches):
+            conflicts.append(
+                Conflict(
+                    action=action,
+                    field="identity",
+                    values=[
+                        {
+                            "source": match.action.get_absolute_url(),
+                            "format": "archive",
+                            "value": match.action.label,
+                            "note": f"reads as this order: {match.evidence}",
+                        }
+                        for match in matches[:3]
+                    ],
+                )
+            )
     return conflicts
 
 

@@ -8,11 +8,13 @@ taken by a second.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
 
 from django.db.models import Q
 
+from actions.extract.likeness import text_likeness, title_likeness
 from actions.ingest.parsed import ParsedDocument
 from actions.ingest.text import title_key
 from actions.models import Action, Source
@@ -171,4 +173,98 @@ def find_action(parsed: ParsedDocument) -> Action | None:
         if a.kind == parsed.kind or "other" in (a.kind, parsed.kind) or not parsed.kind
     ]
     matches.sort(key=lambda a: abs((a.signed_on - parsed.signed_on).days))
-    return matches[0] if matches else None
+    if matches:
+        return matches[0]
+    if parsed.kind in TWIN_KINDS:
+        # A whitehouse.gov page of an order the FR numbered, or the FR's record of an order
+        # whose page came first: told apart by what the two printings say.
+        return decided(
+            twin_candidates(
+                parsed.kind,
+                parsed.title or "",
+                parsed.signed_on,
+                parsed.text,
+                numbered=not parsed.number,
+                page_date=parsed.published_on,
+            )
+        )
+    return None
+
+
+# Twins: one order printed with its number (the FR's records) and without (whitehouse.gov) ----
+
+TWIN_KINDS = frozenset({"executive_order", "proclamation"})
+TWIN_WINDOW = timedelta(days=7)  # a page may be dated days after the signing
+TWIN_MARGIN = 0.15  # the best candidate must lead the next by this much, or it is a conflict
+
+
+@dataclass(frozen=True)
+class TwinMatch:
+    action: Action
+    score: float
+    title: float
+    text: float | None  # None when one of the two has no text to compare
+
+    @property
+    def evidence(self) -> str:
+        text = f", text {self.text:.2f}" if self.text is not None else ", no text to compare"
+        return f"title {self.title:.2f}{text}"
+
+
+def twin_candidates(
+    kind: str,
+    title: str,
+    signed_on,
+    text: str,
+    *,
+    numbered: bool,
+    page_date=None,
+    exclude: int | None = None,
+) -> list[TwinMatch]:
+    """Actions of `kind` signed within a week of `signed_on` or of the page's own date
+    (numbered ones, or unnumbered with `numbered=False`) that read as the same order, best
+    first. (A page may print a wrong signing date: EO 14108's says August 20 for September
+    20; its page is dated right.)
+
+    With both texts at hand, both the titles and the texts must agree (a flag-at-half-staff
+    proclamation's text is formulaic, its title is not; a series of succession orders shares
+    its title's words, not its text). With a title alone, it must agree nearly letter for
+    letter on the same day, or all but exactly within three days."""
+    days_printed = [day for day in (signed_on, page_date) if day]
+    if not days_printed or not title:
+        return []
+    found = []
+    window = Q()
+    for day in days_printed:
+        window |= Q(signed_on__gte=day - TWIN_WINDOW, signed_on__lte=day + TWIN_WINDOW)
+    candidates = Action.objects.filter(window, kind=kind, number__isnull=not numbered).only(
+        "id", "kind", "number", "title", "signed_on", "slug", "text"
+    )
+    if exclude is not None:
+        candidates = candidates.exclude(pk=exclude)
+    for candidate in candidates:
+        by_title = title_likeness(title, candidate.title, days_printed[0].year)
+        if by_title < 0.6:
+            continue
+        days = min(abs((candidate.signed_on - day).days) for day in days_printed)
+        if text.strip() and candidate.text.strip():
+            by_text = text_likeness(text, candidate.text)
+            score, agrees = min(by_title, by_text), min(by_title, by_text) >= 0.6
+        else:
+            by_text, score = None, by_title
+            agrees = (by_title >= 0.75 and days == 0) or (by_title >= 0.9 and days <= 3)
+        if agrees:
+            found.append(TwinMatch(candidate, score, by_title, by_text))
+    return sorted(found, key=lambda match: -match.score)
+
+
+def decided(matches: list[TwinMatch]) -> Action | None:
+    """The one twin, or None when there is none or two are too close to tell apart (a
+    conflict for curators: `ambiguous`)."""
+    if not matches or ambiguous(matches):
+        return None
+    return matches[0].action
+
+
+def ambiguous(matches: list[TwinMatch]) -> bool:
+    return len(matches) > 1 and matches[0].score - matches[1].score < TWIN_MARGIN
