@@ -242,13 +242,17 @@ def twin_candidates(
     )
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude)
-    for candidate in candidates:
-        by_title = title_likeness(title, candidate.title, days_printed[0].year)
-        if by_title < 0.6:
-            continue
+    alike = [
+        (candidate, by_title)
+        for candidate in candidates
+        if (by_title := title_likeness(title, candidate.title, days_printed[0].year)) >= 0.6
+    ]
+    texts = _texts_of([candidate for candidate, _ in alike])
+    for candidate, by_title in alike:
         days = min(abs((candidate.signed_on - day).days) for day in days_printed)
-        if text.strip() and candidate.text.strip():
-            by_text = text_likeness(text, candidate.text)
+        other_text = texts.get(candidate.pk, "")
+        if text.strip() and other_text.strip():
+            by_text = text_likeness(text, other_text)
             score, agrees = min(by_title, by_text), min(by_title, by_text) >= 0.6
         else:
             by_text, score = None, by_title
@@ -256,6 +260,20 @@ def twin_candidates(
         if agrees:
             found.append(TwinMatch(candidate, score, by_title, by_text))
     return sorted(found, key=lambda match: -match.score)
+
+
+def _texts_of(actions: list[Action]) -> dict[int, str]:
+    """Each action's text: the one shown, or during an ingest (before the deferred rebuild
+    has set it) the longest text among its copies."""
+    texts = {action.pk: action.text for action in actions if action.text}
+    missing = [action.pk for action in actions if not action.text]
+    if missing:
+        for action_id, text in Source.objects.filter(action_id__in=missing).values_list(
+            "action_id", "text"
+        ):
+            if len(text) > len(texts.get(action_id, "")):
+                texts[action_id] = text
+    return texts
 
 
 def decided(matches: list[TwinMatch]) -> Action | None:
