@@ -27,6 +27,9 @@ class DocumentReference:
     text: str
     start: int
     end: int
+    # A memorandum's printed title, "(Restoring Trust in Government ...)": tells apart the
+    # memoranda of one date.
+    title: str | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -51,15 +54,34 @@ _NUMBERED_RE = re.compile(
     rf"(?P<list>{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+(?=No\.)|,?\s+as\s+amended\s+by\s+){_ITEM})*)"
 )
 _LIST_ITEM_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<date>{_ITEM_DATE})?")
+_ITEM_DATE_RE = re.compile(_ITEM_DATE)
+# A parenthesised title after a reference: "(Restoring Trust in Government Through ...)".
+_TITLE = r"\s*\((?P<title>(?:[^()]|\([^()]*\)){3,300})\)"
 _MEMO_RE = re.compile(
     rf"\b(?P<label>(?:Presidential|National Security Presidential)\s+Memorandum"
-    rf"(?:\s+of|\s+dated)\s+(?P<date>{_DATE}))"
+    rf"(?:\s+of|\s+dated)\s+(?P<date>{_DATE}))(?:{_TITLE})?"
+)
+# The numbered series of national security memoranda: "NSM-2", "National Security Memorandum
+# 22", "National Security Memorandum/NSM-11", "NSPM-16", "National Security Presidential
+# Memorandum 10", "National Security Presidential Memorandum-7".
+_SERIES_RE = re.compile(
+    r"\b(?:(?P<nspm>National\s+Security\s+Presidential\s+Memorandum|NSPM)"
+    r"|(?P<nsm>National\s+Security\s+Memorandum|NSM))"
+    r"(?:\s*/\s*(?:NSPM|NSM))?[\s\-\u2013]*(?:No\.\s*)?(?P<number>\d{1,3})\b"
+)
+_DETERMINATION_RE = re.compile(
+    r"\bPresidential\s+Determination\s+(?:No\.\s*)?(?P<number>\d{4}-\d{1,3})\b"
 )
 _DIRECTIVE_RE = re.compile(
-    r"\b(?P<label>(?:National Security Presidential Memorandum|Presidential Policy Directive|"
+    r"\b(?P<label>(?:Presidential Policy Directive|"
     r"Homeland Security Presidential Directive|National Security Presidential Directive)"
-    r"[\s\-\u2013]+(?P<number>\d{1,3})|(?P<abbr>NSPM|PPD|HSPD|NSPD)[\s\-\u2013]+(?P<abbr_number>\d{1,3}))\b"
+    r"[\s\-\u2013]+(?P<number>\d{1,3})|(?P<abbr>PPD|HSPD|NSPD)[\s\-\u2013]+(?P<abbr_number>\d{1,3}))\b"
 )
+SERIES_NOUNS = {
+    "nspm": "National Security Presidential Memorandum",
+    "nsm": "National Security Memorandum",
+    "determination": "Presidential Determination No.",
+}
 # The verbs drafters use, strongest first. Each was read in orders whose FR disposition notes
 # state the relation (`measure_relations` counts how many the text alone finds).
 _RELATION_PATTERNS = [
@@ -158,19 +180,40 @@ def extract_references(text: str) -> list[DocumentReference]:
             )
     for match in _MEMO_RE.finditer(text):
         relation, in_part = _relation(text, match.start(), match.end())
+        title = " ".join(match.group("title").split()) if match.group("title") else None
+        label = " ".join(match.group("label").split())
         found.append(
             DocumentReference(
                 kind="memorandum",
                 number=None,
-                label=" ".join(match.group("label").split()),
+                label=f"{label} ({title})" if title else label,
                 on=parse_written_date(match.group("date")),
                 relation=relation,
                 in_part=in_part,
-                text=match.group(0),
+                text=text[match.start() : match.end("label")],
                 start=match.start(),
-                end=match.end(),
+                end=match.end("label"),
+                title=title,
             )
         )
+    for pattern in (_SERIES_RE, _DETERMINATION_RE):
+        for match in pattern.finditer(text):
+            kind_found = _series_kind(match)
+            relation, in_part = _relation(text, match.start(), match.end())
+            number = match.group("number")
+            found.append(
+                DocumentReference(
+                    kind=kind_found,
+                    number=number,
+                    label=f"{SERIES_NOUNS[kind_found]} {number}",
+                    on=None,
+                    relation=relation,
+                    in_part=in_part,
+                    text=match.group(0),
+                    start=match.start(),
+                    end=match.end(),
+                )
+            )
     for match in _DIRECTIVE_RE.finditer(text):
         relation, in_part = _relation(text, match.start(), match.end())
         number = match.group("number") or match.group("abbr_number")
@@ -189,7 +232,36 @@ def extract_references(text: str) -> list[DocumentReference]:
         )
     numbered = {(ref.start, ref.end) for ref in found}
     found.extend(ref for ref in _schedule_references(text) if (ref.start, ref.end) not in numbered)
+    titles = _title_spans(text, found)
+    # A parenthetical is the listed document's title ("(Revocation of National Security
+    # Presidential Memorandum 5)"), not a further reference.
+    found = [ref for ref in found if not any(a < ref.start and ref.end <= b for a, b in titles)]
     return sorted(found, key=lambda ref: ref.start)
+
+
+def _series_kind(match: re.Match) -> str:
+    groups = match.groupdict()
+    if "nspm" not in groups:
+        return "determination"
+    return "nspm" if groups["nspm"] else "nsm"
+
+
+_PARENTHETICAL_RE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")
+
+
+def _title_spans(text: str, found: list[DocumentReference]) -> list[tuple[int, int]]:
+    """The parenthesised titles that follow references (and the items of a list of orders,
+    whose date may stand between the number and the title)."""
+    spans = []
+    for ref in found:
+        position = ref.end
+        dated = _ITEM_DATE_RE.match(text, position)
+        if dated:
+            position = dated.end()
+        title = _PARENTHETICAL_RE.match(text, position)
+        if title:
+            spans.append((title.start(), title.end()))
+    return spans
 
 
 def _dashes(number: str) -> str:

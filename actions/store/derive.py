@@ -50,7 +50,8 @@ class Derived:
     citations: list[Citation] = field(default_factory=list)
     mentions: list[AgencyMention] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
-    relations: list[tuple] = field(default_factory=list)  # (relation, end, kind, number, on)
+    # (relation, its unresolved end, and that end's kind, number, date and title)
+    relations: list[tuple] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
     search: SearchDocument | None = None
@@ -286,7 +287,7 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
         for ref in refs:
             if ref.kind == action.kind and ref.number and ref.number == action.number:
                 continue  # an order naming itself
-            marker = (ref.kind, ref.number, ref.label, ref.relation)
+            marker = (ref.kind, ref.number, ref.label, ref.relation, ref.start)
             if marker in seen:
                 continue
             seen.add(marker)
@@ -304,7 +305,7 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
                 target_number=ref.number or "",
                 target_on=ref.on,
             )
-            found.append((relation, "target", ref.kind, ref.number, ref.on))
+            found.append((relation, "target", ref.kind, ref.number, ref.on, ref.title))
     for doc in docs:
         for label, target_text in doc.disposition_notes:
             meaning = note_relation(label)
@@ -326,7 +327,7 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
             setattr(relation, f"{end}_kind", other.kind)
             setattr(relation, f"{end}_number", other.number or "")
             setattr(relation, f"{end}_on", other.on)
-            found.append((relation, end, other.kind, other.number, other.on))
+            found.append((relation, end, other.kind, other.number, other.on, None))
     return found
 
 

@@ -46,13 +46,28 @@ def free_identifier(action: Action, name: str, value: str | None) -> str | None:
     return value
 
 
-def resolve_reference(kind: str, number: str | None, on) -> Action | None:
-    """The archived action a reference names: by kind and number, or by kind and date."""
+# A "Presidential Memorandum of DATE" may be filed under any of the memorandum kinds.
+MEMO_KINDS = frozenset({"memorandum", "nspm", "nsm", "determination"})
+
+
+def resolve_reference(kind: str, number: str | None, on, title: str | None = None) -> Action | None:
+    """The archived action a reference names: by kind and number, or by kind and date; of
+    several memoranda of one date, the one whose title the reference printed."""
     if number:
         return Action.objects.filter(kind=kind, number=number).first()
-    if on and kind in {"memorandum", "proclamation", "notice"}:
-        found = list(Action.objects.filter(kind=kind, signed_on=on)[:2])
-        return found[0] if len(found) == 1 else None
+    if not on or kind not in {*MEMO_KINDS, "proclamation", "notice"}:
+        return None
+    kinds = MEMO_KINDS if kind in MEMO_KINDS else {kind}
+    found = list(
+        Action.objects.filter(kind__in=kinds, signed_on=on).only("id", "title", "signed_on")
+    )
+    if len(found) == 1 and not title:
+        return found[0]
+    if not title:
+        return None
+    scored = sorted(((title_likeness(title, a.title), a) for a in found), key=lambda s: -s[0])
+    if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 0.1):
+        return scored[0][1]
     return None
 
 

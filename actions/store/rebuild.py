@@ -30,7 +30,7 @@ from actions.models import (
     Source,
 )
 from actions.store.derive import Derived, derive
-from actions.store.identity import resolve_reference
+from actions.store.identity import MEMO_KINDS, resolve_reference
 from actions.store.lookups import Lookups
 from actions.store.status import refresh_statuses
 
@@ -130,11 +130,19 @@ def _write(derived: list[Derived]) -> set[int]:
     Signatory.objects.bulk_create([s for d in derived for s in d.signatories], batch_size=500)
     SearchDocument.objects.bulk_create([d.search for d in derived if d.search], batch_size=200)
     found = [row for d in derived for row in d.relations]
-    resolved = _resolve_all([(kind, number, on) for _, _, kind, number, on in found])
-    for relation, end, kind, number, on in found:
-        setattr(relation, f"{end}_id", resolved.get((kind, number, on)))
+    resolved = _resolve_all([tuple(row[2:]) for row in found])
+    for relation, end, *key in found:
+        target = resolved.get(tuple(key))
+        if target and end == "target" and relation.origin == "text":
+            # A text names what came before it: "NSPM-5" in an order of January 2025 is the
+            # memorandum of 2017, not the one numbered 5 in June 2025.
+            acting_on = relation.found_in.signed_on
+            if acting_on and target[1] and target[1] > acting_on:
+                target = None
+        setattr(relation, f"{end}_id", target[0] if target else None)
     Relation.objects.bulk_create([relation for relation, *_ in found], batch_size=500)
     _resolve_dangling([a for a in actions if a.number])
+    _resolve_dated([a for a in actions if not a.number and a.kind in MEMO_KINDS])
     return {r.target_id for r, *_ in found if r.target_id} | set(ids)
 
 
@@ -161,21 +169,54 @@ def _resolve_dangling(actions: list[Action]) -> None:
     Relation.objects.bulk_update(changed, ["source", "target"], batch_size=500)
 
 
-def _resolve_all(keys: Iterable[tuple]) -> dict[tuple, int]:
-    """Archive ids for (kind, number, date) references: one query for all numbered ones."""
+def _resolve_dated(actions: list[Action]) -> None:
+    """Relations stated earlier naming these memoranda by date (and title) before they were
+    ingested: resolved when the one memorandum of that date, or the one whose title the
+    reference printed, arrives."""
+    by_day = defaultdict(list)
+    for action in actions:
+        if action.signed_on:
+            by_day[action.signed_on].append(action)
+    if not by_day:
+        return
+    changed = []
+    for relation in Relation.objects.filter(
+        target__isnull=True, target_number="", target_on__in=list(by_day)
+    ):
+        if relation.target_kind not in MEMO_KINDS:
+            continue
+        target = resolve_reference(
+            relation.target_kind, None, relation.target_on, _printed_title(relation.target_label)
+        )
+        if target is not None:
+            relation.target_id = target.pk
+            changed.append(relation)
+    Relation.objects.bulk_update(changed, ["target"], batch_size=500)
+
+
+def _printed_title(label: str) -> str | None:
+    """The title a label printed in parentheses: "... of January 3, 2025 (Designation ...)"."""
+    if label.endswith(")") and "(" in label:
+        return label[label.index("(") + 1 : -1]
+    return None
+
+
+def _resolve_all(keys: Iterable[tuple]) -> dict[tuple, tuple[int, object]]:
+    """(id, signing date) of the archived action each (kind, number, date, title) reference
+    names: one query for all numbered ones."""
     keys = list(keys)
-    numbered = {(kind, number) for kind, number, _ in keys if number}
-    by_number: dict[tuple, int] = {}
+    numbered = {(kind, number) for kind, number, _, _ in keys if number}
+    by_number: dict[tuple, tuple[int, object]] = {}
     if numbered:
         rows = Action.objects.filter(number__in={n for _, n in numbered}).values_list(
-            "kind", "number", "id"
+            "kind", "number", "id", "signed_on"
         )
-        by_number = {(kind, number): pk for kind, number, pk in rows}
+        by_number = {(kind, number): (pk, day) for kind, number, pk, day in rows}
     out = {}
-    for kind, number, on in keys:
+    for kind, number, on, title in keys:
         if number:
             if (kind, number) in by_number:
-                out[(kind, number, on)] = by_number[(kind, number)]
-        elif (target := resolve_reference(kind, None, on)) is not None:
-            out[(kind, number, on)] = target.pk
+                out[(kind, number, on, title)] = by_number[(kind, number)]
+        elif (target := resolve_reference(kind, None, on, title)) is not None:
+            out[(kind, number, on, title)] = (target.pk, target.signed_on)
     return out

@@ -2,7 +2,11 @@
 
 from datetime import date
 
+import pytest
+
 from actions.extract.references import extract_references
+from actions.ingest.detect import parse_document
+from tests.conftest import CORPUS, require_shared
 
 
 def refs(text):
@@ -26,8 +30,69 @@ def test_memoranda_and_directives():
     text = "consistent with the Presidential Memorandum of April 2, 2025, and NSPM-2."
     assert refs(text) == [
         ("Presidential Memorandum of April 2, 2025", date(2025, 4, 2), "cites", False),
-        ("NSPM-2", None, "cites", False),
+        ("National Security Presidential Memorandum 2", None, "cites", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "kind", "number"),
+    [
+        ("NSM-2", "nsm", "2"),
+        ("National Security Memorandum 22", "nsm", "22"),
+        ("National Security Memorandum-2", "nsm", "2"),
+        ("National Security Memorandum/NSM-11", "nsm", "11"),
+        ("NSPM-16", "nspm", "16"),
+        ("National Security Presidential Memorandum 10", "nspm", "10"),
+        ("National Security Presidential Memorandum-7", "nspm", "7"),
+        ("Presidential Determination No. 2022-13", "determination", "2022-13"),
+        ("Proclamation 10142", "proclamation", "10142"),
+        ("PPD-28", "directive", "28"),
+    ],
+)
+def test_numbered_series_as_the_texts_print_them(printed, kind, number):
+    (ref,) = extract_references(f"as provided in {printed}, the Secretary shall report.")
+    assert (ref.kind, ref.number) == (kind, number)
+
+
+def eo_markdown(number: str):
+    require_shared()
+    (path,) = sorted((CORPUS / "eo-markdown-1933-2025").rglob(f"*-executive-order-{number}.md"))
+    return parse_document(path.read_bytes()).text
+
+
+def test_memoranda_of_one_date_are_told_apart_by_their_titles():
+    """EO 14148 revokes six memoranda of January 3, 2025, each its own item."""
+    memoranda = [
+        r
+        for r in extract_references(eo_markdown("14148"))
+        if r.kind == "memorandum" and r.on == date(2025, 1, 3)
+    ]
+    assert len(memoranda) == 6 and len({r.title for r in memoranda}) == 6
+    assert all(r.relation == "revokes" for r in memoranda)
+    assert memoranda[0].label.startswith(
+        "Presidential Memorandum of January 3, 2025 (Designation of Officials"
+    )
+
+
+def test_a_parenthetical_title_is_not_a_further_reference():
+    """ "Presidential Memorandum of January 14, 2025 (Revocation of National Security
+    Presidential Memorandum 5)": one reference, the memorandum; NSPM 5 is its title."""
+    found = extract_references(eo_markdown("14148"))
+    assert not any(r.kind == "nspm" for r in found)
+    (revocation,) = [r for r in found if r.title and r.title.startswith("Revocation of National")]
+    assert revocation.on == date(2025, 1, 14)
+
+
+@pytest.mark.parametrize(
+    ("number", "title_start", "on"),
+    [
+        ("14154", "Restoring Trust in Government", date(2021, 1, 27)),
+        ("14173", "Promoting Diversity and Inclusion", date(2016, 10, 5)),
+    ],
+)
+def test_a_memorandum_reference_keeps_its_date_and_title(number, title_start, on):
+    (memo,) = [r for r in extract_references(eo_markdown(number)) if r.kind == "memorandum"]
+    assert memo.on == on and memo.title.startswith(title_start)
 
 
 def test_continuation_of_a_national_emergency():

@@ -7,13 +7,15 @@ joins its numbered action whichever arrives first.
 
 import csv
 import io
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from actions.models import Action, Conflict
+from actions.extract.likeness import title_likeness
+from actions.models import Action, Conflict, Relation
 from tests.conftest import CORPUS, seed
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +142,27 @@ def test_an_order_the_fr_data_lacks_stays_apart_and_is_never_guessed():
         if action.kind == "executive_order":
             assert action.number is None, page.name
     assert Action.objects.filter(number__in=["14365", "14366", "14367"]).count() == 3
+
+
+@pytest.mark.parametrize("memoranda_first", [False, True])
+def test_each_memorandum_of_one_date_is_its_own_relation(memoranda_first):
+    """EO 14148 revokes six memoranda of January 3, 2025 by date and title: each is linked to
+    its own memorandum, whichever was ingested first."""
+    order = EO_MARKDOWN / "donald-trump" / "2025" / "01-January"
+    (eo,) = sorted(order.glob("*-executive-order-14148.md"))
+    memoranda = sorted((PAGES / "2025-01").glob("2025-01-03-memorandum-on-the-designation-*"))
+    assert len(memoranda) == 6
+    if memoranda_first:
+        ingest(*memoranda)
+        ingest(eo)  # a later run: the relations name memoranda already archived
+    else:
+        ingest(eo)
+        ingest(*memoranda)  # a later run: the memoranda arrive and resolve what named them
+    revoker = Action.objects.get(kind="executive_order", number="14148")
+    revoked = Relation.objects.filter(
+        source=revoker, kind="revokes", origin="text", target__signed_on=date(2025, 1, 3)
+    )
+    targets = {r.target.title for r in revoked}
+    assert len(targets) == 6
+    for relation in revoked:
+        assert title_likeness(relation.target_label.split("(", 1)[1], relation.target.title) >= 0.8
