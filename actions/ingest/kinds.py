@@ -23,6 +23,8 @@ _LABELS = [
     ("determination", re.compile(r"\bpresidential determination\b|^determination\b", re.I)),
     ("memorandum", re.compile(r"^(?:a |presidential )?memorand", re.I)),
     ("notice", re.compile(r"^(?:presidential )?notice\b", re.I)),
+    # A veto is exercised by a message to Congress: the veto is the action.
+    ("bill_action", re.compile(r"\bveto\b", re.I)),
     (
         "letter",
         re.compile(
@@ -98,6 +100,12 @@ _BODY_SIGNS = [
 _WITNESS_RE = re.compile(r"IN WITNESS WHEREOF", re.I)
 # "NATIONAL SECURITY MEMORANDUM/NSM-16", "National Security Presidential Memorandum/NSPM-2"
 _SERIES_NUMBER_RE = re.compile(r"\b(NSPM|NSM)[-\s]?(\d{1,3})\b")
+# The header a memorandum of a numbered series opens with, whatever its title says.
+_SERIES_HEAD_RE = re.compile(
+    r"\bNational Security (?P<presidential>Presidential )?Memorandum\s*/\s*NS(?:P)?M[-\s]?\d",
+    re.I,
+)
+_DETERMINATION_NUMBER_RE = re.compile(r"\bPresidential Determination No\.\s*(\d{4}-\d{1,3})\b")
 
 
 # whitehouse.gov prints some actions under a "Press Release:" title: the action is the page.
@@ -120,7 +128,11 @@ def is_commentary_title(title: str) -> bool:
 
 def series_number(kind: str, title: str, text: str) -> str | None:
     """The number of a National Security (Presidential) Memorandum, from its title or the
-    header that opens its text: "NSPM-12" -> "12"."""
+    header that opens its text ("NSPM-12" -> "12"), or of a Presidential Determination from
+    the line that opens it ("Presidential Determination No. 2022-07")."""
+    if kind == "determination":
+        match = _DETERMINATION_NUMBER_RE.search(text[:300])
+        return match.group(1) if match else None
     if kind not in {"nspm", "nsm"}:
         return None
     for where in (title, text[:600]):
@@ -132,6 +144,9 @@ def series_number(kind: str, title: str, text: str) -> str | None:
 
 def detect_kind(title: str, text: str) -> str:
     """The kind from a title ('Executive Order on ...') or, failing that, the body's formula."""
+    series = _SERIES_HEAD_RE.search(text[:300])
+    if series:
+        return "nspm" if series.group("presidential") else "nsm"
     by_title = kind_from_label(title)
     if by_title:
         return by_title

@@ -30,10 +30,13 @@ def title_key(title: str) -> str:
     text = re.sub(r"[^a-z0-9]+", " ", text)
     # whitehouse.gov prefixes the kind ("Executive Order on ...", "A Proclamation on ..."),
     # which the Federal Register's title does not carry.
-    text = _KIND_PREFIX_RE.sub("", " ".join(text.split()))
+    text = _PRESS_RELEASE_RE.sub("", " ".join(text.split()))
+    text = _KIND_PREFIX_RE.sub("", text)
     return text
 
 
+# whitehouse.gov republishes some actions under "Press Release: <the action's title>".
+_PRESS_RELEASE_RE = re.compile(r"^press release ")
 _KIND_PREFIX_RE = re.compile(
     r"^(?:executive order|a proclamation|proclamation|presidential memorandum|memorandum|"
     r"notice|message|letter|presidential determination|determination) on (?:the )?"

@@ -7,6 +7,7 @@ from collections import Counter
 from django.db.models import Count, Q
 
 from actions.models import Action, Conflict, Source
+from actions.store.measure import find_twins
 
 
 def audit_report(examples: int = 5) -> dict:
@@ -41,6 +42,13 @@ def audit_report(examples: int = 5) -> dict:
             "examples": [
                 f"{row['kind']} {row['signed_on']} “{row['title_key'][:60]}” ×{row['n']}"
                 for row in duplicates[:examples]
+            ],
+        },
+        "twins": {
+            "count": len(twins := find_twins()),
+            "examples": [
+                f"{a.get_absolute_url()} ~ {b.get_absolute_url()} (text {score:.2f})"
+                for a, b, score in twins[:examples]
             ],
         },
         "source_conflicts": dict(conflicts),
