@@ -190,6 +190,12 @@ def find_action(parsed: ParsedDocument) -> Action | None:
     matches.sort(key=lambda a: abs((a.signed_on - parsed.signed_on).days))
     if matches:
         return matches[0]
+    if not parsed.number and parsed.kind and parsed.text.strip():
+        # The same page published twice (re-dated, or its title retyped: "Agreenent"):
+        # near-identical title and text, of one kind, within days.
+        same = reprinted(parsed.kind, parsed.title or "", parsed.signed_on, parsed.text)
+        if same is not None:
+            return same
     if parsed.kind in TWIN_KINDS:
         # A whitehouse.gov page of an order the FR numbered, or the FR's record of an order
         # whose page came first: told apart by what the two printings say.
@@ -289,6 +295,30 @@ def _texts_of(actions: list[Action]) -> dict[int, str]:
             if len(text) > len(texts.get(action_id, "")):
                 texts[action_id] = text
     return texts
+
+
+REPRINT_WINDOW = timedelta(days=3)
+REPRINT_LIKENESS = 0.9
+
+
+def reprinted(kind: str, title: str, signed_on, text: str) -> Action | None:
+    """The one unnumbered action of this kind, signed within three days, whose title and text
+    are both near-identical to these (two nominations lists share a title, not a text; two
+    disaster declarations share a formula, not a title)."""
+    if not signed_on or not title:
+        return None
+    candidates = list(
+        Action.objects.filter(
+            kind=kind,
+            number=None,
+            signed_on__gte=signed_on - REPRINT_WINDOW,
+            signed_on__lte=signed_on + REPRINT_WINDOW,
+        ).only("id", "kind", "number", "title", "signed_on", "slug", "text")
+    )
+    alike = [c for c in candidates if title_likeness(title, c.title, signed_on.year) >= 0.9]
+    texts = _texts_of(alike)
+    same = [c for c in alike if text_likeness(text, texts.get(c.pk, "")) >= REPRINT_LIKENESS]
+    return same[0] if len(same) == 1 else None
 
 
 def decided(matches: list[TwinMatch]) -> Action | None:
