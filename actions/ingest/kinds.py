@@ -74,6 +74,8 @@ _BODY_SIGNS = [
     ),
     # A memorandum calls itself one; no executive order in the corpus says "this memorandum".
     ("memorandum", re.compile(r"\bthis memorandum\b", re.I)),
+    # ... and states its subject ("SUBJECT: Keeping Americans Safe in Aviation").
+    ("memorandum", re.compile(r"^\s*SUBJECT:\s", re.M)),
     (
         "executive_order",
         # "it is hereby ordered", and the 2025 tariff orders' "I hereby determine and order"

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from django.db.models import Q
 
-from actions.extract.likeness import text_likeness, title_likeness
+from actions.extract.likeness import same_text, text_likeness, title_likeness
 from actions.ingest.parsed import ParsedDocument
 from actions.ingest.text import title_key
 from actions.models import Action, Source
@@ -317,7 +317,7 @@ def reprinted(kind: str, title: str, signed_on, text: str) -> Action | None:
     )
     alike = [c for c in candidates if title_likeness(title, c.title, signed_on.year) >= 0.9]
     texts = _texts_of(alike)
-    same = [c for c in alike if text_likeness(text, texts.get(c.pk, "")) >= REPRINT_LIKENESS]
+    same = [c for c in alike if same_text(text, texts.get(c.pk, ""), REPRINT_LIKENESS)]
     return same[0] if len(same) == 1 else None
 
 

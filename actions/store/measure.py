@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from actions.extract.likeness import text_likeness, title_likeness
+from actions.extract.likeness import same_text, text_likeness, title_likeness
 from actions.ingest.detect import parse_document
 from actions.models import Action, Conflict, Relation, Source
 from actions.store.identity import MEMO_KINDS, TWIN_WINDOW
@@ -73,23 +73,16 @@ def page_joins(kind: str) -> JoinReport:
         action__signed_on__gte=first,
         action__signed_on__lte=last,
     ).select_related("action")
-    numbers = sorted(
-        int(n)
-        for n in Action.objects.filter(kind=kind, signed_on__gte=first, signed_on__lte=last)
-        .exclude(number=None)
-        .values_list("number", flat=True)
-        if n.isdigit()
-    )
     for page in pages:
         report.pages += 1
         if page.action.number:
             report.joined += 1
             continue
-        report.misses.append((page.locator, page.action.title, _why(page.action, numbers)))
+        report.misses.append((page.locator, page.action.title, _why(page.action)))
     return report
 
 
-def _why(action: Action, numbers: list[int]) -> str:
+def _why(action: Action) -> str:
     if Conflict.objects.filter(action=action, field="identity").exists():
         return "two numbered orders read alike: a conflict for curators"
     near = Action.objects.filter(
@@ -107,21 +100,21 @@ def _why(action: Action, numbers: list[int]) -> str:
     if scored and scored[0][0] >= 0.6:
         score, other = scored[0]
         return f"closest FR record {other.label} reads too differently (title {score:.2f})"
-    gaps = _gaps_near(numbers, action, near)
+    gaps = _gaps_near(action)
     return "no FR record in the corpus" + (f" (numbers {gaps} are missing)" if gaps else "")
 
 
-def _gaps_near(numbers: list[int], action: Action, near) -> str:
-    """The run of numbers the FR's records skip around the action's date."""
-    around = sorted(int(n) for n in near.values_list("number", flat=True) if n.isdigit())
-    if not around:
+def _gaps_near(action: Action) -> str:
+    """The numbers the FR's records skip between the last order signed before this page's
+    date and the first signed after it ("14368-14371")."""
+    numbered = Action.objects.filter(kind=action.kind).exclude(number=None)
+    before = numbered.filter(signed_on__lte=action.signed_on).order_by("-signed_on", "-id")
+    after = numbered.filter(signed_on__gt=action.signed_on).order_by("signed_on", "id")
+    low = next((int(n) for n in before.values_list("number", flat=True)[:20] if n.isdigit()), None)
+    high = next((int(n) for n in after.values_list("number", flat=True)[:20] if n.isdigit()), None)
+    if low is None or high is None or high - low <= 1:
         return ""
-    low, high = around[0], around[-1]
-    present = set(numbers)
-    missing = [n for n in range(low, high + 1) if n not in present]
-    if not missing:
-        return ""
-    return f"{missing[0]}-{missing[-1]}" if len(missing) > 1 else str(missing[0])
+    return f"{low + 1}-{high - 1}" if high - low > 2 else str(low + 1)
 
 
 @dataclass
@@ -194,9 +187,11 @@ def kind_accuracy(path: Path = SAMPLE) -> tuple[int, int, list[tuple[str, str, s
     return len(rows) - len(wrong), len(rows), wrong
 
 
-def find_twins(days: int = 3, text_at_least: float = 0.8) -> list[tuple[Action, Action, float]]:
-    """Pairs of actions of one kind signed within `days` whose texts are near-identical and
-    titles alike, at least one of them unnumbered (two numbered orders are two orders)."""
+def find_twins(days: int = 3) -> list[tuple[Action, Action, float]]:
+    """Pairs of actions of one kind signed within `days` whose texts are two printings of one
+    (`likeness.same_text`: permits of one day for different pipelines share 96% of their text
+    but not their names and numbers) and whose titles are alike, at least one of them
+    unnumbered (two numbered orders are two orders)."""
     by_kind: dict[str, list[Action]] = defaultdict(list)
     rows = (
         Action.objects.exclude(signed_on=None)
@@ -215,9 +210,9 @@ def find_twins(days: int = 3, text_at_least: float = 0.8) -> list[tuple[Action, 
                     break
                 if first.number and second.number:
                     continue
-                if title_likeness(first.title, second.title, first.signed_on.year) < 0.6:
+                if title_likeness(first.title, second.title, first.signed_on.year) < 0.8:
                     continue
-                score = text_likeness(first.text[:20000], second.text[:20000])
-                if score >= text_at_least:
-                    twins.append((first, second, score))
+                a, b = first.text[:20000], second.text[:20000]
+                if same_text(a, b):
+                    twins.append((first, second, text_likeness(a, b)))
     return twins
