@@ -51,9 +51,11 @@ class StatuteCitation:
 _PIN = r"\((?:[A-Za-z]{1,4}|\d{1,3})\)"
 _SECTION = r"\d+[A-Za-z]*(?:-\d+[A-Za-z]*)?"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+# "8 U.S.C. 1357", "50 U.S.C.A. § 1701", older texts' "50 U.S.C. sec. 1601", and the forms
+# people type ("8 USC 1357", "8 usc §1357").
 _USC_HEAD_RE = re.compile(
-    r"\b(?P<title>\d{1,2})\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*"
-    r"(?P<app>App(?:\.|endix)\s*)?(?:§§?\s*)?(?=\d)"
+    r"\b(?P<title>\d{1,2})\s+(?:U\.\s?S\.\s?C\.(?:\s?A\.)?|(?i:usca?)\b)\s*"
+    r"(?P<app>App(?:\.|endix)\s*)?(?:§§?\s*|(?i:secs?\.?)\s+)?(?=\d)"
 )
 _ITEM_RE = re.compile(
     # Older orders space their pins: "301 (d)", "305(f) (1)".
@@ -113,7 +115,7 @@ def extract_citations(text: str) -> list[StatuteCitation]:
     paragraphs cite nothing, and the substring tests cost far less than the regular expressions.
     """
     usc: list[StatuteCitation] = []
-    if "U.S.C" in text or "U. S. C" in text:
+    if "U.S.C" in text or "U. S. C" in text or _BARE_USC_RE.search(text):
         usc.extend(_usc_citations(text))
     if "United States Code" in text:
         usc.extend(_title_code_citations(text))
@@ -163,9 +165,39 @@ def usc_key(title: str, section: str, appendix: bool = False) -> str:
     return f"{title} U.S.C. {'App. ' if appendix else ''}{section}"
 
 
+_BARE_USC_RE = re.compile(r"\d\s+(?i:usca?)\b")
+# Forms people type that texts write out: "section 1357 of title 8" (texts add ", United States
+# Code"), "INA 287(g)" and "INA § 287(g)" (texts write "section 287(g) of the INA").
+_QUERY_TITLE_RE = re.compile(
+    r"\b(?P<lead>sections?\s+\d+\w*(?:\(\w{1,4}\))*\s+of\s+title\s+\d{1,2})\b"
+    r"(?!,?\s+(?:of\s+the\s+)?United\s+States\s+Code)",
+    re.I,
+)
+_QUERY_ACT_RE = re.compile(
+    r"\b(?P<act>[A-Z][A-Za-z]{1,9})\s*(?:§+\s*|(?i:sec(?:tion)?\.?)\s+)?"
+    r"(?P<section>\d+[A-Za-z]?)(?P<pins>(?:\(\w{1,4}\))*)(?![\w.])"
+)
+
+
+def statute_query(text: str) -> str:
+    """A query with the statute forms people type written as texts print them, so that the
+    one extractor reads both: `section 1357 of title 8` -> `section 1357 of title 8, United
+    States Code`; `INA 287(g)` -> `section 287(g) of the INA` (for an Act the crosswalk
+    knows)."""
+    text = _QUERY_TITLE_RE.sub(lambda m: f"{m.group('lead')}, United States Code", text)
+
+    def act_form(match: re.Match) -> str:
+        if match.group("act").lower() not in act_by_name():
+            return match.group(0)
+        return f"section {match.group('section')}{match.group('pins')} of the {match.group('act')}"
+
+    return _QUERY_ACT_RE.sub(act_form, text)
+
+
 def parse_statute_query(text: str) -> StatuteCitation | None:
-    """The one statute a search query names (`8 U.S.C. 1357`, `section 287(g) of the INA`)."""
-    found = extract_citations(text)
+    """The one statute a search query names, in any form people type (`8 USC 1357`,
+    `8 U.S.C. § 1357`, `section 1357 of title 8`, `INA 287(g)`) or texts print."""
+    found = extract_citations(statute_query(text))
     return found[0] if found else None
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from actions.extract.agencies import find_agencies
-from actions.extract.citations import extract_citations
+from actions.extract.citations import extract_citations, statute_query
 
 MAX_QUERY_LENGTH = 500
 # PostgreSQL's english stop words (snowball), so a lone "the" matches nothing on either engine.
@@ -119,6 +119,8 @@ def _identifier(text: str):
 def _take_entities(text: str, query: SearchQuery) -> str:
     """Statute citations and agency names become entity clauses; the rest stays text."""
     spans = []
+    # The forms people type ("INA 287(g)", "section 1357 of title 8") as texts print them.
+    text = statute_query(text)
     for cite in extract_citations(text):
         if cite.kind in {"usc", "cfr", "public_law", "statutes_at_large", "constitution"}:
             query.entities.append(
