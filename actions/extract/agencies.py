@@ -155,3 +155,27 @@ def agency_for_query(query: str) -> str | None:
     cleaned = " ".join(query.split()).strip().removeprefix("the ").removeprefix("The ")
     match = pattern.fullmatch(cleaned)
     return by_name[cleaned.lower()] if match else None
+
+
+def agency_named(value: str) -> str | None:
+    """The slug of the agency a person typed, by any name the archive knows: its slug, its
+    name, acronym or an alias ("DHS", "Department of Homeland Security", "homeland
+    security"), or an official of it ("the Secretary of Homeland Security"). None when the
+    text names no agency, or names more than one."""
+    typed = " ".join(value.split()).strip()
+    if not typed:
+        return None
+    entries = agency_entries()
+    if typed.lower() in entries:
+        return typed.lower()
+    lowered = typed.lower().removeprefix("the ")
+    for entry in entries.values():
+        names = {n.lower().removeprefix("the ") for n in entry.names}
+        # "homeland security" for the Department of Homeland Security
+        names |= {re.sub(r"^(?:department|office) of (?:the )?", "", n) for n in names}
+        if lowered in names:
+            return entry.slug
+    found = {match.slug for match in find_agencies(typed)}
+    if len(found) == 1:
+        return found.pop()
+    return None

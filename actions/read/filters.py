@@ -5,12 +5,33 @@ from __future__ import annotations
 import re
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 
+from actions.extract.agencies import agency_named
 from actions.models import Action, President
 from actions.vocabulary import KIND_CHOICES, STATUS_CHOICES
 
+TRUE_VALUES = {"true", "True", "1", "on"}
 SORT_CHOICES = [("relevance", "Relevance"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+
+
+class AgencyField(forms.CharField):
+    """An agency by any name the archive knows; a name it does not know is an error the page
+    shows (the filter is then left out), never an empty result that looks like an answer."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and agency_named(value) is None:
+            raise forms.ValidationError(
+                f"no agency is known as “{value}” (try its name, acronym or a title like "
+                "“the Secretary of Homeland Security”)"
+            )
+        return value
+
+
+class AgencyFilter(django_filters.CharFilter):
+    field_class = AgencyField
 
 
 class ActionFilter(django_filters.FilterSet):
@@ -26,7 +47,7 @@ class ActionFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         field_name="signed_on", lookup_expr="year", min_value=1, max_value=9999
     )
-    agency = django_filters.CharFilter(method="filter_agency")
+    agency = AgencyFilter(method="filter_agency")
     directed = django_filters.BooleanFilter(method="filter_directed")
     statute = django_filters.CharFilter(method="filter_statute")
     topic = django_filters.CharFilter(method="filter_topic")
@@ -37,8 +58,13 @@ class ActionFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_agency(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        lookup = Q(agency_mentions__agency__slug=value)
-        if self.data.get("directed") in {"true", "True", "1", "on"}:
+        """Any name of an agency (`DHS`, `Department of Homeland Security`, `the Secretary of
+        Homeland Security`); with `directed`, only the actions directing it."""
+        slug = agency_named(value)
+        if slug is None:
+            return queryset.none()
+        lookup = Q(agency_mentions__agency__slug=slug)
+        if self.data.get("directed") in TRUE_VALUES:
             lookup &= Q(agency_mentions__directed=True)
         return queryset.filter(id__in=Action.objects.filter(lookup).values("id"))
 

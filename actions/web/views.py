@@ -28,6 +28,7 @@ from actions.vocabulary import (
 )
 from actions.web.caching import archive_cached
 from actions.web.charts import LineageNode, lineage
+from actions.web.chips import active_filters, agency_suggestions
 from actions.web.citing import citation_formats
 from actions.web.diff import compare
 from actions.web.export_csv import action_rows, citation_rows
@@ -103,6 +104,9 @@ def search(request: HttpRequest) -> HttpResponse:
             "querystring": _querystring(request, exclude={"page"}),
             "is_search": selection.results is not None,
             "filter_errors": selection.errors,
+            "chips": active_filters(request.GET, selection.errors),
+            "agency_suggestions": agency_suggestions(),
+            "directed": request.GET.get("directed") in {"true", "True", "1", "on"},
         },
     )
 
