@@ -7,6 +7,7 @@ signing date, each entry linking to the action's canonical page.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -19,6 +20,7 @@ from django.utils.text import Truncator
 
 from actions.models import Action, Agency, President, Statute
 from actions.read.selection import select
+from actions.web.chips import active_filters
 
 FEED_SIZE = 50
 # XML 1.0 cannot carry control characters: a query or a source text holding one is cleaned.
@@ -29,8 +31,20 @@ def xml_safe(text: str) -> str:
     return _CONTROL_RE.sub("", text)
 
 
+# The address the feed was asked at (scheme and host), for entry ids: RFC 4287 wants each
+# `atom:id` an absolute IRI. A context variable, as one Feed instance serves every request.
+_BASE: ContextVar[str] = ContextVar("feed_base", default="")
+
+
 class _ActionFeed(Feed):
     feed_type = Atom1Feed
+
+    def __call__(self, request: HttpRequest, *args, **kwargs):
+        token = _BASE.set(request.build_absolute_uri("/").rstrip("/"))
+        try:
+            return super().__call__(request, *args, **kwargs)
+        finally:
+            _BASE.reset(token)
 
     def item_title(self, action: Action) -> str:
         return xml_safe(f"{action.label}: {action.title}" if action.number else action.title)
@@ -47,7 +61,7 @@ class _ActionFeed(Feed):
         return action.get_absolute_url()
 
     def item_guid(self, action: Action) -> str:
-        return action.get_absolute_url()
+        return _BASE.get() + action.get_absolute_url()
 
     def item_pubdate(self, action: Action) -> datetime | None:
         day = action.published_on or action.signed_on
@@ -62,21 +76,33 @@ class _ActionFeed(Feed):
 
 class SearchFeed(_ActionFeed):
     def get_object(self, request: HttpRequest):
-        return select(request.GET), request.GET.urlencode()
+        selection = select(request.GET)
+        return selection, request.GET.urlencode(), active_filters(request.GET, selection.errors)
 
     def title(self, obj) -> str:
-        selection, _ = obj
-        return xml_safe(f"Presidential actions: {selection.query or 'all'}")
+        """After what it follows: "Presidential actions: “tariff” · Agency: Department of
+        Homeland Security, directed"."""
+        selection, _, chips = obj
+        parts = [f"“{selection.query}”"] if selection.query else []
+        parts += [f"{chip.label}: {chip.value}" for chip in chips]
+        return xml_safe("Presidential actions: " + (" · ".join(parts) or "all"))
 
     def link(self, obj) -> str:
-        _, query = obj
+        _, query, _ = obj
         return xml_safe(f"{reverse('actions:search')}?{query}")
+
+    def feed_url(self, obj) -> str:
+        """`rel="self"` with the query: a reader subscribing through it gets this search."""
+        _, query, _ = obj
+        return xml_safe(
+            f"{reverse('actions:search_feed')}?{query}" if query else reverse("actions:search_feed")
+        )
 
     def subtitle(self, obj) -> str:
         return "The newest actions matching this search and its filters."
 
     def items(self, obj):
-        selection, _ = obj
+        selection, _, _ = obj
         return self._newest(selection.matched)
 
 
