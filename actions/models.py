@@ -21,6 +21,7 @@ from actions.querysets import (
     StatuteQuerySet,
 )
 from actions.vocabulary import (
+    FORMAT_LABELS,
     IN_FORCE,
     KIND_CHOICES,
     KIND_LABELS,
@@ -198,6 +199,10 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return f"{self.format}: {self.locator}"
+
+    @property
+    def format_label(self) -> str:
+        return FORMAT_LABELS.get(self.format, self.format.replace("_", " "))
 
     @property
     def standing(self) -> str:

@@ -38,8 +38,11 @@ urlpatterns = [
     path("statutes/key/<path:key>/", browse_views.statute_detail, name="statute"),
     path("agencies/", browse_views.agency_index, name="agencies"),
     path("agencies/<slug:slug>/", browse_views.agency_detail, name="agency"),
+    path("agencies/<slug:slug>", views.append_slash),
     path("presidents/", browse_views.president_index, name="presidents"),
     path("presidents/<slug:slug>/", browse_views.president_detail, name="president"),
+    path("presidents/<slug:slug>", views.append_slash),
+    path("favicon.ico", views.favicon),
     # Canonical action URLs have no trailing slash (`/eo/14385`); the slashed form redirects.
     path("<kindpath:kind_path>/<str:number>", views.action_by_number, name="numbered"),
     path("<kindpath:kind_path>/<str:number>/", views.slash_redirect),

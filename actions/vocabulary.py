@@ -146,3 +146,23 @@ STATUTE_KIND_LABELS: dict[str, str] = {
     "federal_register": "Federal Register",
     "constitution": "Constitution",
 }
+
+# Published formats ---------------------------------------------------------------------------
+
+FORMAT_LABELS: dict[str, str] = {
+    "federal_register_xml": "Federal Register full text (XML)",
+    "federal_register_issue_xml": "Federal Register daily issue (XML)",
+    "federal_register_json": "Federal Register API record",
+    "federal_register_list_json": "Federal Register API list",
+    "federal_register_html": "Federal Register web page",
+    "federal_register_csv": "Federal Register CSV export",
+    "fr_notes_table": "Federal Register notes table",
+    "dcpd_text": "Daily Compilation of Presidential Documents",
+    "govinfo_htm": "GovInfo text",
+    "eo_markdown_fr": "Executive order collection (from the Federal Register)",
+    "eo_markdown_app": "American Presidency Project transcription",
+    "whitehouse_markdown": "whitehouse.gov page",
+    "whitehouse_legacy_markdown": "whitehouse.gov page (2017)",
+    "nara_table": "NARA disposition table",
+    "commentary_text": "News or analysis",
+}

@@ -6,6 +6,7 @@ from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -195,6 +196,20 @@ def slash_redirect(request: HttpRequest, **kwargs) -> HttpResponse:
     return redirect(request.path.rstrip("/"), permanent=True)
 
 
+def append_slash(request: HttpRequest, **kwargs) -> HttpResponse:
+    """`/agencies/homeland-security` -> `/agencies/homeland-security/`: browse pages end in a
+    slash (the action pattern below would otherwise take the address for a kind and number)."""
+    return redirect(request.path + "/", permanent=True)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page links; answer with the icon."""
+    with open(finders.find("favicon.svg"), "rb") as handle:
+        response = HttpResponse(handle.read(), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def action_by_id(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(get_object_or_404(Action, pk=pk), permanent=True)
 
@@ -203,7 +218,13 @@ def action_by_id(request: HttpRequest, pk: int) -> HttpResponse:
 def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
     """Two published copies of one action side by side, differences marked word by word."""
     action = get_object_or_404(Action, pk=pk)
-    sources = list(action.sources.exclude(text="").order_by("-official", "id"))
+    sources = []
+    seen = set()
+    # The same bytes read from two folders are one copy, listed once.
+    for source in action.sources.exclude(text="").order_by("-official", "id"):
+        if source.sha256 not in seen:
+            seen.add(source.sha256)
+            sources.append(source)
     if len(sources) < 2:
         raise Http404("This action has fewer than two copies with text")
     by_id = {str(s.pk): s for s in sources}

@@ -1,0 +1,52 @@
+"""Page fixes a reader meets: addresses without the slash, the favicon, error pages, the
+copies compared named in words and listed once."""
+
+import pytest
+
+from actions.models import Action
+
+
+@pytest.mark.parametrize(
+    ("address", "canonical"),
+    [
+        ("/agencies/homeland-security", "/agencies/homeland-security/"),
+        ("/presidents/donald-j-trump", "/presidents/donald-j-trump/"),
+    ],
+)
+def test_browse_pages_without_their_slash_redirect(client, seeded, address, canonical):
+    response = client.get(address)
+    assert response.status_code == 301 and response["Location"] == canonical
+    assert client.get(canonical).status_code == 200
+
+
+def test_the_favicon_is_served(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in response.content
+
+
+def test_a_missing_page_is_the_archives_own_404(client, db):
+    response = client.get("/eo/99999")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Not in the archive" in html and 'name="q"' in html and "URLconf" not in html
+
+
+def test_the_500_page_renders_without_a_request_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong on our side" in html
+
+
+def test_compared_copies_are_named_in_words_and_listed_once(client, seeded):
+    for action in Action.objects.all():
+        if action.sources.exclude(text="").count() < 2:
+            continue
+        response = client.get(f"/actions/{action.pk}/compare/")
+        if response.status_code == 404:  # two files with the same bytes are one copy
+            continue
+        sources = response.context["sources"]
+        assert len({s.sha256 for s in sources}) == len(sources)
+        html = response.content.decode()
+        assert "dcpd_text" not in html and "whitehouse_markdown" not in html
