@@ -144,6 +144,10 @@ class AgencyQuerySet(models.QuerySet):
 
 
 class PresidentQuerySet(models.QuerySet):
+    def newest_first(self) -> PresidentQuerySet:
+        """By their latest term, the latest first (as a reporter picks one)."""
+        return self.annotate(last_term=Max("terms__start")).order_by("-last_term", "-id")
+
     def with_counts(self) -> PresidentQuerySet:
         """Each president with `action_count`, in the order of their first term."""
         return self.annotate(

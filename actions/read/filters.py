@@ -37,7 +37,7 @@ class AgencyFilter(django_filters.CharFilter):
 class ActionFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=KIND_CHOICES, empty_label="Any kind")
     president = django_filters.ModelChoiceFilter(
-        queryset=President.objects.all(), to_field_name="slug", empty_label="Any president"
+        queryset=President.objects.newest_first(), to_field_name="slug", empty_label="Any president"
     )
     signed_after = django_filters.DateFilter(field_name="signed_on", lookup_expr="gte")
     signed_before = django_filters.DateFilter(field_name="signed_on", lookup_expr="lte")

@@ -50,3 +50,21 @@ def test_compared_copies_are_named_in_words_and_listed_once(client, seeded):
         assert len({s.sha256 for s in sources}) == len(sources)
         html = response.content.decode()
         assert "dcpd_text" not in html and "whitehouse_markdown" not in html
+
+
+def test_presidents_are_offered_latest_first(client, seeded):
+    """Not by first name: the latest presidency first."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.conftest import CORPUS
+
+    orders = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
+    older = [
+        next((orders / folder).rglob("*.md"))
+        for folder in ("barack-obama", "joe-biden", "george-w-bush")
+    ]
+    call_command("ingest", *map(str, older), stdout=StringIO())
+    names = [name for _, name in client.get("/actions/").context["president_choices"]]
+    assert names == ["Donald J. Trump", "Joseph R. Biden Jr.", "Barack Obama", "George W. Bush"]
