@@ -52,7 +52,10 @@ def snippet_of(unit, pattern: re.Pattern | None, cited: list[tuple[int, int]]) -
     text = unit.text
     cited = [(a - unit.offset, b - unit.offset) for a, b in cited]
     first = _first_match(text, pattern, cited, unit.hint)
-    start, end = _window(text, 0 if first is None else max(0, first - WINDOW // 3))
+    # A slice read from inside the unit (`unit.offset`) may begin inside a word.
+    start, end = word_window(
+        text, 0 if first is None else max(0, first - WINDOW // 3), mid_word=unit.offset > 0
+    )
     spans = _spans(text, pattern, cited, start, end)
     html = _render(
         text,
@@ -100,10 +103,12 @@ def _spans(
     return merged
 
 
-def _window(text: str, start: int) -> tuple[int, int]:
-    if start > 0:
-        space = text.find(" ", start)
-        start = space + 1 if 0 <= space < start + 30 else start
+def word_window(text: str, start: int, mid_word: bool = False) -> tuple[int, int]:
+    """From a word's start (never "… rgency unless"), to a word's end."""
+    at_word_start = start > 0 and text[start - 1].isspace()
+    if (start > 0 or mid_word) and not at_word_start:
+        space = next((i for i in range(start, min(len(text), start + 30)) if text[i].isspace()), -1)
+        start = space + 1 if space >= 0 else start
     end = min(len(text), start + WINDOW)
     if end < len(text):
         space = text.rfind(" ", start, end)

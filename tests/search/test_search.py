@@ -1,5 +1,7 @@
 """Search on whichever database the suite runs on (SQLite FTS5 or PostgreSQL tsvector)."""
 
+import re
+
 import pytest
 
 from actions.models import Action
@@ -151,3 +153,47 @@ def test_a_match_deep_in_a_long_section_is_quoted_from_where_it_is(long_sections
     assert hit.snippet.anchor == f"sec-{section.number}"
     assert str(hit.snippet.html).startswith("… ")
     assert re.search(rf"<mark>{late[0][:6]}", str(hit.snippet.html), re.IGNORECASE)
+
+
+@pytest.mark.parametrize("query", ["criminal", "immigration", "secretary", "homeland security"])
+def test_snippets_start_and_end_on_whole_words(seeded, query):
+    """Never "… rgency unless": the window begins after a space or at the unit's start."""
+    from actions.models import Action
+    from actions.search import search_actions
+
+    results = search_actions(query, Action.objects.all())
+    hits = results.page(0, 20, "relevance")
+    assert hits
+    for hit in hits:
+        if hit.snippet is None:
+            continue
+        text = re.sub(r"<[^>]+>", "", str(hit.snippet.html)).replace("&#x27;", "'")
+        body = text.removeprefix("… ").removesuffix(" …")
+        unit = _unit_text(hit)
+        first_word = body.split()[0]
+        assert re.search(rf"(?:^|\s){re.escape(first_word[:12])}", unit), (first_word, query)
+
+
+def _unit_text(hit) -> str:
+    action = hit.action
+    sections = {f"sec-{s.number}": s.text for s in action.sections.all()}
+    import html as html_module
+
+    return html_module.unescape(sections.get(hit.snippet.anchor, action.preamble or action.text))
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "mid_word", "first_word"),
+    [
+        # a slice read from inside a section, beginning inside "emergency"
+        ("rgency unless, within 90 days prior to the anniversary", 0, True, "unless,"),
+        ("national emergency unless", 0, False, "national"),  # the unit's own start
+        ("the national emergency unless", 4, False, "national"),  # already at a word
+        ("the national emergency unless", 6, False, "emergency"),  # inside "national"
+    ],
+)
+def test_the_snippet_window_starts_on_a_word(text, start, mid_word, first_word):
+    from actions.search.snippets import word_window
+
+    begin, end = word_window(text, start, mid_word=mid_word)
+    assert text[begin:end].split()[0] == first_word
