@@ -25,6 +25,7 @@ class Selection:
     sort: str
     results: SearchResults | None  # None when there is no text query
     errors: dict = field(default_factory=dict)
+    truncated: bool = False  # the query was longer than MAX_QUERY and was cut
 
     @property
     def matched(self) -> QuerySet:
@@ -59,8 +60,14 @@ class Selection:
         return self.matched.oldest() if self.sort == "oldest" else self.matched.newest()
 
 
+MAX_QUERY = 500  # characters; a longer query is cut at a word and the page says so
+
+
 def select(params: QueryDict) -> Selection:
-    query = params.get("q", "").strip()
+    query = " ".join(params.get("q", "").split())
+    truncated = len(query) > MAX_QUERY
+    if truncated:
+        query = query[:MAX_QUERY].rsplit(" ", 1)[0]
     filterset = ActionFilter(params, queryset=Action.objects.all())
     errors: dict = {}
     if not filterset.is_valid():
@@ -74,4 +81,11 @@ def select(params: QueryDict) -> Selection:
     if sort not in dict(SORT_CHOICES) or (sort == "relevance" and not query):
         sort = "newest"
     results = filterset.qs.search(query) if query else None
-    return Selection(query=query, filterset=filterset, sort=sort, results=results, errors=errors)
+    return Selection(
+        query=query,
+        filterset=filterset,
+        sort=sort,
+        results=results,
+        errors=errors,
+        truncated=truncated,
+    )

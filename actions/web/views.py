@@ -18,7 +18,7 @@ from actions.ingest.text import normalize_number
 from actions.models import Action
 from actions.read.detail import agency_summary, complete, last_modified
 from actions.read.filters import SORT_CHOICES
-from actions.read.selection import select
+from actions.read.selection import MAX_QUERY, select
 from actions.vocabulary import (
     FORWARD_LABELS,
     INVERSE_LABELS,
@@ -105,6 +105,8 @@ def search(request: HttpRequest) -> HttpResponse:
             "querystring": _querystring(request, exclude={"page"}),
             "is_search": selection.results is not None,
             "filter_errors": selection.errors,
+            "query_truncated": selection.truncated,
+            "max_query": MAX_QUERY,
             "chips": active_filters(request.GET, selection.errors),
             "agency_suggestions": agency_suggestions(),
             "directed": request.GET.get("directed") in {"true", "True", "1", "on"},

@@ -68,3 +68,20 @@ def test_presidents_are_offered_latest_first(client, seeded):
     call_command("ingest", *map(str, older), stdout=StringIO())
     names = [name for _, name in client.get("/actions/").context["president_choices"]]
     assert names == ["Donald J. Trump", "Joseph R. Biden Jr.", "Barack Obama", "George W. Bush"]
+
+
+def test_a_very_long_query_is_cut_and_said_so(client, seeded):
+    """A pasted paragraph: searched on its first 500 characters, the page says so, and the
+    heading does not echo 3,000 characters."""
+    from actions.models import Section
+
+    paragraph = " ".join(Section.objects.filter(text__contains="Homeland").first().text.split())
+    long_query = (paragraph + " ") * (1 + 3000 // max(1, len(paragraph)))
+    page = client.get("/search/", {"q": long_query})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "was longer than 500 characters" in html
+    assert len(page.context["query"]) <= 500
+    assert page.context["total"] >= 1  # its own section matches its first 500 characters
+    heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert len(heading) < 200
