@@ -110,10 +110,17 @@ class LineageNode:
     relation: str  # what the edge says: 'revokes', 'amended by', ...
 
 
+LINEAGE_SHOWN = 12  # boxes a column draws; the rest are counted in a last box
+
+
 def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) -> str:
-    """Three columns: what this action acts on, the action, and what later acted on it."""
+    """Three columns: what this action acts on, the action, and what later acted on it. A
+    column of more than LINEAGE_SHOWN draws that many and says how many more there are: an
+    order of 2025 acts on 72."""
     if not earlier and not later:
         return ""
+    totals = (len(earlier), len(later))
+    earlier, later = _shown(earlier), _shown(later)
     row_h, width = 34, 660
     rows = max(len(earlier), len(later), 1)
     height = rows * row_h + 16
@@ -123,8 +130,8 @@ def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) 
         f'<svg class="lineage" viewBox="0 0 {width} {height}" '
         f'role="{"group" if any(n.url for n in earlier + later) else "img"}" '
         f'aria-labelledby="lineage-t" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="lineage-t">Lineage of {escape(current)}: acts on {len(earlier)}, '
-        f"acted on by {len(later)}</title>",
+        f'<title id="lineage-t">Lineage of {escape(current)}: acts on {totals[0]}, '
+        f"acted on by {totals[1]}{_shown_note(totals)}</title>",
     ]
 
     def column(nodes: list[LineageNode], x: float, edge_x: float) -> None:
@@ -159,6 +166,22 @@ def lineage(earlier: list[LineageNode], current: str, later: list[LineageNode]) 
     )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _shown(nodes: list[LineageNode]) -> list[LineageNode]:
+    if len(nodes) <= LINEAGE_SHOWN:
+        return nodes
+    more = len(nodes) - (LINEAGE_SHOWN - 1)
+    rest = LineageNode(
+        label=f"{more} more", title="listed under Relations below", url="#relations", relation="and"
+    )
+    return [*nodes[: LINEAGE_SHOWN - 1], rest]
+
+
+def _shown_note(totals: tuple[int, int]) -> str:
+    if max(totals) <= LINEAGE_SHOWN:
+        return ""
+    return f" ({LINEAGE_SHOWN - 1} of each side drawn, every one listed under Relations)"
 
 
 def _surname(name: str) -> str:

@@ -330,7 +330,7 @@ def _lineage(action: Action, outgoing, incoming) -> str:
             )
             for row in rows
             if row.kind in LINEAGE_KINDS
-        ][:12]
+        ]
 
     return lineage(
         nodes(outgoing, FORWARD_LABELS), action.short_label, nodes(incoming, INVERSE_LABELS)

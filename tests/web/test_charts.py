@@ -31,3 +31,17 @@ def test_lineage_draws_both_sides_with_links():
     assert "EO 13768" in texts and "revoked by EO 13993" in texts
     assert len(svg.findall(f"{SVG}line")) == 3
     assert lineage([], "EO 1", []) == ""
+
+
+def test_a_lineage_of_many_draws_twelve_and_counts_them_all():
+    """An order of 2025 acts on 72: the picture says 72 and draws 11 and a box for the rest."""
+    from actions.web.charts import LINEAGE_SHOWN, LineageNode, lineage
+
+    acted_on = [
+        LineageNode(label=f"EO {13000 + n}", title="t", url=f"/eo/{13000 + n}", relation="revokes")
+        for n in range(72)
+    ]
+    svg = lineage(acted_on, "EO 14148", [])
+    assert "acts on 72, acted on by 0" in svg
+    assert svg.count("<rect") == LINEAGE_SHOWN + 1  # the boxes and the action itself
+    assert "61 more" in svg and 'href="#relations"' in svg
