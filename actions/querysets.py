@@ -132,6 +132,41 @@ class CitationQuerySet(models.QuerySet):
             .order_by("pin")
         )
 
+    def usc_titles(self) -> list[tuple[str, int, int]]:
+        """(title, sections cited, citations) for each U.S. Code title cited, by number."""
+        rows = (
+            self.filter(statute__kind="usc")
+            .exclude(statute__key__contains="App.")
+            .order_by()
+            .values_list("statute__title")
+            .annotate(sections=Count("statute", distinct=True), n=Count("id"))
+        )
+        return sorted(rows, key=lambda row: int(row[0]) if row[0].isdigit() else 999)
+
+    def by_pin(self, statute, limit: int = 12) -> list[tuple[str, list]]:
+        """Under each pin cited ("" for the section as a whole), the actions citing it, newest
+        first: [(pin, [action, ...])], at most `limit` actions a pin."""
+        rows = (
+            self.filter(statute=statute)
+            .select_related("action")
+            .only(
+                "pin",
+                "action__id",
+                "action__kind",
+                "action__number",
+                "action__title",
+                "action__signed_on",
+                "action__slug",
+            )
+            .order_by("pin", "-action__signed_on", "-action_id")
+        )
+        out: dict[str, dict[int, object]] = {}
+        for cite in rows:
+            actions = out.setdefault(cite.pin, {})
+            if len(actions) < limit:
+                actions.setdefault(cite.action_id, cite.action)
+        return [(pin, list(actions.values())) for pin, actions in out.items()]
+
 
 class AgencyQuerySet(models.QuerySet):
     def with_counts(self) -> AgencyQuerySet:

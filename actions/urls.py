@@ -32,6 +32,7 @@ urlpatterns = [
     path("feeds/agencies/<slug:slug>/", feeds.AgencyFeed(), name="agency_feed"),
     path("feeds/presidents/<slug:slug>/", feeds.PresidentFeed(), name="president_feed"),
     path("statutes/", browse_views.statute_index, name="statutes"),
+    path("statutes/jump", browse_views.statute_jump, name="statute_jump"),
     path("statutes/usc/<str:title>", browse_views.usc_title, name="usc_title"),
     path("statutes/usc/<str:title>/<str:section>", browse_views.usc_section, name="usc_section"),
     path("statutes/usc/<str:title>/<str:section>/", views.slash_redirect),

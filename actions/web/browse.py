@@ -7,10 +7,11 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html_join
 
+from actions.extract.citations import parse_statute_query
 from actions.models import Action, Agency, Citation, President, Statute, Term
 from actions.vocabulary import KIND_LABELS, STATUTE_KIND_LABELS
 from actions.web.caching import archive_cached
@@ -55,8 +56,10 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 @archive_cached
 def statute_index(request: HttpRequest) -> HttpResponse:
-    rows = Statute.objects.cited()
-    # Thousands of links: joined here, where it costs a tenth of a template loop.
+    """The U.S. Code first, a line per title in numeric order (each title its own page), then
+    the other kinds; a box that jumps to a section."""
+    rows = Statute.objects.exclude(kind="usc").cited()
+    # Many links: joined here, where it costs a tenth of a template loop.
     groups = [
         (
             kind,
@@ -69,7 +72,41 @@ def statute_index(request: HttpRequest) -> HttpResponse:
         )
         for kind, statutes in groupby(rows, key=lambda s: s.kind)
     ]
-    return render(request, "actions/statute_index.html", {"groups": groups})
+    return render(
+        request,
+        "actions/statute_index.html",
+        {"titles": Citation.objects.usc_titles(), "groups": groups, "error": ""},
+    )
+
+
+def statute_jump(request: HttpRequest) -> HttpResponse:
+    """`?to=8 USC 1357` (any form people type): to that section's page, or its title's."""
+    typed = request.GET.get("to", "").strip()
+    cite = parse_statute_query(typed) if typed else None
+    if cite is not None:
+        statute = Statute.objects.filter(key=cite.key).first()
+        if statute is not None:
+            return redirect(statute.get_absolute_url())
+        if cite.kind == "usc" and Statute.objects.filter(kind="usc", title=cite.title).exists():
+            return redirect("actions:usc_title", cite.title)
+    message = (
+        f"No action in the archive cites “{typed}”."
+        if cite
+        else f"“{typed}” is not a citation "
+        "the archive can read (try 8 U.S.C. 1357, 8 USC 1357 or INA 287(g))."
+    )
+    response = render(
+        request,
+        "actions/statute_index.html",
+        {
+            "titles": Citation.objects.usc_titles(),
+            "groups": [],
+            "error": message if typed else "Type a citation to jump to it.",
+            "typed": typed,
+        },
+        status=404 if typed else 400,
+    )
+    return response
 
 
 @archive_cached
@@ -115,6 +152,11 @@ def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
     for cite in citations:
         by_action.setdefault(cite.action, []).append(cite)
     pins = Citation.objects.pins(statute)
+    counts = dict(pins)
+    by_pin = [
+        (pin, actions, counts.get(pin, len(actions)))
+        for pin, actions in Citation.objects.by_pin(statute)
+    ]
     years = _years_chart(
         citing,
         f"Actions citing {statute.key}, per year",
@@ -128,6 +170,7 @@ def _statute_page(request: HttpRequest, statute: Statute) -> HttpResponse:
             "by_action": by_action,
             "total": total,
             "pins": pins,
+            "by_pin": by_pin,
             "years_chart": years,
             "all_url": f"{reverse('actions:search')}?{urlencode({'statute': statute.key})}",
         },

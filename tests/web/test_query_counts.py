@@ -16,8 +16,8 @@ PAGES = [
     ("/search/?q=immigration", 7, 7),
     ("/search/?q=8+U.S.C.+1357", 8, 8),
     ("/actions/", 4, 4),
-    ("/statutes/", 1, 1),
-    ("/statutes/usc/8/1357", 6, 6),
+    ("/statutes/", 2, 2),  # the U.S. Code by title, then the other kinds
+    ("/statutes/usc/8/1357", 7, 7),  # with the citing orders by pin
     ("/agencies/", 1, 1),
     ("/presidents/", 2, 2),
     ("/presidents/donald-j-trump/", 8, 8),
