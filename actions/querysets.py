@@ -106,6 +106,17 @@ class ActionQuerySet(models.QuerySet):
             table.setdefault(year, {})[kind] = n
         return table
 
+    def coverage(self) -> dict[tuple[str, int], dict[str, int]]:
+        """Per (kind, year): how many actions the archive holds and how many with text."""
+        rows = (
+            self.exclude(signed_on=None)
+            .annotate(year=ExtractYear("signed_on"))
+            .order_by()
+            .values_list("kind", "year")
+            .annotate(n=Count("id"), with_text=Count("id", filter=~Q(text="")))
+        )
+        return {(kind, year): {"actions": n, "with_text": t} for kind, year, n, t in rows}
+
     def year_span(self) -> tuple[int, int] | None:
         days = self.exclude(signed_on=None).aggregate(first=Min("signed_on"), last=Max("signed_on"))
         return (days["first"].year, days["last"].year) if days["first"] else None

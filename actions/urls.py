@@ -25,6 +25,7 @@ urlpatterns = [
     path("actions/<int:pk>/", views.action_by_id, name="by_id"),
     path("actions/<int:pk>/compare/", views.compare_sources, name="compare"),
     path("timeline/", browse_views.timeline, name="timeline"),
+    path("coverage/", browse_views.coverage, name="coverage"),
     path("search/export.csv", views.export_csv, name="export_csv"),
     path("feeds/search/", feeds.SearchFeed(), name="search_feed"),
     path("feeds/statutes/usc/<str:title>/<str:section>", feeds.StatuteFeed(), name="usc_feed"),

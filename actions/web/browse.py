@@ -16,6 +16,8 @@ from actions.models import Action, Agency, Citation, President, Statute, Term
 from actions.vocabulary import KIND_LABELS, STATUTE_KIND_LABELS
 from actions.web.caching import archive_cached
 from actions.web.charts import year_bars
+from actions.web.coverage import gaps
+from actions.web.coverage import table as coverage_table
 
 
 @archive_cached
@@ -48,6 +50,23 @@ def timeline(request: HttpRequest) -> HttpResponse:
                 for year in sorted(table, reverse=True)
             ],
         },
+    )
+
+
+@archive_cached
+def coverage(request: HttpRequest) -> HttpResponse:
+    """What the archive holds per kind and year (actions, with text) and its gaps."""
+    cells = coverage_table()
+    years = sorted({year for _, year in cells}, reverse=True)
+    kinds = [k for k in KIND_LABELS if any(kind == k for kind, _ in cells)]
+    rows = [
+        (year, [cells.get((kind, year), {"actions": 0, "with_text": 0}) for kind in kinds])
+        for year in years
+    ]
+    return render(
+        request,
+        "actions/coverage.html",
+        {"kinds": [(k, KIND_LABELS[k]) for k in kinds], "rows": rows, "gaps": gaps()},
     )
 
 

@@ -31,6 +31,7 @@ from actions.web.caching import archive_cached
 from actions.web.charts import LineageNode, lineage
 from actions.web.chips import active_filters, agency_suggestions
 from actions.web.citing import citation_formats
+from actions.web.coverage import gaps_crossed
 from actions.web.diff import compare
 from actions.web.export_csv import action_rows, citation_rows
 from actions.web.rendering import Link, render_text
@@ -106,12 +107,24 @@ def search(request: HttpRequest) -> HttpResponse:
             "is_search": selection.results is not None,
             "filter_errors": selection.errors,
             "query_truncated": selection.truncated,
+            "coverage_notes": _coverage_notes(selection),
             "max_query": MAX_QUERY,
             "chips": active_filters(request.GET, selection.errors),
             "agency_suggestions": agency_suggestions(),
             "directed": request.GET.get("directed") in {"true", "True", "1", "on"},
         },
     )
+
+
+def _coverage_notes(selection) -> list[str]:
+    """The gaps in the sources that this page's counts cross (`web/coverage.py`)."""
+    form = selection.filterset.form
+    data = form.cleaned_data if form.is_bound and hasattr(form, "cleaned_data") else {}
+    year = data.get("year")
+    after, before = data.get("signed_after"), data.get("signed_before")
+    first = int(year) if year else (after.year if after else None)
+    last = int(year) if year else (before.year if before else None)
+    return [gap.note() for gap in gaps_crossed(data.get("kind") or None, first, last)]
 
 
 def _page_number(request: HttpRequest) -> int:

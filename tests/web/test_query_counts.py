@@ -13,9 +13,9 @@ PAGES = [
     ("/", 2, 2),
     ("/eo/13768", 13, 13),  # the action in full: actions/read/detail.py
     ("/eo/14385", 13, 13),
-    ("/search/?q=immigration", 7, 7),
-    ("/search/?q=8+U.S.C.+1357", 8, 8),
-    ("/actions/", 4, 4),
+    ("/search/?q=immigration", 8, 8),  # + the archive version, for the coverage notes
+    ("/search/?q=8+U.S.C.+1357", 9, 9),
+    ("/actions/", 5, 5),
     ("/statutes/", 2, 2),  # the U.S. Code by title, then the other kinds
     ("/statutes/usc/8/1357", 7, 7),  # with the citing orders by pin
     ("/agencies/", 1, 1),
