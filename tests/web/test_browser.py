@@ -244,3 +244,35 @@ def test_no_script_from_a_source_runs_and_the_pages_carry_a_csp(live_server, hos
         page.goto(f"{live_server.url}{url}")
     assert violations == []
     page.close()
+
+
+def tabs_to(page, selector: str, limit: int = 60) -> int:
+    """Tab presses from a fresh page until the element matching `selector` has the focus;
+    the skip link is followed with Enter, as a keyboard user would."""
+    target = page.locator(selector).first.element_handle()
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("document.activeElement")
+        if page.evaluate("([a, b]) => a === b", [focused, target]):
+            return presses
+        if presses == 1 and page.evaluate("document.activeElement.className") == "skip-link":
+            page.keyboard.press("Enter")
+    return limit + 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 390)])
+def test_few_tab_presses_reach_the_first_result(
+    live_server, seeded_committed, browser, name, width
+):
+    """Goal: at most 10 (52 before the results came first in the page)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server.url}/search/?q=immigration&kind=executive_order")
+    presses = tabs_to(page, "ol.results li.result h3 a")
+    print(f"tab presses to the first result ({name}): {presses}")
+    assert presses <= 10, presses
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"tabs-to-first-result-{name}.png"), full_page=False)
+    # on a phone the filters are one link away, above the results
+    assert page.locator("a.to-filters").is_visible()
+    page.close()
