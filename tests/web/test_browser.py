@@ -80,6 +80,10 @@ def main_urls(seeded_committed):
         "/presidents/",
         President.objects.filter(actions__isnull=False).first().get_absolute_url(),
         "/timeline/",
+        "/coverage/",
+        "/actions/?agency=DHS&directed=true&kind=executive_order",  # chips, the datalist
+        "/statutes/jump?to=hello",  # the index with its error
+        "/eo/99999",  # the 404 page
     ]
 
 

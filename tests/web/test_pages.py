@@ -85,3 +85,11 @@ def test_a_very_long_query_is_cut_and_said_so(client, seeded):
     assert page.context["total"] >= 1  # its own section matches its first 500 characters
     heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
     assert len(heading) < 200
+
+
+def test_a_result_title_opens_the_page_at_its_top_and_the_snippet_at_its_section(client, seeded):
+    """The status badge stands in the page's header: the title link lands there; the
+    snippet's "Sec. N" link lands on the quoted section."""
+    html = client.get("/search/", {"q": "287(g)"}).content.decode()
+    assert '<h3 class="result-title"><a href="/eo/13768">' in html
+    assert 'class="snippet-where" href="/eo/13768#sec-8"' in html
