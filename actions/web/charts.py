@@ -14,6 +14,9 @@ BAR_COLOUR = "#1f3a68"
 MUTED = "#59606b"
 
 
+LABEL_CHAR_W = 6.0  # px per character of a 9 px label, generous for capitals
+
+
 def year_bars(
     counts: dict[int, int],
     label: str,
@@ -53,6 +56,7 @@ def year_bars(
         f'<text x="{left - 4}" y="{top + plot_h}" text-anchor="end" font-size="10" '
         f'fill="{MUTED}">0</text>',
     ]
+    label_right = float("-inf")
     for index, (band_start, band_end, band_label) in enumerate(bands or []):
         lo, hi = max(band_start, first), min(band_end, last)
         if lo > hi:
@@ -65,11 +69,15 @@ def year_bars(
             f'fill="{shade}"><title>{escape(band_label)}</title></rect>'
         )
         short = _surname(band_label)
-        if len(short) * 5.4 <= x1 - x0 - 4:  # a label that does not fit is left to the tooltip
-            name = escape(short)
+        # A label that does not fit its band, or would run into the previous label (two terms
+        # share the year one ends and the next begins), is left to the tooltip.
+        text_w = len(short) * LABEL_CHAR_W
+        centre = (x0 + x1) / 2
+        if text_w <= x1 - x0 - 4 and centre - text_w / 2 >= label_right + 3:
+            label_right = centre + text_w / 2
             parts.append(
-                f'<text x="{(x0 + x1) / 2:.1f}" y="{top + 10}" text-anchor="middle" '
-                f'font-size="9" fill="{MUTED}">{name}</text>'
+                f'<text x="{centre:.1f}" y="{top + 10}" text-anchor="middle" '
+                f'font-size="9" fill="{MUTED}">{escape(short)}</text>'
             )
     tick_every = _tick_every(len(years))
     for index, year in enumerate(years):

@@ -45,3 +45,25 @@ def test_a_lineage_of_many_draws_twelve_and_counts_them_all():
     assert "acts on 72, acted on by 0" in svg
     assert svg.count("<rect") == LINEAGE_SHOWN + 1  # the boxes and the action itself
     assert "61 more" in svg and 'href="#relations"' in svg
+
+
+def test_presidency_labels_never_overlap():
+    """Terms share the year one ends and the next begins: labels that would touch are left to
+    the tooltip, on the archive's whole span of years."""
+    import re
+
+    from actions.extract.presidents import TERMS
+    from actions.web.charts import LABEL_CHAR_W, year_bars
+
+    bands = [(t.start.year, (t.end.year if t.end else 2026), t.name) for t in TERMS]
+    svg = year_bars({year: 10 for year in range(1933, 2027)}, "per year", bands=bands)
+    labels = re.findall(
+        r'<text x="([\d.]+)" y="24" text-anchor="middle" font-size="9"[^>]*>([^<]+)<', svg
+    )
+    assert len(labels) >= 8
+    extents = [
+        (float(x) - len(s) * LABEL_CHAR_W / 2, float(x) + len(s) * LABEL_CHAR_W / 2)
+        for x, s in labels
+    ]
+    for (_, right), (left, _) in zip(extents, extents[1:], strict=False):
+        assert left >= right + 3
