@@ -280,3 +280,88 @@ def test_few_tab_presses_reach_the_first_result(
     # on a phone the filters are one link away, above the results
     assert page.locator("a.to-filters").is_visible()
     page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("name", "width"), [("desktop", 1280), ("phone", 390)])
+def test_the_eleven_tasks_of_a_reporter(live_server, lineage, browser, name, width):
+    """The everyday tasks, as a reporter on deadline types them, a screenshot per step."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    base = live_server.url
+
+    def shot(step: str) -> None:
+        page.screenshot(path=str(ARTIFACTS / f"tasks-{name}-{step}.png"), full_page=True)
+
+    # 1. A statute, typed as people type it.
+    page.goto(base)
+    page.fill("#home-q", "8 USC 1357")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".result")
+    assert "Enhancing Public Safety" in page.locator(".results").inner_text()
+    shot("01-statute")
+
+    # 2. "Orders directing DHS since 2017": the agency by its acronym, directed, a date.
+    page.goto(f"{base}/actions/")
+    page.fill("#f-agency", "DHS")
+    page.check("input[name=directed]")
+    page.fill("#f-after", "2017-01-01")
+    page.select_option("select[name=kind]", "executive_order")
+    page.locator("#filters button[type=submit]").click()
+    page.wait_for_load_state()
+    chips = page.locator(".chips").inner_text()
+    assert "Department of Homeland Security, directed" in chips and "2017-01-01" in chips
+    assert page.locator(".result").count() >= 1
+    assert page.is_checked("input[name=directed]")
+    shot("02-agency-directed")
+
+    # 3. What an order revoked, and 4. whether the revoked order is in force.
+    page.goto(f"{base}/eo/13993")
+    assert "13768" in page.locator("#relations").inner_text()
+    # 5. The chain of acts: the lineage picture says what it acts on and what acted on it.
+    assert page.locator("svg.lineage title").first.text_content().startswith("Lineage of EO 13993")
+    shot("03-revocations")
+    page.goto(f"{base}/eo/13768")
+    assert "Revoked" in page.locator("main").inner_text()
+    shot("04-in-force")
+
+    # 6. A dated search.
+    page.goto(f"{base}/search/?q=immigration&signed_before=2019-12-31")
+    listed = page.locator(".result-title").all_inner_texts()
+    assert listed and all("Protecting the National Security and Welfare" not in t for t in listed)
+    shot("06-dated")
+
+    # 7. Comparing copies (EO 14385: the DCPD printing and the whitehouse.gov page).
+    page.goto(f"{base}/eo/14385")
+    page.locator("a[href*='/compare/']").first.click()
+    page.wait_for_selector(".diff")
+    options = page.locator("#cmp-a option").all_inner_texts()
+    assert "Daily Compilation of Presidential Documents" in " ".join(options)
+    assert "dcpd_text" not in page.content()
+    shot("07-compare")
+
+    # 8. Citing it: a Bluebook citation ready to paste.
+    page.goto(f"{base}/eo/13768")
+    assert "Exec. Order No. 13768, 82 Fed. Reg. 8799" in page.locator(".cite-formats").inner_text()
+    shot("08-cite")
+
+    # 9. Browsing the statutes: the jump box, in the form of the Act.
+    page.goto(f"{base}/statutes/")
+    page.fill("#jump-to", "INA 287(g)")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("h1")
+    assert page.url.endswith("/statutes/usc/8/1357")
+    assert "By subsection" in page.content()
+    shot("09-statute")
+
+    # 10. Bad input is said, never a server error.
+    response = page.goto(f"{base}/actions/?agency=Department+of+Nonsense&page=999")
+    assert response.status == 200
+    assert "no agency is known as" in page.content()
+    shot("10-bad-input")
+
+    # 11. Keyboard only: the first result in a few Tab presses.
+    page.goto(f"{base}/search/?q=immigration")
+    assert tabs_to(page, "ol.results li.result h3 a") <= 10
+    shot("11-keyboard")
+    page.close()
