@@ -16,7 +16,7 @@ from actions.models import Action, Agency, Citation, President, Statute, Term
 from actions.vocabulary import KIND_LABELS, STATUTE_KIND_LABELS
 from actions.web.caching import archive_cached
 from actions.web.charts import year_bars
-from actions.web.coverage import gaps
+from actions.web.coverage import gaps, gaps_crossed
 from actions.web.coverage import table as coverage_table
 
 
@@ -38,6 +38,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         request,
         "actions/timeline.html",
         {
+            "coverage_notes": [gap.note() for gap in gaps()],
             "chart": chart,
             "kinds": [(k, KIND_LABELS[k]) for k in kinds],
             "years": [
@@ -209,6 +210,13 @@ def _years_chart(
     return year_bars(actions.year_counts(), label, link, ident, span=span)
 
 
+def _notes_over(span: tuple[int, int] | None) -> list[str]:
+    """The gaps in the sources a chart over these years crosses."""
+    if span is None:
+        return []
+    return [gap.note() for gap in gaps_crossed(None, *span)]
+
+
 @archive_cached
 def agency_index(request: HttpRequest) -> HttpResponse:
     agencies = Agency.objects.with_counts()
@@ -235,6 +243,7 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "directed_total": len(directed_ids),
             "all_url": f"{search}?{urlencode({'agency': agency.slug})}",
             "directed_url": f"{search}?{urlencode({'agency': agency.slug, 'directed': 'true'})}",
+            "coverage_notes": _notes_over(naming.year_span()),
             "years_chart": _years_chart(
                 naming,
                 f"Actions naming the {agency.name}, per year",
@@ -270,6 +279,7 @@ def president_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "by_kind": [(KIND_LABELS.get(k, k), k, n) for k, n in by_kind],
             "actions": actions,
             "total": president.actions.count(),
+            "coverage_notes": _notes_over(president.actions.year_span()),
             "all_url": f"{reverse('actions:browse')}?{urlencode({'president': president.slug})}",
             "years_chart": _years_chart(
                 president.actions.all(),

@@ -44,3 +44,9 @@ def test_a_results_page_whose_range_crosses_the_gap_says_so(
 ):
     html = client.get("/actions/", params).content.decode()
     assert ("No text in the archive for the executive orders of 2025" in html) is noted
+
+
+def test_charts_over_a_gap_say_so(client, archive_with_a_gap):
+    note = "No text in the archive for the executive orders of 2025"
+    assert note in client.get("/timeline/").content.decode()
+    assert note in client.get("/presidents/donald-j-trump/").content.decode()

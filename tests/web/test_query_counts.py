@@ -20,8 +20,8 @@ PAGES = [
     ("/statutes/usc/8/1357", 7, 7),  # with the citing orders by pin
     ("/agencies/", 1, 1),
     ("/presidents/", 2, 2),
-    ("/presidents/donald-j-trump/", 8, 8),
-    ("/timeline/", 2, 2),
+    ("/presidents/donald-j-trump/", 10, 10),  # + its year span and the archive version
+    ("/timeline/", 3, 3),  # + the archive version, for the gaps
     ("/api/actions/?q=immigration", 6, 6),
     ("/api/statutes/", 2, 2),
     ("/feeds/search/?q=immigration", 1, 1),
