@@ -12,8 +12,18 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/archive
 
 .PHONY: serve install install-dev migrate data static test test-sqlite test-postgres lint bench bench-fuzz bench-load clean
 
-serve: install migrate data static
-	$(BIN)/python manage.py runserver $(HOST)
+# Served as a reader meets the site (its own 404 and 500 pages, hashed static files), over
+# plain HTTP on this machine: no HTTPS redirect, no HSTS, cookies not marked secure. The key
+# is made once and kept in var/ (never committed).
+LOCAL_SITE := DJANGO_DEBUG=false DJANGO_SECRET_KEY="$$(cat var/secret_key)" \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_HSTS_SECONDS=0 DJANGO_SECURE_COOKIES=false
+
+serve: install migrate data static var/secret_key
+	$(LOCAL_SITE) $(BIN)/python manage.py runserver $(HOST)
+
+var/secret_key: | $(BIN)/python
+	mkdir -p var
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +62,7 @@ data: install
 	fi
 
 static: install
-	$(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=collectstatic $(BIN)/python manage.py collectstatic --noinput -v0
 
 # `make test` runs the whole suite on SQLite, or on the database DATABASE_URL names.
 test: install-dev lint

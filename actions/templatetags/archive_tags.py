@@ -5,6 +5,8 @@ from django import template
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from actions.vocabulary import FORMAT_LABELS
+
 register = template.Library()
 SELECTED = mark_safe(" selected")
 
@@ -18,6 +20,12 @@ def get_item(mapping: dict, key: str):
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
+
+
+@register.filter
+def format_label(code: str) -> str:
+    """'dcpd_text' -> 'Daily Compilation of Presidential Documents'."""
+    return FORMAT_LABELS.get(code, "the archive" if code == "archive" else code.replace("_", " "))
 
 
 @register.filter

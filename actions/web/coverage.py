@@ -46,6 +46,17 @@ def _span(years: tuple[int, ...]) -> str:
     return f"{years[0]}-{years[-1]}"
 
 
+def _runs(years: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """Consecutive years as runs: (1937, 1938, 1944, 2020) -> [(1937, 1938), (1944,), (2020,)]."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return [tuple(run) for run in runs]
+
+
 def table() -> dict[tuple[str, int], dict[str, int]]:
     return Action.objects.coverage()
 
@@ -67,12 +78,10 @@ def _gaps_at(version: str) -> tuple[Gap, ...]:
             for year in held
             if cells[(kind, year)]["actions"] >= 5 and cells[(kind, year)]["with_text"] == 0
         )
-        if no_text:
-            gaps.append(Gap(kind, no_text, "no text"))
+        gaps += [Gap(kind, run, "no text") for run in _runs(no_text)]
         start = max(held[0], years[0])
         missing = tuple(y for y in range(start, last + 1) if (kind, y) not in cells)
-        if missing:
-            gaps.append(Gap(kind, missing, "no records"))
+        gaps += [Gap(kind, run, "no records") for run in _runs(missing)]
         if held[0] > years[0]:
             gaps.append(Gap(kind, (years[0], held[0] - 1), "no records before"))
     return tuple(gaps)
