@@ -127,3 +127,36 @@ def test_the_readme_gunicorn_command_serves_the_site(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_make_serve_serves_the_site_as_a_reader_meets_it(tmp_path):
+    """`make serve` runs with the settings its Makefile line gives: the archive's own 404 page
+    (never Django's debug page listing the URL patterns), over plain HTTP on this machine."""
+    import re
+
+    makefile = (ROOT / "Makefile").read_text()
+    line = re.search(r"^LOCAL_SITE := (.+?)(?<!\\)$", makefile, re.M | re.S).group(1)
+    settings_given = dict(re.findall(r"(DJANGO_\w+)=(\"[^\"]*\"|\S+)", line.replace("\\\n", " ")))
+    env = production_env(tmp_path)
+    env.update({k: v.strip('"') for k, v in settings_given.items() if k != "DJANGO_SECRET_KEY"})
+    env["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
+    assert manage(env, "migrate", "--noinput").returncode == 0
+    assert manage(env, "collectstatic", "--noinput", "-v0").returncode == 0  # as `make static`
+    script = (
+        "import django; django.setup(); from django.conf import settings; "
+        "from django.test import Client; r = Client().get('/eo/99999'); "
+        "print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, "
+        "r.status_code, 'Not in the archive' in r.content.decode(), "
+        "'URLconf' in r.content.decode())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "archive.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["False", "False", "False", "404", "True", "False"], (
+        result.stderr
+    )

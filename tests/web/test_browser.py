@@ -279,6 +279,12 @@ def test_few_tab_presses_reach_the_first_result(
     page.screenshot(path=str(ARTIFACTS / f"tabs-to-first-result-{name}.png"), full_page=False)
     # on a phone the filters are one link away, above the results
     assert page.locator("a.to-filters").is_visible()
+    # no date or badge breaks over two lines
+    broken = page.evaluate(
+        "[...document.querySelectorAll('time, .status, .kind')]"
+        ".filter(e => e.getClientRects().length > 1).map(e => e.textContent)"
+    )
+    assert broken == []
     page.close()
 
 

@@ -93,3 +93,10 @@ def test_a_result_title_opens_the_page_at_its_top_and_the_snippet_at_its_section
     html = client.get("/search/", {"q": "287(g)"}).content.decode()
     assert '<h3 class="result-title"><a href="/eo/13768">' in html
     assert 'class="snippet-where" href="/eo/13768#sec-8"' in html
+
+
+def test_past_the_last_page_says_so(client, seeded):
+    page = client.get("/actions/", {"page": "999"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Page ?" not in html and "past the last page of results" in html
