@@ -23,6 +23,18 @@ def production_env(tmp_path) -> dict:
     return env
 
 
+def run_django(env: dict, script: str) -> subprocess.CompletedProcess:
+    """A Python snippet run with Django set up from these environment variables."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "archive.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def manage(env, *args) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -67,14 +79,7 @@ def test_security_headers_and_the_admin_behind_login(tmp_path):
         "print('admin', a.status_code, a.headers.get('Location'));"
         "h = c.get('/', secure=False); print('http', h.status_code, h.headers.get('Location'))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "archive.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_django(env, script)
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert out.startswith("200")
@@ -149,14 +154,7 @@ def test_make_serve_serves_the_site_as_a_reader_meets_it(tmp_path):
         "r.status_code, 'Not in the archive' in r.content.decode(), "
         "'URLconf' in r.content.decode())"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "archive.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_django(env, script)
     assert result.stdout.split() == ["False", "False", "False", "404", "True", "False"], (
         result.stderr
     )

@@ -199,37 +199,13 @@ def extract_references(text: str) -> list[DocumentReference]:
     for pattern in (_SERIES_RE, _DETERMINATION_RE):
         for match in pattern.finditer(text):
             kind_found = _series_kind(match)
-            relation, in_part = _relation(text, match.start(), match.end())
             number = match.group("number")
             found.append(
-                DocumentReference(
-                    kind=kind_found,
-                    number=number,
-                    label=f"{SERIES_NOUNS[kind_found]} {number}",
-                    on=None,
-                    relation=relation,
-                    in_part=in_part,
-                    text=match.group(0),
-                    start=match.start(),
-                    end=match.end(),
-                )
+                _by_number(text, match, kind_found, number, f"{SERIES_NOUNS[kind_found]} {number}")
             )
     for match in _DIRECTIVE_RE.finditer(text):
-        relation, in_part = _relation(text, match.start(), match.end())
         number = match.group("number") or match.group("abbr_number")
-        found.append(
-            DocumentReference(
-                kind="directive",
-                number=number,
-                label=" ".join(match.group(0).split()),
-                on=None,
-                relation=relation,
-                in_part=in_part,
-                text=match.group(0),
-                start=match.start(),
-                end=match.end(),
-            )
-        )
+        found.append(_by_number(text, match, "directive", number, " ".join(match.group(0).split())))
     numbered = {(ref.start, ref.end) for ref in found}
     found.extend(ref for ref in _schedule_references(text) if (ref.start, ref.end) not in numbered)
     titles = _title_spans(text, found)
@@ -237,6 +213,22 @@ def extract_references(text: str) -> list[DocumentReference]:
     # Presidential Memorandum 5)"), not a further reference.
     found = [ref for ref in found if not any(a < ref.start and ref.end <= b for a, b in titles)]
     return sorted(found, key=lambda ref: ref.start)
+
+
+def _by_number(text: str, match: re.Match, kind: str, number: str, label: str):
+    """A reference by kind and number, spanning the whole match, with its sentence's relation."""
+    relation, in_part = _relation(text, match.start(), match.end())
+    return DocumentReference(
+        kind=kind,
+        number=number,
+        label=label,
+        on=None,
+        relation=relation,
+        in_part=in_part,
+        text=match.group(0),
+        start=match.start(),
+        end=match.end(),
+    )
 
 
 def _series_kind(match: re.Match) -> str:
