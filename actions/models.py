@@ -498,6 +498,9 @@ class Relation(models.Model):
         Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     score = models.FloatField(null=True, blank=True)
+    # When the act takes effect: the date its text states ("effective July 1, 2025"), or the
+    # acting action's signing. What an action's status was on a day follows from these.
+    effective_on = models.DateField(null=True, blank=True, db_index=True)
 
     objects = RelationQuerySet.as_manager()
 

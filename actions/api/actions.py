@@ -27,8 +27,9 @@ from actions.api.common import (
     page_link,
 )
 from actions.models import Action
-from actions.read.detail import read_detail, serialize
+from actions.read.detail import read_detail, serialize, status_on_record
 from actions.read.selection import select
+from actions.store.status import status_on
 
 
 class AnonymousRateLimit(AnonRateThrottle):
@@ -119,6 +120,23 @@ class AgencyMentionOut(Schema):
     directed: bool
 
 
+class ActingOut(Schema):
+    id: int | None
+    kind: str
+    number: str | None
+    relation: str
+    in_part: bool
+    effective_on: date | None
+
+
+class StatusOnOut(Schema):
+    date: date
+    status: str  # a status value, or not_yet_signed
+    in_force: bool
+    since: date | None
+    by: list[ActingOut]
+
+
 class ActionDetail(ActionItem):
     """One action in full. With `fields=`, only the fields asked for are present."""
 
@@ -134,6 +152,7 @@ class ActionDetail(ActionItem):
     agencies: list[AgencyMentionOut] | None = None
     sources: list[SourceOut] | None = None
     commentary: list[CommentaryOut] | None = None
+    status_on: StatusOnOut | None = None  # with ?as_of=YYYY-MM-DD
 
 
 class ActionRef(Schema):
@@ -153,6 +172,7 @@ class ListParams(Schema):
     statute: str | None = None
     topic: str | None = None
     status: str | None = None
+    in_force_on: str | None = None
     sort: str | None = None
     fields: str | None = None
     page: int = Field(1, ge=1, le=MAX_PAGE)
@@ -215,7 +235,12 @@ def _only(data: dict, wanted: set[str] | None) -> dict:
     summary="One action in full",
     exclude_unset=True,
 )
-def get_action(request: HttpRequest, ref: Path[ActionRef], fields: str | None = None):
+def get_action(
+    request: HttpRequest,
+    ref: Path[ActionRef],
+    fields: str | None = None,
+    as_of: date | None = None,
+):
     """Sections, citations (with pins and the Act section they were resolved from), relations
     both ways (with origin), agency mentions, sources and commentary; `fields=` to choose."""
     wanted = _fields(fields, ActionDetail)
@@ -223,7 +248,10 @@ def get_action(request: HttpRequest, ref: Path[ActionRef], fields: str | None = 
         detail = read_detail(ref.action_id)
     except Action.DoesNotExist as missing:
         raise Http404("No such action") from missing
-    return _only(serialize(detail), wanted)
+    data = serialize(detail)
+    if as_of is not None:
+        data["status_on"] = status_on_record(status_on(detail.action, as_of))
+    return _only(data, wanted)
 
 
 api.add_router("/", catalog_router)

@@ -470,3 +470,20 @@ def _schedule_lead_in(
         if any(pattern.search(line) for _, pattern in _RELATION_PATTERNS):
             return start, end
     return fallback
+
+
+# "effective July 1, 2025", "effective as of ...", "at 12:01 a.m. eastern daylight time on ...".
+_EFFECTIVE_RE = re.compile(
+    rf"\beffective\s+(?:on\s+|as\s+of\s+|at\s+)?(?:12:01\s+a\.m\.[^,;]{{0,60}}?\s+on\s+)?"
+    rf"(?P<date>{_DATE})"
+    rf"|\b12:01\s+a\.m\.\s+(?:[a-z]+\s+){{0,3}}time\s+on\s+(?P<time_date>{_DATE})",
+    re.I,
+)
+
+
+def effective_date(sentence: str) -> date | None:
+    """The date a sentence says its act takes effect, if it says one."""
+    match = _EFFECTIVE_RE.search(sentence)
+    if not match:
+        return None
+    return parse_written_date(match.group("date") or match.group("time_date"))

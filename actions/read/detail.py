@@ -248,3 +248,24 @@ def _for_export(record: dict) -> dict:
     for name in ("citations", "relations", "agencies", "sources", "commentary"):
         record[name] = _sorted(record[name])
     return record
+
+
+def status_on_record(state) -> dict:
+    """A `store.status.StatusOn` as the API gives it."""
+    return {
+        "date": state.day,
+        "status": state.status,
+        "in_force": state.in_force,
+        "since": state.since,
+        "by": [
+            {
+                "id": r.source_id,
+                "kind": r.source.kind if r.source else r.source_kind,
+                "number": r.source.number if r.source else (r.source_number or None),
+                "relation": r.kind,
+                "in_part": r.in_part,
+                "effective_on": r.effective_on,
+            }
+            for r in state.by
+        ],
+    }

@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import Q, QuerySet
 
 from actions.extract.agencies import agency_named
-from actions.models import Action, President
+from actions.models import Action, President, Relation
 from actions.vocabulary import KIND_CHOICES, STATUS_CHOICES
 
 TRUE_VALUES = {"true", "True", "1", "on"}
@@ -52,6 +52,7 @@ class ActionFilter(django_filters.FilterSet):
     statute = django_filters.CharFilter(method="filter_statute")
     topic = django_filters.CharFilter(method="filter_topic")
     status = django_filters.ChoiceFilter(choices=STATUS_CHOICES, empty_label="Any status")
+    in_force_on = django_filters.DateFilter(method="filter_in_force_on", label="In force on")
 
     class Meta:
         model = Action
@@ -67,6 +68,17 @@ class ActionFilter(django_filters.FilterSet):
         if self.data.get("directed") in TRUE_VALUES:
             lookup &= Q(agency_mentions__directed=True)
         return queryset.filter(id__in=Action.objects.filter(lookup).values("id"))
+
+    def filter_in_force_on(self, queryset: QuerySet, name: str, day) -> QuerySet:
+        """Signed by that day and not revoked, superseded or suspended in whole by an act that
+        had taken effect by then (`Relation.effective_on`)."""
+        stopped = Relation.objects.filter(
+            kind__in=["revokes", "supersedes", "suspends"],
+            in_part=False,
+            effective_on__lte=day,
+            target__isnull=False,
+        ).values("target_id")
+        return queryset.filter(signed_on__lte=day).exclude(id__in=stopped)
 
     def filter_directed(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # read by filter_agency: "directed" qualifies the agency filter

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from actions.extract.agencies import agency_entries, find_agencies_in_parts
 from actions.extract.citations import StatuteCitation, extract_citations
 from actions.extract.notes import note_relation, parse_target
-from actions.extract.references import extract_references, sentence_around
+from actions.extract.references import effective_date, extract_references, sentence_around
 from actions.ingest.pages import page_at
 from actions.ingest.parsed import ParsedDocument, parsed_from_json
 from actions.ingest.text import slugify_title, title_key
@@ -292,7 +292,9 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
                 continue
             seen.add(marker)
             start, end = sentence_around(text, ref.start, ref.end)
+            sentence = text[start:end]
             relation = Relation(
+                effective_on=effective_date(sentence) or action.signed_on,
                 found_in=action,
                 source=action,
                 kind=ref.relation,
@@ -320,6 +322,8 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
                 in_part=in_part,
                 origin="fr_notes",
                 evidence=f"{label}: {target_text}"[:1000],
+                # The acting order's date: this one's, or the one the note names.
+                effective_on=action.signed_on if holder_acts else other.on,
             )
             end = "target" if holder_acts else "source"
             setattr(relation, "source" if holder_acts else "target", action)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from actions.models import Action, Relation
 from actions.vocabulary import IN_FORCE, STATUS_PRECEDENCE, STATUS_RELATIONS
@@ -19,11 +21,51 @@ def status_from(incoming: list[tuple[str, bool, object]]) -> tuple[str, object]:
     return IN_FORCE, None
 
 
+@dataclass(frozen=True)
+class StatusOn:
+    """An action's state on a day, and the relations that made it so."""
+
+    day: date
+    status: str  # a STATUS_CHOICES value, or "not_yet_signed"
+    since: date | None
+    by: tuple  # the relations in effect on that day that decide it
+
+    @property
+    def in_force(self) -> bool:
+        return self.status not in FULL_STOPS and self.status != NOT_YET_SIGNED
+
+
+NOT_YET_SIGNED = "not_yet_signed"
+# Statuses under which an action no longer has force (in part, or amended, it still has).
+FULL_STOPS = frozenset({"revoked", "superseded", "suspended"})
+
+
+def status_on(action: Action, day: date) -> StatusOn:
+    """What the action's status was on `day`: from the relations acting on it that had taken
+    effect by then. Revoking the order that revoked it brings nothing back: only the
+    relations aimed at this action count."""
+    if action.signed_on and day < action.signed_on:
+        return StatusOn(day, NOT_YET_SIGNED, None, ())
+    acting = [
+        relation
+        for relation in Relation.objects.filter(
+            target=action, kind__in=STATUS_RELATIONS, effective_on__lte=day
+        ).select_related("source")
+    ]
+    status, since = status_from([(r.kind, r.in_part, r.effective_on) for r in acting])
+    by = tuple(
+        r
+        for r in acting
+        if (r.kind, r.in_part) in {(k, p) for k, p, label in STATUS_PRECEDENCE if label == status}
+    )
+    return StatusOn(day, status, since, by)
+
+
 def refresh_statuses(action_ids: Iterable[int] | None = None) -> None:
     """Recompute the status of the given actions, or of every action when None."""
     relations = Relation.objects.filter(
         kind__in=STATUS_RELATIONS, target__isnull=False
-    ).values_list("target_id", "kind", "in_part", "source__signed_on", "source_on")
+    ).values_list("target_id", "kind", "in_part", "effective_on", "source_on")
     candidates = Action.objects.all()
     if action_ids is not None:
         action_ids = list(action_ids)

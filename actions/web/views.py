@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from actions.models import Action
 from actions.read.detail import agency_summary, complete, last_modified
 from actions.read.filters import SORT_CHOICES
 from actions.read.selection import MAX_QUERY, select
+from actions.store.status import status_on
 from actions.vocabulary import (
     FORWARD_LABELS,
     INVERSE_LABELS,
@@ -303,10 +305,14 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     statutes = OrderedDict()
     for cite in citations:
         statutes.setdefault(cite.statute.key, []).append(cite)
+    as_of, as_of_error = _as_of(request, action)
     response = render(
         request,
         "actions/detail.html",
         {
+            "as_of": as_of,
+            "as_of_day": request.GET.get("as_of", "") if as_of else "",
+            "as_of_error": as_of_error,
             "action": action,
             "sections": rendered_sections,
             "preamble_html": preamble_html,
@@ -348,6 +354,18 @@ def _lineage(action: Action, outgoing, incoming) -> str:
     return lineage(
         nodes(outgoing, FORWARD_LABELS), action.short_label, nodes(incoming, INVERSE_LABELS)
     )
+
+
+def _as_of(request: HttpRequest, action: Action):
+    """`?as_of=YYYY-MM-DD`: the action's status on that day, or a message for a bad date."""
+    value = request.GET.get("as_of", "").strip()
+    if not value:
+        return None, ""
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None, f"“{value}” is not a date (YYYY-MM-DD)."
+    return status_on(action, day), ""
 
 
 def _page_cite(action: Action, page: int | None) -> str | None:
