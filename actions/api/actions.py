@@ -24,7 +24,7 @@ from actions.api.common import (
     ActionItem,
     ActionPage,
     action_item,
-    page_link,
+    page_fields,
 )
 from actions.models import Action
 from actions.read.detail import read_detail, serialize, status_on_record
@@ -201,13 +201,7 @@ def list_actions(request: HttpRequest, params: Query[ListParams]):
         ordered = selection.ordered().result_rows()
         actions = list(ordered[offset : offset + page_size])
     return {
-        "count": count,
-        "page": page,
-        "page_size": page_size,
-        "next": page_link(request, filters, page + 1, page_size)
-        if offset + page_size < count
-        else None,
-        "previous": page_link(request, filters, page - 1, page_size) if page > 1 else None,
+        **page_fields(request, filters, page, page_size, count),
         "results": [
             _only(action_item(action, snippets.get(action.pk)), wanted) for action in actions
         ],

@@ -68,14 +68,11 @@ def action_item(action: Action, snippet: str | None = None) -> dict:
     }
 
 
-def paged(request: HttpRequest, items, paging: PageParams, params: dict) -> tuple:
-    """(page of items, the paging fields) for any queryset, with an exact count."""
-    page_size, page = paging.page_size, paging.page
-    count = items.count()
+def page_fields(request: HttpRequest, filters: dict, page: int, page_size: int, count: int) -> dict:
+    """count, page, page_size and the `next`/`previous` links that reach every result."""
+    filters = {k: v for k, v in filters.items() if v not in (None, "")}
     offset = (page - 1) * page_size
-    rows = list(items[offset : offset + page_size])
-    filters = {k: v for k, v in params.items() if v not in (None, "")}
-    return rows, {
+    return {
         "count": count,
         "page": page,
         "page_size": page_size,
@@ -84,3 +81,11 @@ def paged(request: HttpRequest, items, paging: PageParams, params: dict) -> tupl
         else None,
         "previous": page_link(request, filters, page - 1, page_size) if page > 1 else None,
     }
+
+
+def paged(request: HttpRequest, items, paging: PageParams, params: dict) -> tuple:
+    """(page of items, the paging fields) for any queryset, with an exact count."""
+    page_size, page = paging.page_size, paging.page
+    offset = (page - 1) * page_size
+    rows = list(items[offset : offset + page_size])
+    return rows, page_fields(request, params, page, page_size, items.count())
