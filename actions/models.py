@@ -501,6 +501,8 @@ class Relation(models.Model):
     # When the act takes effect: the date its text states ("effective July 1, 2025"), or the
     # acting action's signing. What an action's status was on a day follows from these.
     effective_on = models.DateField(null=True, blank=True, db_index=True)
+    # The part of the target acted on, as the text names it ("3", "1(a)"); blank for the whole.
+    target_section = models.CharField(max_length=40, blank=True)
 
     objects = RelationQuerySet.as_manager()
 
@@ -515,6 +517,11 @@ class Relation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source or self.source_label} {self.kind} {self.target or self.target_label}"
+
+    @property
+    def target_section_number(self) -> str:
+        """The section a part belongs to: "1(a)" -> "1"."""
+        return self.target_section.split("(", 1)[0].strip()
 
 
 class Conflict(models.Model):

@@ -61,11 +61,21 @@ api = NinjaAPI(
 )
 
 
+class EffectOut(Schema):
+    kind: str  # revokes, amends, supersedes ...
+    action_id: int | None  # the acting action
+    number: str | None
+    section: str | None  # the acting action's section that says it
+    part: str  # the part of this section named ("3(b)"), or the section itself
+    date: date | None  # when it took effect
+
+
 class SectionOut(Schema):
     number: str
     heading: str
     anchor: str
     text: str
+    effects: list[EffectOut] = []
 
 
 class CitationOut(Schema):

@@ -30,6 +30,9 @@ class DocumentReference:
     # A memorandum's printed title, "(Restoring Trust in Government ...)": tells apart the
     # memoranda of one date.
     title: str | None = None
+    # The part of the other document acted on: "Section 3 of Executive Order 13732" -> "3",
+    # "Section 3(b) of ..." -> "3(b)".
+    target_section: str | None = None
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -54,6 +57,12 @@ _NUMBERED_RE = re.compile(
     rf"(?P<list>{_ITEM}(?:(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s+(?=No\.)|,?\s+as\s+amended\s+by\s+){_ITEM})*)"
 )
 _LIST_ITEM_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<date>{_ITEM_DATE})?")
+# What stands right before a reference when it acts on a part: "Section 3 of", "section 1(a)
+# of", "The last sentence of section 1(a) of", "Sec. 2 of".
+_SECTION_OF_RE = re.compile(
+    r"\b(?:[Ss]ec(?:tion|\.)|SECTION)\s+(?P<section>\d+[A-Za-z]?(?:\s?\([A-Za-z0-9]{1,4}\))*)"
+    r",?\s+of\s+(?:the\s+)?$"
+)
 _ITEM_DATE_RE = re.compile(_ITEM_DATE)
 # A parenthesised title after a reference: "(Restoring Trust in Government Through ...)".
 _TITLE = r"\s*\((?P<title>(?:[^()]|\([^()]*\)){3,300})\)"
@@ -162,6 +171,9 @@ def extract_references(text: str) -> list[DocumentReference]:
         listing = match.group("list")
         for _ in range(2):  # a citation may nest: "(34 Fed. Reg. 17567 (October 28, 1969))"
             listing = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), listing)
+        # "Section 3 of Executive Order 13732": the part acted on, read for the first item
+        # only ("Section 2 of Executive Orders A and B" names no one section of B).
+        part = _SECTION_OF_RE.search(text, max(0, match.start() - 120), match.start())
         for index, item in enumerate(_LIST_ITEM_RE.finditer(listing)):
             start = match.start() if index == 0 else listing_start + item.start()
             end = listing_start + item.end()
@@ -176,6 +188,7 @@ def extract_references(text: str) -> list[DocumentReference]:
                     text=text[start:end],
                     start=start,
                     end=end,
+                    target_section=part.group("section") if part and index == 0 else None,
                 )
             )
     for match in _MEMO_RE.finditer(text):

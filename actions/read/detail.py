@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from actions.models import Action, Reference, Relation
+from actions.vocabulary import STATUS_RELATION_KINDS
 
 
 @dataclass
@@ -97,6 +98,16 @@ def _read_named(details: dict[int, Detail]) -> None:
         detail.named.setdefault(reference.section_id, []).append((reference, target))
 
 
+def section_effects(detail: Detail) -> dict[str, list[Relation]]:
+    """Per section number of this action, what later acted on it by name ("Section 3 of
+    Executive Order 13732 is hereby revoked"), in the order they took effect."""
+    out: dict[str, list[Relation]] = {}
+    for relation in sorted(detail.incoming, key=lambda r: (r.effective_on is None, r.effective_on)):
+        if relation.target_section and relation.kind in STATUS_RELATION_KINDS:
+            out.setdefault(relation.target_section_number, []).append(relation)
+    return out
+
+
 # Serializing ------------------------------------------------------------------------------
 
 
@@ -135,6 +146,7 @@ def serialize(detail: Detail, *, export: bool = False) -> dict:
     out (an ingest recomputes them) and lists in a stable order, so that two exports of one
     archive are identical."""
     action = detail.action
+    effects = section_effects(detail)
     signers = sorted(s.name for s in action.signatories.all())
     relations = [
         *(_relation(r, "outgoing", r.target, r.target_label) for r in detail.outgoing),
@@ -164,7 +176,13 @@ def serialize(detail: Detail, *, export: bool = False) -> dict:
         "fr_document_number": action.fr_document_number,
         "dcpd_number": action.dcpd_number,
         "sections": [
-            {"number": s.number, "heading": s.heading, "anchor": s.anchor, "text": s.text}
+            {
+                "number": s.number,
+                "heading": s.heading,
+                "anchor": s.anchor,
+                "text": s.text,
+                "effects": [_effect(r) for r in effects.get(s.number, [])],
+            }
             for s in sorted(action.sections.all(), key=lambda s: s.position)
         ],
         "citations": [
@@ -217,6 +235,20 @@ def serialize(detail: Detail, *, export: bool = False) -> dict:
     if export:
         return _for_export(record)
     return record
+
+
+def _effect(relation: Relation) -> dict:
+    """What acted on a section: kind, the acting action (id, number), its section, the part
+    of this section it names, and the date it took effect."""
+    source = relation.source
+    return {
+        "kind": relation.kind,
+        "action_id": source.pk if source else None,
+        "number": source.number if source else (relation.source_number or None),
+        "section": relation.section.number if relation.section else None,
+        "part": relation.target_section,
+        "date": _day(relation.effective_on),
+    }
 
 
 def _relation(relation: Relation, direction: str, other: Action | None, label: str) -> dict:

@@ -295,6 +295,7 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
             sentence = text[start:end]
             relation = Relation(
                 effective_on=effective_date(sentence) or action.signed_on,
+                target_section=(ref.target_section or "")[:40],
                 found_in=action,
                 source=action,
                 kind=ref.relation,

@@ -17,7 +17,7 @@ from django.utils.http import http_date
 from actions.graph.reconcile import fold_cross_references, reconcile
 from actions.ingest.text import normalize_number
 from actions.models import Action
-from actions.read.detail import agency_summary, complete, last_modified
+from actions.read.detail import agency_summary, complete, last_modified, section_effects
 from actions.read.filters import SORT_CHOICES
 from actions.read.selection import MAX_QUERY, select
 from actions.store.status import status_on
@@ -282,6 +282,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     for cite in citations:
         by_section.setdefault(cite.section_id, []).append(cite)
     lead_text = action.preamble if sections else (action.preamble or action.text)
+    effects = section_effects(detail)
     rendered_sections = [
         {
             "section": s,
@@ -289,6 +290,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
                 s.text, by_section.get(s.pk, []), _named_links(detail.named.get(s.pk, []))
             ),
             "page_cite": _page_cite(action, s.start_page),
+            "effects": effects.get(s.number, []),
         }
         for s in sections
     ]
