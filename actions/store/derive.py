@@ -287,7 +287,9 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
         for ref in refs:
             if ref.kind == action.kind and ref.number and ref.number == action.number:
                 continue  # an order naming itself
-            marker = (ref.kind, ref.number, ref.label, ref.relation, ref.start)
+            # One relation per document, kind and part named (a text naming an order twice
+            # states one relation; amending its sections 1 and 2 states two).
+            marker = (ref.kind, ref.number, ref.label, ref.relation, ref.target_section)
             if marker in seen:
                 continue
             seen.add(marker)
