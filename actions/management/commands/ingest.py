@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 
 from actions.jobs.ingest import ingest_paths
+from actions.jobs.progress import progress_for
 
 
 class Command(BaseCommand):
@@ -26,7 +25,7 @@ class Command(BaseCommand):
             paths,
             reparse=reparse,
             relate=not no_relate,
-            progress=self.progress_printer(),
+            progress=progress_for(),
             on_error=lambda path, reason: self.stderr.write(f"error: {path}: {reason}"),
         )
         if report.related is not None:
@@ -47,16 +46,3 @@ class Command(BaseCommand):
         )
         if report.failed:
             raise CommandError(f"{report.failed} file(s) could not be ingested", returncode=1)
-
-    def progress_printer(self):
-        """A progress line on a terminal; nothing under CI or when piped."""
-        if not sys.stderr.isatty():
-            return None
-
-        def show(label: str, done: int, total: int) -> None:
-            if done == total or done % 100 == 0:
-                end = "\n" if done == total else ""
-                sys.stderr.write(f"\r{label}: {done}/{total}{end}")
-                sys.stderr.flush()
-
-        return show

@@ -5,12 +5,12 @@ After a change to an extractor (citations, references, agencies), the archive's 
 sources kept in the database, without reading the files again. Related actions follow.
 """
 
-import sys
 import time
 
 from django.core.management.base import BaseCommand
 
 from actions.graph.relations import relate_all
+from actions.jobs.progress import progress_for
 from actions.models import Action
 from actions.store.rebuild import rebuild_in_batches
 
@@ -25,11 +25,10 @@ class Command(BaseCommand):
         started = time.monotonic()
         ids = list(Action.objects.order_by("id").values_list("id", flat=True))
 
-        def progress(done: int, total: int) -> None:
-            if sys.stderr.isatty():
-                sys.stderr.write(f"\rrebuilt {done}/{total}" + ("\n" if done == total else ""))
-
-        rebuilt = rebuild_in_batches(ids, progress)
+        bar = progress_for()
+        rebuilt = rebuild_in_batches(
+            ids, (lambda done, total: bar("actions rebuilt", done, total)) if bar else None
+        )
         message = f"rebuilt {rebuilt} actions in {time.monotonic() - started:.1f}s"
         if not no_relate:
             links = relate_all()
