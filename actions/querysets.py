@@ -94,16 +94,10 @@ class ActionQuerySet(models.QuerySet):
         )
 
     def year_kind_counts(self) -> dict[int, dict[str, int]]:
-        rows = (
-            self.exclude(signed_on=None)
-            .annotate(year=ExtractYear("signed_on"))
-            .order_by()
-            .values_list("year", "kind")
-            .annotate(n=Count("id"))
-        )
+        """{year: {kind: actions}}, from the coverage counts."""
         table: dict[int, dict[str, int]] = {}
-        for year, kind, n in rows:
-            table.setdefault(year, {})[kind] = n
+        for (kind, year), cell in self.coverage().items():
+            table.setdefault(year, {})[kind] = cell["actions"]
         return table
 
     def coverage(self) -> dict[tuple[str, int], dict[str, int]]:

@@ -209,9 +209,10 @@ def extract_references(text: str) -> list[DocumentReference]:
                 title=title,
             )
         )
-    for pattern in (_SERIES_RE, _DETERMINATION_RE):
+    series = ((_SERIES_RE, _series_kind), (_DETERMINATION_RE, lambda match: "determination"))
+    for pattern, kind_of in series:
         for match in pattern.finditer(text):
-            kind_found = _series_kind(match)
+            kind_found = kind_of(match)
             number = match.group("number")
             found.append(
                 _by_number(text, match, kind_found, number, f"{SERIES_NOUNS[kind_found]} {number}")
@@ -245,10 +246,7 @@ def _by_number(text: str, match: re.Match, kind: str, number: str, label: str):
 
 
 def _series_kind(match: re.Match) -> str:
-    groups = match.groupdict()
-    if "nspm" not in groups:
-        return "determination"
-    return "nspm" if groups["nspm"] else "nsm"
+    return "nspm" if match.group("nspm") else "nsm"
 
 
 _PARENTHETICAL_RE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")

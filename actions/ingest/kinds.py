@@ -65,23 +65,28 @@ _COMMENTARY = re.compile(
     re.I,
 )
 
+# Where a sign is looked for: the formulas at the text's head, where documents state them;
+# self-references ("this memorandum", "this order") anywhere in it.
+HEAD, ANYWHERE = "head", "anywhere"
 _BODY_SIGNS = [
     # The memorandum and notice headers open the text; check them before the order formulas.
-    ("memorandum", re.compile(r"\A\s*(?:MEMORANDUM FOR\b|Memorandum for\b)")),
+    ("memorandum", re.compile(r"\A\s*(?:MEMORANDUM FOR\b|Memorandum for\b)"), HEAD),
     (
         "notice",
         re.compile(r"\A\s*NOTICE\b|\bthis notice shall be published in the Federal Register", re.I),
+        ANYWHERE,
     ),
     # A memorandum calls itself one; no executive order in the corpus says "this memorandum".
-    ("memorandum", re.compile(r"\bthis memorandum\b", re.I)),
+    ("memorandum", re.compile(r"\bthis memorandum\b", re.I), ANYWHERE),
     # ... and states its subject ("SUBJECT: Keeping Americans Safe in Aviation").
-    ("memorandum", re.compile(r"^\s*SUBJECT:\s", re.M)),
+    ("memorandum", re.compile(r"^\s*SUBJECT:\s", re.M), HEAD),
     (
         "executive_order",
         # "it is hereby ordered", and the 2025 tariff orders' "I hereby determine and order"
         re.compile(
             r"it is hereby ordered|hereby ordered as follows|\bhereby (?:\w+ and )?order\b", re.I
         ),
+        HEAD,
     ),
     (
         # An order under the President's own authority that calls itself "this order"
@@ -92,11 +97,20 @@ _BODY_SIGNS = [
             r"\s+laws of the United States of America\b.*\bthis order\b",
             re.I | re.S,
         ),
+        ANYWHERE,
     ),
-    ("proclamation", re.compile(r"do hereby proclaim|NOW, THEREFORE, I\b.*proclaim", re.I | re.S)),
-    ("memorandum", re.compile(r"^MEMORANDUM FOR\b|^Memorandum for\b", re.M)),
-    ("determination", re.compile(r"Presidential Determination No\.", re.I)),
-    ("letter", re.compile(r"^Dear (?:Mr\.|Madam|Madame|Senator|Representative|Speaker)", re.M)),
+    (
+        "proclamation",
+        re.compile(r"do hereby proclaim|NOW, THEREFORE, I\b.*proclaim", re.I | re.S),
+        HEAD,
+    ),
+    ("memorandum", re.compile(r"^MEMORANDUM FOR\b|^Memorandum for\b", re.M), HEAD),
+    ("determination", re.compile(r"Presidential Determination No\.", re.I), HEAD),
+    (
+        "letter",
+        re.compile(r"^Dear (?:Mr\.|Madam|Madame|Senator|Representative|Speaker)", re.M),
+        HEAD,
+    ),
 ]
 
 _WITNESS_RE = re.compile(r"IN WITNESS WHEREOF", re.I)
@@ -157,10 +171,7 @@ def detect_kind(title: str, text: str) -> str:
     if _WITNESS_RE.search(text[-3000:]) and not _BODY_SIGNS[0][1].search(text):
         return "proclamation"
     head = text[:4000]
-    for kind, pattern in _BODY_SIGNS:
-        # Self-references ("this memorandum", "this order") may stand anywhere; the formulas
-        # are read where the document states them, at its head.
-        whole = "this" in pattern.pattern
-        if pattern.search(text if whole else head):
+    for kind, pattern, where in _BODY_SIGNS:
+        if pattern.search(text if where == ANYWHERE else head):
             return kind
     return "other"

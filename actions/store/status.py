@@ -53,11 +53,8 @@ def status_on(action: Action, day: date) -> StatusOn:
         ).select_related("source")
     ]
     status, since = status_from([(r.kind, r.in_part, r.effective_on) for r in acting])
-    by = tuple(
-        r
-        for r in acting
-        if (r.kind, r.in_part) in {(k, p) for k, p, label in STATUS_PRECEDENCE if label == status}
-    )
+    deciding = {(kind, part) for kind, part, label in STATUS_PRECEDENCE if label == status}
+    by = tuple(r for r in acting if (r.kind, r.in_part) in deciding)
     return StatusOn(day, status, since, by)
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 
 from actions.extract.agencies import agency_entries, agency_named
+from actions.read.filters import TRUE_VALUES
 from actions.vocabulary import KIND_LABELS, STATUS_LABELS
 
 # (parameter, what the chip says); "directed" rides with the agency chip.
@@ -53,7 +54,7 @@ def _shown(name: str, value: str, params: QueryDict) -> str:
     if name == "agency":
         slug = agency_named(value)
         shown = agency_entries()[slug].name if slug else value
-        if params.get("directed") in {"true", "True", "1", "on"}:
+        if params.get("directed") in TRUE_VALUES:
             shown += ", directed"
         return shown
     return value

@@ -18,7 +18,7 @@ from actions.graph.reconcile import fold_cross_references, reconcile
 from actions.ingest.text import normalize_number
 from actions.models import Action
 from actions.read.detail import agency_summary, complete, last_modified, section_effects
-from actions.read.filters import SORT_CHOICES
+from actions.read.filters import SORT_CHOICES, TRUE_VALUES
 from actions.read.selection import MAX_QUERY, select
 from actions.store.status import status_on
 from actions.vocabulary import (
@@ -113,7 +113,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "max_query": MAX_QUERY,
             "chips": active_filters(request.GET, selection.errors),
             "agency_suggestions": agency_suggestions(),
-            "directed": request.GET.get("directed") in {"true", "True", "1", "on"},
+            "directed": request.GET.get("directed") in TRUE_VALUES,
         },
     )
 
