@@ -260,10 +260,6 @@ def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _title(action: Action) -> str:
-    return f"{action.label}: {action.title}"
-
-
 def _named_links(named: list[tuple]) -> list[Link]:
     """Links from the spans naming other archived actions to their pages."""
     return [
