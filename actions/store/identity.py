@@ -240,7 +240,6 @@ def twin_candidates(
     *,
     numbered: bool,
     page_date=None,
-    exclude: int | None = None,
 ) -> list[TwinMatch]:
     """Actions of `kind` signed within a week of `signed_on` or of the page's own date
     (numbered ones, or unnumbered with `numbered=False`) that read as the same order, best
@@ -258,11 +257,10 @@ def twin_candidates(
     window = Q()
     for day in days_printed:
         window |= Q(signed_on__gte=day - TWIN_WINDOW, signed_on__lte=day + TWIN_WINDOW)
+    # Texts are read only for the candidates whose titles are alike (`_texts_of`).
     candidates = Action.objects.filter(window, kind=kind, number__isnull=not numbered).only(
-        "id", "kind", "number", "title", "signed_on", "slug", "text"
+        "id", "kind", "number", "title", "signed_on", "slug"
     )
-    if exclude is not None:
-        candidates = candidates.exclude(pk=exclude)
     alike = [
         (candidate, by_title)
         for candidate in candidates
@@ -285,9 +283,14 @@ def twin_candidates(
 
 def _texts_of(actions: list[Action]) -> dict[int, str]:
     """Each action's text: the one shown, or during an ingest (before the deferred rebuild
-    has set it) the longest text among its copies."""
-    texts = {action.pk: action.text for action in actions if action.text}
-    missing = [action.pk for action in actions if not action.text]
+    has set it) the longest text among its copies. Two queries at most, for these only."""
+    ids = [action.pk for action in actions]
+    if not ids:
+        return {}
+    texts = {
+        pk: text for pk, text in Action.objects.filter(pk__in=ids).values_list("id", "text") if text
+    }
+    missing = [pk for pk in ids if pk not in texts]
     if missing:
         for action_id, text in Source.objects.filter(action_id__in=missing).values_list(
             "action_id", "text"
@@ -313,7 +316,7 @@ def reprinted(kind: str, title: str, signed_on, text: str) -> Action | None:
             number=None,
             signed_on__gte=signed_on - REPRINT_WINDOW,
             signed_on__lte=signed_on + REPRINT_WINDOW,
-        ).only("id", "kind", "number", "title", "signed_on", "slug", "text")
+        ).only("id", "kind", "number", "title", "signed_on", "slug")
     )
     alike = [c for c in candidates if title_likeness(title, c.title, signed_on.year) >= 0.9]
     texts = _texts_of(alike)
