@@ -226,3 +226,42 @@ def _many(actions) -> list:
     if isinstance(actions, models.Model | int):
         return [actions]
     return list(actions)
+
+
+class EmergencyQuerySet(models.QuerySet):
+    def in_effect_on(self, day) -> EmergencyQuerySet:
+        """Declared by `day` (or of unknown date) and not terminated by then."""
+        declared = Q(declared_on__lte=day) | Q(declared_on__isnull=True)
+        ended = Q(terminated_on__lte=day)
+        return self.filter(declared).exclude(ended)
+
+    def matching(self, q: str) -> EmergencyQuerySet:
+        """By subject, the declaring order's number or title ("Iran", "13224", "cyber")."""
+        words = q.split()
+        query = self
+        for word in words:
+            number = word.removeprefix("EO").removeprefix("eo").strip(".- ")
+            query = query.filter(
+                Q(subject__icontains=word)
+                | Q(declared_number=number)
+                | Q(declared_by__title__icontains=word)
+            )
+        return query
+
+    def with_acts(self) -> EmergencyQuerySet:
+        """Each emergency with its acts, their actions, and its declaring and ending orders."""
+        acts = _model("EmergencyAct").objects.select_related("action").order_by("on", "id")
+        return self.select_related("declared_by", "terminated_by").prefetch_related(
+            Prefetch("acts", queryset=acts)
+        )
+
+    def years_in_effect(self, until) -> dict[int, int]:
+        """How many emergencies were in effect at some time in each year, to `until`'s year."""
+        counts: dict[int, int] = {}
+        for declared_on, terminated_on in self.filter(declared_on__isnull=False).values_list(
+            "declared_on", "terminated_on"
+        ):
+            last = (terminated_on or until).year
+            for year in range(declared_on.year, last + 1):
+                counts[year] = counts.get(year, 0) + 1
+        return counts

@@ -1,7 +1,9 @@
 from django.urls import path, register_converter
 
 from actions.vocabulary import KIND_PATHS
+from actions.web import as_amended as as_amended_views
 from actions.web import browse as browse_views
+from actions.web import emergencies as emergency_views
 from actions.web import feeds, views
 
 
@@ -44,7 +46,14 @@ urlpatterns = [
     path("presidents/", browse_views.president_index, name="presidents"),
     path("presidents/<slug:slug>/", browse_views.president_detail, name="president"),
     path("presidents/<slug:slug>", views.append_slash),
+    path("emergencies/", emergency_views.emergency_index, name="emergencies"),
+    path("emergencies/export.csv", emergency_views.emergency_csv, name="emergencies_csv"),
+    path("emergencies/<slug:slug>/", emergency_views.emergency_detail, name="emergency"),
+    path("emergencies/<slug:slug>", views.append_slash),
+    path("feeds/emergencies/", feeds.EmergencyFeed(), name="emergencies_feed"),
+    path("feeds/emergencies/<slug:slug>/", feeds.EmergencyFeed(), name="emergency_feed"),
     path("favicon.ico", views.favicon),
+    path("eo/<str:number>/as-amended", as_amended_views.as_amended_page, name="as_amended"),
     # Canonical action URLs have no trailing slash (`/eo/14385`); the slashed form redirects.
     path("<kindpath:kind_path>/<str:number>", views.action_by_number, name="numbered"),
     path("<kindpath:kind_path>/<str:number>/", views.slash_redirect),

@@ -136,6 +136,18 @@ STATUS_PRECEDENCE: list[tuple[str, bool, str]] = [
 ]
 STATUS_RELATIONS: frozenset[str] = frozenset(kind for kind, _, _ in STATUS_PRECEDENCE)
 
+# National emergencies ----------------------------------------------------------------------
+
+EMERGENCY_ACT_CHOICES: list[tuple[str, str]] = [
+    ("declares", "Declared"),
+    ("expands", "Expanded"),
+    ("modifies", "Modified"),
+    ("continues", "Continued"),
+    ("terminates", "Terminated"),
+]
+EMERGENCY_ACT_LABELS: dict[str, str] = dict(EMERGENCY_ACT_CHOICES)
+EMERGENCY_STATUS_LABELS: dict[str, str] = {"in_effect": "In effect", "terminated": "Terminated"}
+
 # Kinds of statute --------------------------------------------------------------------------
 
 STATUTE_KIND_LABELS: dict[str, str] = {

@@ -26,7 +26,9 @@ from actions.api.common import (
     action_item,
     page_fields,
 )
+from actions.api.emergencies import router as emergencies_router
 from actions.models import Action
+from actions.read.as_amended import as_amended, text_record
 from actions.read.detail import read_detail, serialize, status_on_record
 from actions.read.selection import select
 from actions.store.status import status_on
@@ -258,4 +260,43 @@ def get_action(
     return _only(data, wanted)
 
 
+class TextChange(Schema):
+    action_id: int
+    number: str | None
+    section: str | None
+    date: date | None
+    instruction: str
+
+
+class TextSection(Schema):
+    number: str
+    heading: str
+    text: str
+    revoked: bool
+    added: bool
+    changes: list[TextChange]
+
+
+class NotAppliedItem(TextChange):
+    reason: str
+
+
+class ActionText(Schema):
+    as_of: date
+    sections: list[TextSection]
+    not_applied: list[NotAppliedItem]
+
+
+@api.get("/actions/{action_id}/text/", response=ActionText, summary="The text as amended")
+def get_action_text(request: HttpRequest, ref: Path[ActionRef], as_of: date | None = None):
+    """The order's sections with the amendments in effect on `as_of` (default today) applied,
+    each with the changes made to it; the instructions that could not be applied cleanly in
+    `not_applied`, each with its reason."""
+    action = Action.objects.filter(pk=ref.action_id).first()
+    if action is None:
+        raise Http404("No such action")
+    return text_record(as_amended(action, as_of or date.today()))
+
+
 api.add_router("/", catalog_router)
+api.add_router("/", emergencies_router)

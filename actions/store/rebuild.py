@@ -30,6 +30,7 @@ from actions.models import (
     Source,
 )
 from actions.store.derive import Derived, derive
+from actions.store.emergencies import refresh_emergencies, touches_emergencies
 from actions.store.identity import MEMO_KINDS, resolve_reference
 from actions.store.lookups import Lookups
 from actions.store.status import refresh_statuses
@@ -76,6 +77,8 @@ def rebuild_actions(actions: list[Action], refresh: bool = True) -> set[int]:
         affected = _write(derived)
         if refresh:
             refresh_statuses(affected)
+            if touches_emergencies(actions):
+                refresh_emergencies()
         ArchiveVersion.bump()  # cached pages showing these actions retire
     return affected
 
@@ -98,6 +101,7 @@ def rebuild_in_batches(ids: list[int], progress: Callable | None = None) -> int:
         if progress:
             progress(done, len(ids))
     refresh_statuses()
+    refresh_emergencies()
     return done
 
 

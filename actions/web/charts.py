@@ -8,6 +8,7 @@ and `<desc>` for screen readers, and every bar or node its own `<title>` (a tool
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 
 BAR_COLOUR = "#1f3a68"
@@ -24,6 +25,7 @@ def year_bars(
     ident: str = "years",
     bands: list[tuple[int, int, str]] | None = None,
     span: tuple[int, int] | None = None,
+    unit: str = "actions",
 ) -> str:
     """A bar per year from the first to the last year with actions (empty years included).
 
@@ -47,7 +49,10 @@ def year_bars(
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="{"group" if link else "img"}" '
         f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-t">{escape(label)}</title>',
-        f'<desc id="{ident}-d">{total} actions from {first} to {last}; '
+        f'<desc id="{ident}-d">{total} {unit} from {first} to {last}; '
+        f"most in one year: {peak}.</desc>"
+        if unit == "actions"
+        else f'<desc id="{ident}-d">{unit.capitalize()} per year from {first} to {last}; '
         f"most in one year: {peak}.</desc>",
         f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 2}" y2="{top + plot_h}" '
         f'stroke="{MUTED}" stroke-width="1"/>',
@@ -200,3 +205,86 @@ def _surname(name: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# An emergency's timeline ------------------------------------------------------------------
+
+ACT_MARKS = {
+    # kind: (colour, what the mark is called in the legend)
+    "declares": ("#1f3a68", "declared"),
+    "expands": ("#8a5a00", "expanded or modified"),
+    "modifies": ("#8a5a00", "expanded or modified"),
+    "continues": ("#2f6f3e", "continued"),
+    "terminates": ("#a12a2a", "terminated"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineMark:
+    day: date
+    kind: str  # an ACT_MARKS key
+    label: str  # "Continued by Notice of November 7, 2024"
+
+
+def emergency_timeline(
+    start: date | None, end: date | None, today: date, marks: list[TimelineMark], ident: str
+) -> str:
+    """The span an emergency was in effect, a mark per act on it, years along the bottom.
+
+    Each mark has its own `<title>`; the page lists the same acts in a table, so the picture
+    adds the shape of the years and nothing only it can tell.
+    """
+    dated = [m.day for m in marks]
+    first_day = start or min(dated, default=today)
+    last_day = end or today
+    first, last = first_day.year, max(last_day.year, first_day.year)
+    width, height, left, right, axis = 640, 64, 12, 12, 36
+    span_days = max((date(last + 1, 1, 1) - date(first, 1, 1)).days, 1)
+
+    def x(day: date) -> float:
+        return left + (width - left - right) * (day - date(first, 1, 1)).days / span_days
+
+    state = "terminated" if end else "in effect"
+    band = max(x(last_day) - x(first_day), 2)
+    parts = [
+        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{ident}-t">Timeline of the emergency, {first} to {last}</title>',
+        f'<desc id="{ident}-d">{len(marks)} acts from {first_day.isoformat()}; {state} '
+        f"{'since ' + end.isoformat() if end else 'as of ' + today.isoformat()}.</desc>",
+        f'<rect x="{x(first_day):.1f}" y="{axis - 14}" width="{band:.1f}" '
+        f'height="10" fill="#dfe6f1"><title>In effect {first_day.isoformat()} to '
+        f"{end.isoformat() if end else 'today'}</title></rect>",
+        f'<line x1="{left}" y1="{axis}" x2="{width - right}" y2="{axis}" stroke="{MUTED}"/>',
+    ]
+    every = _tick_every(last - first + 1)
+    for year in range(first, last + 1):
+        if year % every == 0 or year == first:
+            tx = x(date(year, 1, 1))
+            parts.append(
+                f'<line x1="{tx:.1f}" y1="{axis}" x2="{tx:.1f}" y2="{axis + 4}" stroke="{MUTED}"/>'
+                f'<text x="{tx:.1f}" y="{axis + 16}" font-size="10" fill="{MUTED}">{year}</text>'
+            )
+    for mark in marks:
+        colour, _ = ACT_MARKS.get(mark.kind, (MUTED, ""))
+        mx = x(mark.day)
+        title = f"<title>{escape(mark.label)} ({mark.day.isoformat()})</title>"
+        if mark.kind == "continues":
+            shape = (
+                f'<circle cx="{mx:.1f}" cy="{axis - 9}" r="3.5" fill="{colour}">{title}</circle>'
+            )
+        elif mark.kind == "terminates":
+            shape = (
+                f'<rect x="{mx - 1.5:.1f}" y="{axis - 26}" width="3" height="24" '
+                f'fill="{colour}">{title}</rect>'
+            )
+        elif mark.kind == "declares":
+            shape = (
+                f'<rect x="{mx - 4:.1f}" y="{axis - 13}" width="8" height="8" '
+                f'fill="{colour}">{title}</rect>'
+            )
+        else:
+            shape = f'<path d="M{mx:.1f},{axis - 28} l5,9 h-10 z" fill="{colour}">{title}</path>'
+        parts.append(shape)
+    parts.append("</svg>")
+    return "".join(parts)

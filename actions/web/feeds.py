@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 
-from actions.models import Action, Agency, President, Statute
+from actions.models import Action, Agency, Emergency, EmergencyAct, President, Statute
 from actions.read.selection import select
+from actions.vocabulary import EMERGENCY_ACT_LABELS
 from actions.web.chips import active_filters
 
 FEED_SIZE = 50
@@ -160,3 +161,46 @@ class PresidentFeed(_ActionFeed):
 
     def items(self, president: President):
         return self._newest(president.actions.all())
+
+
+class EmergencyFeed(_ActionFeed):
+    """ "Tell me when this emergency is continued or ended": its acts, newest first. Without a
+    slug, the acts on every emergency in the register."""
+
+    def get_object(self, request: HttpRequest, slug: str | None = None) -> Emergency | None:
+        if slug is None:
+            return None
+        return get_object_or_404(Emergency, slug=slug)
+
+    def title(self, emergency: Emergency | None) -> str:
+        if emergency is None:
+            return "National emergencies: declared, expanded, continued, terminated"
+        return xml_safe(f"National emergency: {emergency.subject}")
+
+    def link(self, emergency: Emergency | None) -> str:
+        return emergency.get_absolute_url() if emergency else reverse("actions:emergencies")
+
+    def subtitle(self, emergency: Emergency | None) -> str:
+        return "Each order or notice that declares, expands, continues or ends it, newest first."
+
+    def items(self, emergency: Emergency | None):
+        acts = EmergencyAct.objects.select_related("action", "action__president", "emergency")
+        if emergency is not None:
+            acts = acts.filter(emergency=emergency)
+        return list(acts.order_by("-on", "-id")[:FEED_SIZE])
+
+    def item_title(self, act: EmergencyAct) -> str:
+        verb = EMERGENCY_ACT_LABELS[act.kind]
+        return xml_safe(f"{verb}: {act.emergency.subject} ({act.action.label})")
+
+    def item_description(self, act: EmergencyAct) -> str:
+        return xml_safe(act.evidence or super().item_description(act.action))
+
+    def item_link(self, act: EmergencyAct) -> str:
+        return act.action.get_absolute_url()
+
+    def item_guid(self, act: EmergencyAct) -> str:
+        return f"{_BASE.get()}{act.emergency.get_absolute_url()}#act-{act.action_id}-{act.kind}"
+
+    def item_pubdate(self, act: EmergencyAct) -> datetime | None:
+        return timezone.make_aware(datetime.combine(act.on, time())) if act.on else None

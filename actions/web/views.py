@@ -304,6 +304,10 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     for cite in citations:
         statutes.setdefault(cite.statute.key, []).append(cite)
     as_of, as_of_error = _as_of(request, action)
+    # The text as amended, for an order that numbered orders amended (or revoked in part).
+    amended = action.kind == "executive_order" and any(
+        row.other and (row.kind == "amends" or row.in_part) for row in incoming
+    )
     response = render(
         request,
         "actions/detail.html",
@@ -319,6 +323,8 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "outgoing": outgoing,
             "incoming": incoming,
             "status_rows": [row for row in incoming if row.kind in STATUS_RELATION_KINDS],
+            "as_amended_url": f"{action.get_absolute_url()}/as-amended" if amended else None,
+            "emergency_acts": _emergency_acts(action),
             "inverse_labels": INVERSE_LABELS,
             "forward_labels": FORWARD_LABELS,
             "lineage": _lineage(action, outgoing, incoming),
@@ -332,6 +338,14 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     )
     response["Last-Modified"] = http_date(last_modified(action).timestamp())
     return response
+
+
+def _emergency_acts(action: Action) -> list:
+    """What the action does to national emergencies; asked only of texts that speak of one
+    (the register is built from those), so other pages make no query for it."""
+    if "national emergenc" not in action.text.lower():
+        return []
+    return list(action.emergency_acts.select_related("emergency"))
 
 
 def _lineage(action: Action, outgoing, incoming) -> str:

@@ -1,0 +1,573 @@
+"""Amendment instructions, read from the amending order's text.
+
+Drafters of executive orders write amendments the way Congress does: "Section 4 of Executive
+Order 12938 is revised to read as follows: “Sec. 4. ...”", "Section 9 of Executive Order 13125
+is amended by deleting “2 years after ...” and inserting in lieu thereof “on June 7, 2003”",
+"Executive Order 13078 is amended by adding to section 2 the following new subsection: “(h)
+...”", "The first sentence of section 3 of Executive Order 11703 is amended to read as
+follows", or a lead-in ("Executive Order 12353, as amended, is further amended as follows:")
+followed by lettered items that each say where and what ("(a) Section 2 is amended by striking
+...").
+
+Each instruction is read into where (section, subsection path, sentence) and what (replace,
+strike, insert, add, redesignate, revoke) with its quoted texts; an instruction whose verb is
+there but whose place or text cannot be read is kept with the reason (`problem`), so that it is
+listed as not applied rather than dropped. Pure: text in, instructions out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from actions.ingest.dates import WRITTEN_DATE_RE
+
+REPLACE, STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE, ADD_END, ADD_SECTION = (
+    "replace",
+    "strike",
+    "strike_insert",
+    "insert_after",
+    "insert_before",
+    "add_end",
+    "add_section",
+)
+REDESIGNATE, REVOKE = "redesignate", "revoke"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the amended order: section "3", path ("a", "1"), sentence "first"/"last"."""
+
+    section: str | None = None
+    path: tuple[str, ...] = ()
+    sentence: str | None = None
+
+    def describe(self) -> str:
+        if self.section is None:
+            return "the order"
+        where = f"section {self.section}" + "".join(f"({p})" for p in self.path)
+        return f"the {self.sentence} sentence of {where}" if self.sentence else where
+
+
+@dataclass(frozen=True)
+class Instruction:
+    target_kind: str
+    target_number: str
+    op: str | None  # None when the instruction could not be read
+    location: Location = field(default_factory=Location)
+    old: str | None = None  # the text struck, or the anchor of an insertion
+    new: str | None = None  # the text inserted or the new text
+    each_place: bool = False  # "each place it appears"
+    text: str = ""  # the instruction as printed
+    start: int = 0
+    problem: str | None = None
+
+
+# Quotes as printed: curly, straight, and the GPO's ``...'' pairs. A straight quote opens
+# after a space, a line's start or a bracket, and closes otherwise (as typesetters decide).
+_STRAIGHT_OPEN_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[\u2014-]))"', re.M)
+
+
+def normalize_quotes(text: str) -> str:
+    text = text.replace("``", "\u201c").replace("''", "\u201d")
+    if '"' not in text:
+        return text
+    return _STRAIGHT_OPEN_RE.sub("\u201c", text).replace('"', "\u201d")
+
+
+_DATE = WRITTEN_DATE_RE.pattern
+_ORDER = r"Executive\s+Order\s+(?:No\.\s*)?(?P<number>\d{3,5})"
+# Words between the order and its verb: ", of November 14, 1994,", a title in parentheses or
+# quotes, ", as amended,", ", entitled “...”," — no sentence end (a period before a space and
+# a capital) in between.
+_GAP = r"(?:[^.;:\u201c(]|\.(?!\s+[A-Z])|\([^()]{0,300}\)|\u201c[^\u201d]{0,300}\u201d){0,400}?"
+_MARK = r"\(\s?[A-Za-z0-9]{1,5}\s?\)"
+# "section 4", "section 1(a)", "subsection (b) of section 8", "paragraph (3) of subsection (b)
+# of section 2", "sections 1 and 2"; "Sec. 2".
+# Section numbers: "4", "11A", and the "1-101" of orders numbered by part and section.
+_SECTION_NUMBER = r"\d+(?:-\d+)?[A-Za-z]?"
+_PLACE = (
+    r"(?:(?:sections\s+"
+    + _SECTION_NUMBER
+    + r"(?:\s*,\s*"
+    + _SECTION_NUMBER
+    + r")*,?\s+and\s+"
+    + _SECTION_NUMBER
+    + r"|(?:sub)?(?:section|paragraph|subparagraph|clause)\s+(?:"
+    + _SECTION_NUMBER
+    + r")?(?:\s?"
+    + _MARK
+    + r")*)"
+    r"(?:\s+of\s+)?)+"
+)
+_SENTENCE = r"(?:the\s+)?(?P<which>first|second|third|fourth|fifth|last|final)\s+sentence\s+of\s+"
+_VERB = (
+    r"(?:(?:is|are|be)\s+(?:hereby\s+|also\s+)?(?:further\s+)?(?:amended|revised|modified|revoked|"
+    r"redesignated|renumbered|deleted|rescinded)|shall\s+(?:be\s+amended\s+to\s+)?read)"
+)
+_HEAD_RE = re.compile(
+    rf"(?:(?P<sent>{_SENTENCE}))?(?P<place>(?i:{_PLACE}))?(?:of\s+)?{_ORDER}{_GAP}\s*,?\s*"
+    rf"(?:be,\s+and\s+(?:it\s+)?is\s+hereby,?\s+(?:further\s+)?amended|(?P<verb>{_VERB}))",
+    re.I,
+)
+# An item under a lead-in: "(a) Section 2 is amended ...", "2. Subsection (b) of section 3 is
+# revised to read ...", "(c) In section 4, strike ...", "(b) by striking ...".
+_ITEM_HEAD_RE = re.compile(
+    rf"(?:(?P<sent>{_SENTENCE}))?(?P<place>{_PLACE})\s*(?:(?:of\s+)?(?:that|such|the\s+said|the)\s+[Oo]rder\s*)?"
+    rf",?\s*(?P<verb>{_VERB})",
+    re.I,
+)
+_ITEM_START_RE = re.compile(
+    r"(?:^|\n)\s*(?:\(\s?[a-z0-9]{1,4}\s?\)|\d{1,2}\.|Sec(?:tion)?\.?\s+\d+[a-z]?\.)\s+", re.M
+)
+_QUOTED_RE = re.compile(r"\u201c(?P<q>[^\u201c\u201d]{0,2000}?)\u201d|\"(?P<s>[^\"]{0,2000}?)\"")
+_LEAD_IN_RE = re.compile(
+    r"\s*(?:as\s+follows|in\s+the\s+following\s+respects|by)?\s*(?::|--|—)", re.I
+)
+
+
+def parse_instructions(text: str) -> list[Instruction]:
+    """Every amendment instruction in a text, in order of position."""
+    text = normalize_quotes(text)
+    out: list[Instruction] = []
+    covered = 0
+    for head in _HEAD_RE.finditer(text):
+        if head.start() < covered:
+            continue
+        number = head.group("number")
+        verb = (head.group("verb") or "amended").lower()
+        rest_at = head.end()
+        lead = _LEAD_IN_RE.match(text, rest_at)
+        if lead and "read" not in text[rest_at : rest_at + 30]:
+            items, covered = _items(text, lead.end(), number)
+            if items:
+                out.extend(items)
+                continue
+        location = _location(head.group("place"), head.group("which"))
+        if location.section is None and any(w in verb for w in ("revoked", "rescinded")):
+            covered = rest_at
+            continue  # a whole order revoked: its status, not an edit of its text
+        found, covered = _operations(text, head.start(), rest_at, verb, number, location)
+        out.extend(found)
+    return out
+
+
+_AND_BY_RE = re.compile(
+    r"\s*[,;]?\s*(?:and\s+)?(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?"
+    r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s)",
+    re.I,
+)
+
+
+def _operations(text, start, at, verb, number, location) -> tuple[list[Instruction], int]:
+    """One instruction, and those it chains ("by adding ... and by deleting ...")."""
+    first, end = _operation(text, start, at, verb, number, location)
+    found = [first]
+    while found[-1].op is not None and len(found) < 12:
+        more = _AND_BY_RE.match(text, end)
+        if not more:
+            break
+        following, next_end = _operation(text, more.end(), more.end(), "amended", number, location)
+        if following.op is None:
+            break
+        found.append(following)
+        end = next_end
+    return found, end
+
+
+def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
+    """The items under a lead-in, each read relative to the order it names, until a line that
+    is not an item (the next section of the amending order)."""
+    out = []
+    position = start
+    end = start
+    for _ in range(60):
+        item = _ITEM_START_RE.match(text, position)
+        if not item:
+            break
+        body_start = item.end()
+        nxt = _next_item(text, body_start)
+        head = _ITEM_HEAD_RE.match(text, body_start)
+        if head:
+            location = _location(head.group("place"), head.group("which"))
+            verb = head.group("verb").lower()
+            found, used = _operations(text, body_start, head.end(), verb, number, location)
+        else:
+            # "(b) by striking ...", "(c) in section 4, by adding ...": a place inside the item.
+            found, used = _operations(text, body_start, body_start, "amended", number, None)
+        if out and found[0].op is None and not head:
+            break  # past the list: the amending order's own next paragraph
+        out.extend(found)
+        position = max(used, nxt if nxt > body_start else used)
+        end = position
+        if nxt <= body_start:
+            break
+    return out, end
+
+
+def _next_item(text: str, position: int) -> int:
+    """Where the next item starts: the next line opening with an item marker, past any quoted
+    text (whose own "(a)" lines belong to the quotation)."""
+    depth = 0
+    index = position
+    while index < len(text):
+        char = text[index]
+        if char == "\u201c":
+            depth += 1
+        elif char == "\u201d":
+            depth = max(0, depth - 1)
+        elif char == "\n" and depth == 0:
+            match = _ITEM_START_RE.match(text, index)
+            if match:
+                return index
+            if re.match(r"\n\s*(?:Sec(?:tion)?\.?\s+\d)", text[index : index + 14]):
+                return index
+        index += 1
+    return len(text)
+
+
+_NUMBER_RE = re.compile(r"(?P<section>" + _SECTION_NUMBER + r")?(?P<marks>(?:\s?" + _MARK + r")*)")
+
+
+def _location(place: str | None, which: str | None) -> Location:
+    """Location from "subsection (b) of section 8", "section 1(a)", "paragraph (3)"."""
+    if not place:
+        return Location(sentence=_which(which)) if which else Location()
+    plural = re.match(r"(?i)\s*sections\s+(?P<list>[\d\s,A-Za-z-]+?)\s*(?:\s+of\s*)?$", place)
+    if plural:
+        # "sections 3 and 4": each, written "3,4" (consolidate applies the op to each).
+        numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
+        return Location(section=",".join(numbers), sentence=_which(which))
+    parts = [p for p in re.split(r"\s+of\s+", place.strip()) if p.strip()]
+    section = None
+    path: list[str] = []
+    # Read from the outermost ("section 8") inwards ("subsection (b)").
+    for part in reversed(parts):
+        words = part.split(None, 1)
+        if len(words) < 2:
+            continue
+        noun, rest = words[0].lower(), words[1]
+        match = _NUMBER_RE.match(rest.strip())
+        marks = re.findall(r"\(\s?([A-Za-z0-9]{1,5})\s?\)", match.group("marks") if match else "")
+        if match and match.group("section") and (noun == "section" or section is None):
+            # "section 1(a)", and "subsection 2(c)" / "paragraph 5(b)(1)", numbered from
+            # their section.
+            section = match.group("section")
+            path = marks
+        else:
+            path.extend(marks)
+    return Location(section=section, path=tuple(path), sentence=_which(which))
+
+
+def _which(which: str | None) -> str | None:
+    if not which:
+        return None
+    return "last" if which.lower() == "final" else which.lower()
+
+
+_READ_AS_RE = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:is\s+)?(?:hereby\s+)?(?:amended\s+)?to\s+read\s+(?:in\s+its\s+entirety\s+)?"
+    r"(?:as\s+follows)?\s*(?::|--|—)?",
+    re.I,
+)
+_BY_RE = re.compile(
+    rf"\s*,?\s*(?:effective\s+(?:as\s+of\s+|on\s+)?(?:{_DATE}|[^,]{{3,40}}),\s*)?(?:as\s+follows\s*:?\s*)?(?:\(\d\)\s*)?by\s+",
+    re.I,
+)
+_OP_RES = [
+    (
+        STRIKE_INSERT,
+        re.compile(
+            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?it\s+appears,?)?"
+            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s+(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*,?\s*)?"
+            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|number|date)\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
+            re.I,
+        ),
+    ),
+    (
+        STRIKE_INSERT,
+        re.compile(
+            r"substituting\s+\u201c(?P<new>[^\u201d]{0,2000})\u201d\s+for\s+\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>)(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?",
+            re.I,
+        ),
+    ),
+    (
+        STRIKE_INSERT,
+        re.compile(
+            r"substituting\s+for\s+(?:the\s+(?:text|words?|phrase|name|number|term)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>)\s*,?\s*the\s+following\s*(?::|--)?\s*"
+            r"\u201c(?P<new>[^\u201d]{0,2000})\u201d",
+            re.I,
+        ),
+    ),
+    (
+        INSERT_AFTER,
+        re.compile(
+            r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?after\s+"
+            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d(?P<loc>)(?P<each>)",
+            re.I,
+        ),
+    ),
+    (
+        INSERT_BEFORE,
+        re.compile(
+            r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?before\s+"
+            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d(?P<loc>)(?P<each>)",
+            re.I,
+        ),
+    ),
+    (
+        STRIKE,
+        re.compile(
+            r"(?:striking(?:\s+out)?|deleting)\s+(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>)(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?(?P<new>)",
+            re.I,
+        ),
+    ),
+]
+FINAL_PERIOD = "\x00final period"  # the anchor "before the period at the end"
+_REPLACE_PLACE_RE = re.compile(
+    rf"(?:(?:striking(?:\s+out)?|deleting)\s+(?P<p1>{_PLACE})\s*(?:thereof\s*)?,?\s*and\s+"
+    r"(?:inserting|substituting)\s*,?\s*(?:in\s+(?:lieu|place)\s+thereof\s*,?\s*)?"
+    rf"|substituting\s+for\s+(?P<p2>{_PLACE})\s*(?:thereof\s*)?"
+    rf"|substituting\s+the\s+following\s+for\s+(?P<p4>{_PLACE})[^:\u201c]{{0,80}}?(?::|--)?\s*(?=\u201c)"
+    rf"|revising\s+(?P<p3>{_PLACE})\s*(?:thereof\s*)?to\s+read\s+as\s+follows\s*(?::|--)?\s*(?=\u201c)"
+    r")(?:the\s+following\s*(?::|--)?)?\s*(?=\u201c)",
+    re.I,
+)
+_INSERT_FOLLOWING_RE = re.compile(
+    r"(?:inserting|adding)\s*,?\s+(?:(?:the\s+following\s+)?(?:immediately\s+)?(?P<rel>before|after)\s+"
+    r"(?:the\s+words?\s+)?\u201c(?P<anchor>[^\u201d]{1,300})\u201d\s*,?\s*(?:the\s+following)?"
+    r"|before\s+the\s+period\s+at\s+the\s+end\s+(?:thereof\s+)?the\s+following)\s*(?::|--)?\s*(?=\u201c)",
+    re.I,
+)
+# "adding at the end (thereof) the following (new subsection):", "adding to section 2 the
+# following new subsection", "adding a new section 7 to read as follows:", "inserting after
+# section 3 the following new section:".
+_ADD_RE = re.compile(
+    r"(?:adding|inserting)\s+(?P<where>[^:\u201c]{0,160}?)\s*,?\s*(?:the\s+following|to\s+read\s+as\s+follows)?"
+    r"[^:\u201c]{0,80}?(?::|--|—)?\s*(?=\u201c)",
+    re.I,
+)
+_REDESIGNATING_RE = re.compile(
+    rf"redesignating\s+(?P<place>{_PLACE})\s*(?:of\s+that\s+order\s+|thereof\s+)?as\s+"
+    r"(?:section|subsection|paragraph)\s+(?P<new>\d+[A-Za-z]?|\(\s?[a-z0-9]{1,4}\s?\))",
+    re.I,
+)
+_REDESIGNATE_RE = re.compile(
+    r"\s*(?:as|to\s+be)\s+(?:section|subsection|paragraph)\s+(?P<new>\d+[A-Za-z]?|\(\s?[a-z0-9]{1,4}\s?\))",
+    re.I,
+)
+
+
+def _operation(
+    text: str, start: int, at: int, verb: str, number: str, location: Location | None
+) -> tuple[Instruction, int]:
+    """The operation after a head (or at an item's start), and where it ends."""
+    location = location or Location()
+    base = {"target_kind": "executive_order", "target_number": number, "start": start}
+    if "revoked" in verb or "rescinded" in verb or "deleted" in verb:
+        return _done(text, start, at, base, REVOKE, location)
+    if "redesignated" in verb or "renumbered" in verb:
+        match = _REDESIGNATE_RE.match(text, at)
+        if match:
+            new = match.group("new").strip("() ")
+            return _done(text, start, match.end(), base, REDESIGNATE, location, new=new)
+        return _failed(text, start, at, base, location, "the new designation is not stated")
+    read_as = _READ_AS_RE.match(text, at)
+    if verb.startswith("shall") and "read" in verb:
+        read_as = re.compile(
+            r"\s*(?:in\s+its\s+entirety\s+)?(?:as\s+follows)?\s*(?::|--|—)?"
+        ).match(text, at)
+    if read_as and ("read" in read_as.group(0).lower() or verb.startswith("shall")):
+        quoted, end = quoted_block(text, read_as.end())
+        if quoted is None:
+            return _failed(text, start, read_as.end(), base, location, "the new text is not quoted")
+        return _done(text, start, end, base, REPLACE, location, new=quoted)
+    by = _BY_RE.match(text, at)
+    position = by.end() if by else at
+    # "(c) in section 4, by adding ..." / "by striking ... in sections 2 and 3(b)"
+    inner = re.match(rf"\s*in\s+(?P<place>{_PLACE})\s*,?\s*(?:by\s+)?", text[position:], re.I)
+    if inner and inner.group("place").strip():
+        location = _merge(location, _location(inner.group("place"), None))
+        position += inner.end()
+    window, shift = _gerund(text[position : position + 4200])
+    position -= shift  # offsets into the window stay offsets into the text
+    redesignating = _REDESIGNATING_RE.match(window)
+    if redesignating:
+        where = _merge(location, _location(redesignating.group("place"), None))
+        new = redesignating.group("new").strip("() ")
+        return _done(text, start, position + redesignating.end(), base, REDESIGNATE, where, new=new)
+    # "striking section 1(a) and inserting, in lieu thereof, the following:", "substituting for
+    # subsection (a) of Section 1 thereof the following:", "revising section 2 to read as follows:"
+    whole = _REPLACE_PLACE_RE.match(window)
+    if whole:
+        quoted, end = quoted_block(text, position + whole.end())
+        if quoted is not None:
+            place = whole.group("p1") or whole.group("p2") or whole.group("p3") or whole.group("p4")
+            where = _merge(location, _location(place, None))
+            return _done(text, start, end, base, REPLACE, where, new=quoted)
+    # "inserting the following before “and sections”: “...”", "adding before the period at
+    # the end thereof the following: “...”"
+    placed = _INSERT_FOLLOWING_RE.match(window)
+    if placed:
+        quoted, end = quoted_block(text, position + placed.end())
+        if quoted is not None:
+            if placed.group("anchor"):
+                op = INSERT_BEFORE if placed.group("rel").lower() == "before" else INSERT_AFTER
+                return _done(
+                    text, start, end, base, op, location, old=placed.group("anchor"), new=quoted
+                )
+            return _done(
+                text, start, end, base, INSERT_BEFORE, location, old=FINAL_PERIOD, new=quoted
+            )
+    for op, pattern in _OP_RES:
+        match = pattern.match(window)
+        if match:
+            loc_text = match.group("loc") or ""
+            place = re.search(rf"\bin\s+(?P<place>{_PLACE})", loc_text, re.I)
+            where = _merge(location, _location(place.group("place"), None)) if place else location
+            if place and re.search(r"\bsections\s+\d+\S*\s+and\s+", loc_text, re.I):
+                return _failed(
+                    text,
+                    start,
+                    position + match.end(),
+                    base,
+                    location,
+                    "one instruction for several sections",
+                )
+            return _done(
+                text,
+                start,
+                position + match.end(),
+                base,
+                op,
+                where,
+                old=match.group("old"),
+                new=match.group("new") if op != STRIKE else None,
+                each_place=bool(match.group("each")),
+            )
+    add = _ADD_RE.match(window)
+    if add:
+        quoted, end = quoted_block(text, position + add.end())
+        if quoted is None:
+            return _failed(
+                text, start, position + add.end(), base, location, "the text is not quoted"
+            )
+        where_text = add.group(0)
+        place = re.search(rf"(?:to|of|at\s+the\s+end\s+of)\s+(?P<place>{_PLACE})", where_text, re.I)
+        if place:
+            location = _merge(location, _location(place.group("place"), None))
+        new_section = re.search(
+            r"new\s+section\s+(?P<n>\d+[A-Za-z]?)",
+            where_text + text[end - len(quoted) - 2 : end],
+            re.I,
+        )
+        after = re.search(r"after\s+section\s+(?P<n>\d+[A-Za-z]?)", where_text, re.I)
+        if re.search(r"\bnew\s+section\b|\bsection\s+\d+[A-Za-z]?\s*$", where_text, re.I) or (
+            quoted.lstrip().lower().startswith(("sec.", "section ")) and location.section is None
+        ):
+            anchor = after.group("n") if after else None
+            return _done(
+                text,
+                start,
+                end,
+                base,
+                ADD_SECTION,
+                Location(section=anchor),
+                new=quoted,
+                old=new_section.group("n") if new_section else None,
+            )
+        return _done(text, start, end, base, ADD_END, location, new=quoted)
+    return _failed(
+        text,
+        start,
+        min(len(text), position + 200),
+        base,
+        location,
+        "the instruction's wording is not one the archive reads",
+    )
+
+
+_IMPERATIVE_RE = re.compile(r"(?i:(delet|strik|insert|add|substitut|redesignat|revis))(e|)\b(?=\s)")
+
+
+def _gerund(window: str) -> tuple[str, int]:
+    """An item in the imperative ("Delete paragraph (1) and substitute therefor ...",
+    "Redesignate section 4 as section 6") read as the gerunds of "by deleting ...": the
+    window, and how many characters longer it became."""
+    match = _IMPERATIVE_RE.match(window)
+    if not match:
+        return window, 0
+    stem = match.group(1)
+    word = stem + ("ing" if stem.lower() != "strik" else "ing")
+    out = word + window[match.end() :]
+    out = re.sub(
+        r"\band\s+(substitute|insert)\b",
+        lambda m: (
+            "and " + m.group(1)[:-1] + "ing"
+            if m.group(1).endswith("e")
+            else "and " + m.group(1) + "ing"
+        ),
+        out,
+        count=1,
+    )
+    return out, len(out) - len(window)
+
+
+def _merge(outer: Location, inner: Location) -> Location:
+    """A place inside an item ("in subsection (b)") within the item's own place."""
+    if inner.section is not None:
+        return Location(inner.section, inner.path, inner.sentence or outer.sentence)
+    return Location(outer.section, outer.path + inner.path, inner.sentence or outer.sentence)
+
+
+def _done(text, start, end, base, op, location, **values) -> tuple[Instruction, int]:
+    return Instruction(
+        op=op, location=location, text=_shown(text, start, end), **base, **values
+    ), end
+
+
+def _failed(text, start, end, base, location, problem) -> tuple[Instruction, int]:
+    return (
+        Instruction(
+            op=None, location=location, text=_shown(text, start, end), problem=problem, **base
+        ),
+        end,
+    )
+
+
+def _shown(text: str, start: int, end: int) -> str:
+    shown = " ".join(text[start:end].split())
+    return shown if len(shown) <= 600 else shown[:597] + "..."
+
+
+def quoted_block(text: str, position: int) -> tuple[str | None, int]:
+    """The quoted text starting at `position` (after spaces), which may run over paragraphs that
+    each open with a quotation mark: it ends at the first closing mark that ends a paragraph
+    (or the text). Returns (the text without its marks, the end), or (None, position)."""
+    while position < len(text) and text[position] in " \t\n":
+        position += 1
+    if position >= len(text) or text[position] not in '\u201c"':
+        return None, position
+    close = "\u201d" if text[position] == "\u201c" else '"'
+    index = position + 1
+    while True:
+        end = text.find(close, index)
+        if end < 0:
+            return None, position
+        after = text[end + 1 : end + 4]
+        if re.match(r"[.;,]?\s*(?:\n|$)|[.;]?\s*$", after) or end + 1 >= len(text):
+            break
+        if re.match(r"[.;]\s+(?:\(|[A-Z]|and\b)", text[end + 1 : end + 8]):
+            break
+        index = end + 1
+    body = text[position + 1 : end]
+    # Paragraphs inside the quotation each open with a mark of their own.
+    body = re.sub(r"\n\s*\u201c", "\n", body) if close == "\u201d" else body
+    stop = end + 1
+    if stop < len(text) and text[stop] in ".;,":
+        stop += 1
+    return body.strip(), stop

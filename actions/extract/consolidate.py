@@ -1,0 +1,451 @@
+"""An order's text as amended: its sections with the amendment instructions applied in order.
+
+Each instruction (`extract/amendments.py`) is applied where it says, to the text as the earlier
+instructions left it; one that cannot be applied cleanly (the place is not in the text, the
+words to strike are not there, the wording was not read) is returned with the reason and the
+text is left as it was: nothing is applied by guess. Pure: sections and instructions in,
+consolidated sections and the instructions not applied out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from actions.extract.amendments import (
+    ADD_END,
+    ADD_SECTION,
+    FINAL_PERIOD,
+    INSERT_AFTER,
+    INSERT_BEFORE,
+    REDESIGNATE,
+    REPLACE,
+    REVOKE,
+    STRIKE,
+    STRIKE_INSERT,
+    Instruction,
+)
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """An instruction with who gave it and when it took effect."""
+
+    instruction: Instruction
+    action_id: int
+    number: str | None  # the amending order's number
+    section: str | None  # the amending order's section holding the instruction
+    on: date | None
+
+    def change(self) -> dict:
+        return {
+            "action_id": self.action_id,
+            "number": self.number,
+            "section": self.section,
+            "date": self.on,
+            "instruction": self.instruction.text,
+        }
+
+
+@dataclass
+class Part:
+    number: str
+    heading: str
+    text: str
+    revoked: bool = False
+    added: bool = False  # a section an amendment added
+    changes: list[dict] = field(default_factory=list)
+    key: str = ""  # the same part on any date: its first number ("+11" for one added)
+
+    def __post_init__(self) -> None:
+        self.key = self.key or (f"+{self.number}" if self.added else self.number)
+
+
+class NotApplied(Exception):
+    """Why an instruction cannot be applied cleanly."""
+
+
+def consolidate(
+    sections: list[tuple[str, str, str]], amendments: list[Amendment]
+) -> tuple[list[Part], list[dict]]:
+    """The sections (number, heading, text) with the amendments applied in date order."""
+    parts = [Part(number, heading, text) for number, heading, text in sections]
+    not_applied: list[dict] = []
+    ordered = sorted(amendments, key=lambda a: (a.on or date.min, a.action_id, a.instruction.start))
+    for amendment in ordered:
+        try:
+            touched = apply(parts, amendment.instruction)
+        except NotApplied as reason:
+            not_applied.append({**amendment.change(), "reason": str(reason)})
+            continue
+        touched.changes.append(amendment.change())
+    return parts, not_applied
+
+
+def apply(parts: list[Part], instruction: Instruction) -> Part:
+    """Apply one instruction to the parts in place; returns the part it changed."""
+    if instruction.op is None:
+        raise NotApplied(instruction.problem or "the instruction was not read")
+    location = instruction.location
+    if instruction.op == ADD_SECTION:
+        return _add_sections(parts, instruction)
+    if location.section is None:
+        return _anywhere(parts, instruction)
+    if "," in location.section:
+        return _each_section(parts, instruction)
+    part = _part(parts, location.section)
+    if part.revoked:
+        raise NotApplied(f"section {location.section} was revoked before")
+    op = instruction.op
+    if op == REVOKE and not location.path and not location.sentence:
+        part.revoked = True
+        return part
+    if op == REDESIGNATE and not location.path:
+        if any(p.number == instruction.new for p in parts if p is not part):
+            raise NotApplied(f"a section {instruction.new} is already there")
+        part.number = instruction.new or part.number
+        return part
+    if op == REPLACE and not location.path and not location.sentence:
+        number, heading, body = split_section(instruction.new or "")
+        if number and number != part.number:
+            raise NotApplied(f"the new text is of section {number}, not {part.number}")
+        part.heading = heading if heading is not None else part.heading
+        part.text = body
+        return part
+    start, end = locate(part.text, location)
+    part.text = _edit(part.text, start, end, instruction)
+    return part
+
+
+def _each_section(parts: list[Part], instruction: Instruction) -> Part:
+    """ "sections 3 and 4 are amended to read as follows: “Sec. 3. ... Sec. 4. ...”", "by
+    striking “X” in sections 1 and 2": the op on each section named, or on none."""
+    numbers = instruction.location.section.split(",")
+    targets = [_part(parts, number) for number in numbers]
+    if instruction.op == REPLACE:
+        chunks = re.split(r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.|SECTION)\s*\d)", instruction.new or "")
+        texts = {}
+        for chunk in chunks:
+            number, heading, body = split_section(chunk)
+            if number not in numbers:
+                raise NotApplied(f"the new text does not give section {number or '?'} apart")
+            texts[number] = (heading, body)
+        if set(texts) != set(numbers):
+            raise NotApplied("the new text does not give each section named")
+        for part in targets:
+            heading, body = texts[part.number]
+            part.heading = heading if heading is not None else part.heading
+            part.text = body
+        return targets[0]
+    edits = []
+    for part in targets:
+        if part.revoked:
+            raise NotApplied(f"section {part.number} was revoked before")
+        edits.append(_edit(part.text, 0, len(part.text), instruction))
+    for part, text in zip(targets, edits, strict=True):
+        part.text = text
+    return targets[0]
+
+
+def _anywhere(parts: list[Part], instruction: Instruction) -> Part:
+    """An instruction naming no section ("Executive Order 12852 is amended by deleting “25”
+    ... and inserting “29”"): applied in the one section whose text holds the words."""
+    if instruction.op not in (STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE):
+        raise NotApplied("no section is named for it")
+    holding = [p for p in parts if not p.revoked and _find(p.text, instruction.old or "")]
+    if not holding:
+        raise NotApplied(f"“{_short(instruction.old)}” is not in the text")
+    wherever = re.search(r"\b(?:wherever|each\s+place|every\s+place)\b", instruction.text, re.I)
+    if len(holding) > 1 and not (instruction.each_place or wherever):
+        raise NotApplied(f"“{_short(instruction.old)}” is in several sections and none is named")
+    for part in holding:
+        part.text = _edit(part.text, 0, len(part.text), instruction)
+    return holding[0]
+
+
+def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
+    span = text[start:end]
+    op, old, new = instruction.op, instruction.old or "", instruction.new or ""
+    if op == REPLACE:
+        return text[:start] + new.strip() + _tail(span) + text[end:]
+    if op == REVOKE:
+        marker = re.match(r"\s*\(\s?\w{1,5}\s?\)", span)
+        kept = marker.group(0).strip() + " " if marker else ""
+        return text[:start] + kept + "[Revoked]" + _tail(span) + text[end:]
+    if op == REDESIGNATE:
+        marker = re.match(r"(\s*)\(\s?\w{1,5}\s?\)", span)
+        if not marker:
+            raise NotApplied("the part to redesignate has no marker")
+        return (
+            text[:start]
+            + marker.group(1)
+            + f"({instruction.new})"
+            + span[marker.end() :]
+            + text[end:]
+        )
+    if op == ADD_END:
+        body = span.rstrip()
+        return text[:start] + body + "\n\n" + new.strip() + span[len(body) :] + text[end:]
+    if op == INSERT_BEFORE and old == FINAL_PERIOD:
+        body = span.rstrip()
+        if not body.endswith("."):
+            raise NotApplied("the place does not end with a period")
+        return text[:start] + body[:-1] + new + "." + span[len(body) :] + text[end:]
+    found = _find(span, old)
+    if not found:
+        raise NotApplied(f"“{_short(old)}” is not in {instruction.location.describe()}")
+    if op in (STRIKE_INSERT, STRIKE):
+        replacement = new if op == STRIKE_INSERT else ""
+        hits = found if instruction.each_place else found[:1]
+        for a, b in reversed(hits):
+            span = span[:a] + replacement + span[b:]
+        if op == STRIKE:
+            span = re.sub(r"[ \t]{2,}", " ", span)
+        return text[:start] + span + text[end:]
+    a, b = found[0]
+    if op == INSERT_AFTER:
+        return text[:start] + span[:b] + _spaced(span[:b], new) + span[b:] + text[end:]
+    return (
+        text[:start]
+        + span[:a]
+        + new.rstrip()
+        + (" " if not new.endswith(" ") else "")
+        + span[a:]
+        + text[end:]
+    )
+
+
+def _spaced(before: str, new: str) -> str:
+    """An insertion after a word reads with the space its drafters left out of the quotes."""
+    if new[:1] in ",.;:)" or new[:1].isspace() or before[-1:].isspace():
+        return new
+    return " " + new
+
+
+def _tail(span: str) -> str:
+    """What follows a span's own words: its paragraph break, kept when the span is replaced."""
+    return span[len(span.rstrip()) :]
+
+
+def _find(text: str, words: str) -> list[tuple[int, int]]:
+    """Where the words stand in a text: exactly, else with any spacing, dashes and quotes."""
+    if not words:
+        return []
+    exact = [(m.start(), m.end()) for m in re.finditer(re.escape(words), text)]
+    if exact:
+        return exact
+    tokens = words.split()
+    pattern = r"\s+".join(_loose(token) for token in tokens)
+    return [
+        (m.start(), m.end()) for m in re.finditer(pattern, text, re.I if _has_number(words) else 0)
+    ]
+
+
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+}
+_DIGITS = {v: k for k, v in _NUMBER_WORDS.items()}
+
+
+def _has_number(words: str) -> bool:
+    return any(t.lower() in _NUMBER_WORDS or t in _DIGITS for t in words.split())
+
+
+_LOOSE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+
+
+def _loose(token: str) -> str:
+    # "two years" in an instruction, "2 years" in the order: the same words.
+    if token.lower() in _NUMBER_WORDS:
+        return f"(?:{re.escape(token)}|{_NUMBER_WORDS[token.lower()]})"
+    if token in _DIGITS:
+        return f"(?:{token}|{_DIGITS[token]})"
+    out = []
+    for char in token.translate(_LOOSE):
+        if char == "'":
+            out.append("['\u2018\u2019]")
+        elif char == '"':
+            out.append('["\u201c\u201d]')
+        elif char == "-":
+            out.append("[-\u2013\u2014]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+def _short(words: str | None) -> str:
+    words = " ".join((words or "").split())
+    return words if len(words) <= 80 else words[:77] + "..."
+
+
+def _part(parts: list[Part], number: str) -> Part:
+    wanted = number.strip().lower()
+    for part in parts:
+        if part.number.strip().lower() == wanted:
+            return part
+    raise NotApplied(f"the order has no section {number}")
+
+
+# Places inside a section ---------------------------------------------------------------------
+
+_ROMAN = [
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "v",
+    "vi",
+    "vii",
+    "viii",
+    "ix",
+    "x",
+    "xi",
+    "xii",
+    "xiii",
+    "xiv",
+    "xv",
+]
+
+
+def _successors(mark: str) -> list[str]:
+    """The markers that may follow `mark` at its level: (a)->(b), (3)->(4), (ii)->(iii),
+    (i)->(j) or (ii), (A)->(B)."""
+    out = []
+    if mark.isdigit():
+        out.append(str(int(mark) + 1))
+    if mark.lower() in _ROMAN and _ROMAN.index(mark.lower()) + 1 < len(_ROMAN):
+        following = _ROMAN[_ROMAN.index(mark.lower()) + 1]
+        out.append(following.upper() if mark.isupper() else following)
+    if len(mark) == 1 and mark.isalpha() and mark.lower() != "z":
+        out.append(chr(ord(mark) + 1))
+    if len(mark) == 2 and mark[0] == mark[1] and mark.isalpha():
+        out.append(chr(ord(mark[0]) + 1) * 2)  # (aa) -> (bb)
+    return out
+
+
+def _marker_re(mark: str) -> re.Pattern:
+    # A paragraph opening with the marker, or the marker inline after a sentence or a colon
+    # ("Sec. 2. Policy. (a) The ...", "... as follows: (1) ...").
+    escaped = re.escape(mark)
+    return re.compile(
+        rf"(?:(?<=\n)|^|(?<=[.:;]\s)|(?<=[.:;]\s\s)|(?<=\)\s))[ \t]*\(\s?{escaped}\s?\)(?=\s)"
+    )
+
+
+def locate(text: str, location) -> tuple[int, int]:
+    """The span of a subsection path and sentence in a section's text."""
+    start, end = 0, len(text)
+    for mark in location.path:
+        found = _marker_re(mark).search(text, start, end)
+        if not found:
+            raise NotApplied(f"{location.describe()} is not in the text")
+        candidates = [
+            nxt.start()
+            for successor in _successors(mark)
+            if (nxt := _marker_re(successor).search(text, found.end(), end))
+        ]
+        start, end = found.start(), min(candidates, default=end)
+        # The span ends where its own text ends, its paragraph break left outside.
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    if location.sentence:
+        start, end = _sentence(text, start, end, location)
+    return start, end
+
+
+_SENTENCE_END_RE = re.compile(
+    r"(?<!\bU\.S)(?<!\bSec)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<![ (][A-Z])"
+    r"\.(?=\s+[A-Z(\u201c\"]|\s*$)"
+)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+
+
+def _sentence(text: str, start: int, end: int, location) -> tuple[int, int]:
+    marker = re.match(r"\s*\(\s?\w{1,5}\s?\)\s*", text[start:end])
+    begin = start + (marker.end() if marker else 0)
+    bounds = []
+    position = begin
+    for match in _SENTENCE_END_RE.finditer(text, begin, end):
+        bounds.append((position, match.end()))
+        position = match.end()
+        while position < end and text[position].isspace():
+            position += 1
+    if position < end and text[position:end].strip():
+        bounds.append((position, end))
+    index = _ORDINALS[location.sentence]
+    if not bounds or (index >= 0 and index >= len(bounds)):
+        raise NotApplied(f"{location.describe()} is not in the text")
+    return bounds[index]
+
+
+# New sections ----------------------------------------------------------------------------------
+
+_SECTION_HEAD_RE = re.compile(
+    r"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+[A-Za-z]?)\.\s*", re.I
+)
+_HEADING_RE = re.compile(r"^(?P<heading>[A-Z][^.]{1,120}?)\.\s+(?=[A-Z(\u201c\"])")
+
+
+def split_section(new: str) -> tuple[str | None, str | None, str]:
+    """("3", "Definitions", body) from "Sec. 3. Definitions. (a) ..."; (None, None, new)
+    when the text does not open with a section's number."""
+    head = _SECTION_HEAD_RE.match(new)
+    if not head:
+        return None, None, new.strip()
+    rest = new[head.end() :]
+    heading = _HEADING_RE.match(rest)
+    if heading and len(heading.group("heading").split()) <= 14:
+        return head.group("number"), heading.group("heading"), rest[heading.end() :].strip()
+    return head.group("number"), "", rest.strip()
+
+
+def _add_sections(parts: list[Part], instruction: Instruction) -> Part:
+    """New sections, each where its number puts it (or after the section named)."""
+    chunks = re.split(
+        r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.)\s*\d+[A-Za-z]?\.\s)", instruction.new or ""
+    )
+    added = None
+    for chunk in chunks:
+        number, heading, body = split_section(chunk)
+        number = number or instruction.old
+        if not number:
+            raise NotApplied("the new section's number is not stated")
+        if any(p.number == number and not p.revoked for p in parts):
+            raise NotApplied(f"the order already has a section {number}")
+        part = Part(number, heading or "", body, added=True)
+        parts.insert(_position(parts, number, instruction.location.section), part)
+        added = added or part
+    if added is None:
+        raise NotApplied("the new section is empty")
+    return added
+
+
+def _position(parts: list[Part], number: str, after: str | None) -> int:
+    if after:
+        for index, part in enumerate(parts):
+            if part.number == after:
+                return index + 1
+    key = _number_key(number)
+    for index, part in enumerate(parts):
+        if _number_key(part.number) > key:
+            return index
+    return len(parts)
+
+
+def _number_key(number: str) -> tuple[int, str]:
+    match = re.match(r"(\d+)(.*)", number)
+    return (int(match.group(1)), match.group(2)) if match else (10**6, number)
