@@ -251,8 +251,15 @@ class EmergencyQuerySet(models.QuerySet):
     def with_acts(self) -> EmergencyQuerySet:
         """Each emergency with its acts, their actions, and its declaring and ending orders."""
         acts = _model("EmergencyAct").objects.select_related("action").order_by("on", "id")
+        revoking = (
+            _model("Relation")
+            .objects.filter(kind="revokes", in_part=False, source__isnull=False)
+            .select_related("source")
+            .order_by("effective_on", "id")
+        )
         return self.select_related("declared_by", "terminated_by").prefetch_related(
-            Prefetch("acts", queryset=acts)
+            Prefetch("acts", queryset=acts),
+            Prefetch("declared_by__incoming", queryset=revoking, to_attr="revoked_by"),
         )
 
     def years_in_effect(self, until) -> dict[int, int]:

@@ -37,6 +37,8 @@ class EmergencyItem(Schema):
     terminated_on: date | None
     expanded_by: list[DatedRef]
     continued_by: list[DatedRef]
+    # The declaring order revoked in whole while no archived text terminates the emergency.
+    declaring_order_revoked_by: DatedRef | None
     url: str
 
 

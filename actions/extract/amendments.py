@@ -58,6 +58,7 @@ class Instruction:
     old: str | None = None  # the text struck, or the anchor of an insertion
     new: str | None = None  # the text inserted or the new text
     each_place: bool = False  # "each place it appears"
+    at_end: bool = False  # "striking “or” at the end of subsection (d)": the last one, at the end
     text: str = ""  # the instruction as printed
     start: int = 0
     problem: str | None = None
@@ -68,7 +69,12 @@ class Instruction:
 _STRAIGHT_OPEN_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[\u2014-]))"', re.M)
 
 
+# The GPO's renditions leave a stray "L" where a line of a list began: "amended-- L (A) in".
+_STRAY_L_RE = re.compile(r"(?<=[:\u2014\-)])\s*L\s+(?=[(\u201c`])")
+
+
 def normalize_quotes(text: str) -> str:
+    text = _STRAY_L_RE.sub(" ", text)
     text = text.replace("``", "\u201c").replace("''", "\u201d")
     if '"' not in text:
         return text
@@ -118,11 +124,22 @@ _ITEM_HEAD_RE = re.compile(
     re.I,
 )
 _ITEM_START_RE = re.compile(
-    r"(?:^|\n)\s*(?:\(\s?[a-z0-9]{1,4}\s?\)|\d{1,2}\.|Sec(?:tion)?\.?\s+\d+[a-z]?\.)\s+", re.M
+    r"\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.|Sec(?:tion)?\.?\s+\d+[a-z]?\.)\s+"
+)
+# An item boundary inside a paragraph: "...; (b) by striking", "...; and (c) in section 4".
+_INLINE_ITEM_RE = re.compile(
+    r"[;.]\s+(?:and\s+)?(?=\(\s?[A-Za-z0-9]{1,4}\s?\)\s+(?:[Ii]n\s|by\s|[A-Z]))"
 )
 _QUOTED_RE = re.compile(r"\u201c(?P<q>[^\u201c\u201d]{0,2000}?)\u201d|\"(?P<s>[^\"]{0,2000}?)\"")
 _LEAD_IN_RE = re.compile(
     r"\s*(?:as\s+follows|in\s+the\s+following\s+respects|by)?\s*(?::|--|—)", re.I
+)
+
+
+# "The title of Executive Order 13125 is deleted", "The preamble to ...": no section's text.
+_PART_OF_RE = re.compile(
+    r"\b(title|preamble|heading|caption|annex|schedule|table|appendix|attachment)\s+(?:to|of)\s+(?:the\s+)?$",
+    re.I,
 )
 
 
@@ -144,6 +161,21 @@ def parse_instructions(text: str) -> list[Instruction]:
                 out.extend(items)
                 continue
         location = _location(head.group("place"), head.group("which"))
+        order_at = head.start() + head.group(0).find("Executive")
+        part_of = _PART_OF_RE.search(text, max(0, head.start() - 40), order_at)
+        if part_of and location.section is None:
+            base = {"target_kind": "executive_order", "target_number": number}
+            problem = f"its {part_of.group(1).lower()} is amended, not a section of its text"
+            instruction, covered = _failed(
+                text,
+                part_of.start(),
+                rest_at,
+                {**base, "start": part_of.start()},
+                location,
+                problem,
+            )
+            out.append(instruction)
+            continue
         if location.section is None and any(w in verb for w in ("revoked", "rescinded")):
             covered = rest_at
             continue  # a whole order revoked: its status, not an edit of its text
@@ -206,8 +238,8 @@ def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
 
 
 def _next_item(text: str, position: int) -> int:
-    """Where the next item starts: the next line opening with an item marker, past any quoted
-    text (whose own "(a)" lines belong to the quotation)."""
+    """Where the next item starts: the next line opening with an item marker, or a marker after
+    a semicolon, past any quoted text (whose own "(a)" lines belong to the quotation)."""
     depth = 0
     index = position
     while index < len(text):
@@ -216,12 +248,17 @@ def _next_item(text: str, position: int) -> int:
             depth += 1
         elif char == "\u201d":
             depth = max(0, depth - 1)
-        elif char == "\n" and depth == 0:
-            match = _ITEM_START_RE.match(text, index)
-            if match:
+        elif depth == 0 and char == "\n":
+            if re.match(
+                r"\n\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.)\s", text[index : index + 12]
+            ):
                 return index
             if re.match(r"\n\s*(?:Sec(?:tion)?\.?\s+\d)", text[index : index + 14]):
                 return index
+        elif depth == 0 and char in ";.":
+            inline = _INLINE_ITEM_RE.match(text, index)
+            if inline:
+                return inline.end()
         index += 1
     return len(text)
 
@@ -266,21 +303,31 @@ def _which(which: str | None) -> str | None:
 
 
 _READ_AS_RE = re.compile(
-    r"\s*,?\s*(?:and\s+)?(?:is\s+)?(?:hereby\s+)?(?:amended\s+)?to\s+read\s+(?:in\s+its\s+entirety\s+)?"
-    r"(?:as\s+follows)?\s*(?::|--|—)?",
+    r"\s*,?\s*(?:and\s+)?(?:is\s+)?(?:hereby\s+)?(?:amended\s+)?to\s+(?:read|provide)"
+    r"(?:\s+in\s+its\s+entirety)?(?:\s+as\s+follows)?\s*(?::|--|—|,)?",
     re.I,
 )
 _BY_RE = re.compile(
     rf"\s*,?\s*(?:effective\s+(?:as\s+of\s+|on\s+)?(?:{_DATE}|[^,]{{3,40}}),\s*)?(?:as\s+follows\s*:?\s*)?(?:\(\d\)\s*)?by\s+",
     re.I,
 )
+# A place stated inside the operation: "deleting in the first sentence “...”", "deleting from
+# paragraph (4) of section 4(d) the text “...”".
+_PRE = (
+    r"(?P<pre>(?:from|in)\s+(?:the\s+(?:first|second|third|last)\s+sentence(?:\s+of\s+)?)?(?:"
+    + _PLACE
+    + r")?\s*(?:thereof\s+)?)?"
+)
 _OP_RES = [
     (
         STRIKE_INSERT,
         re.compile(
-            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?"
+            + _PRE
+            + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?"
+            r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
             r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?it\s+appears,?)?"
-            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s+(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*,?\s*)?"
+            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s+(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
             r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|number|date)\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
             re.I,
         ),
@@ -351,6 +398,14 @@ _ADD_RE = re.compile(
     r"[^:\u201c]{0,80}?(?::|--|—)?\s*(?=\u201c)",
     re.I,
 )
+# What makes an addition's place plain: the end of a part, a new part, "thereto", a section
+# or paragraph named, or "the following" text. Never "in lieu thereof" (a replacement).
+_ADD_SAYS_WHERE_RE = re.compile(
+    r"(?!.*\bin\s+lieu\b)(?:\bat\s+the\s+end\b|\bnew\s+(?:sub)?(?:section|paragraph|subparagraph|clause|"
+    r"sentence|item)|\bthereto\b|\bto\s+(?:sub)?(?:section|paragraph)|\bthe\s+following\b|"
+    r"\ba\s+new\b|\bas\s+follows\b)",
+    re.I | re.S,
+)
 _REDESIGNATING_RE = re.compile(
     rf"redesignating\s+(?P<place>{_PLACE})\s*(?:of\s+that\s+order\s+|thereof\s+)?as\s+"
     r"(?:section|subsection|paragraph)\s+(?P<new>\d+[A-Za-z]?|\(\s?[a-z0-9]{1,4}\s?\))",
@@ -377,11 +432,14 @@ def _operation(
             return _done(text, start, match.end(), base, REDESIGNATE, location, new=new)
         return _failed(text, start, at, base, location, "the new designation is not stated")
     read_as = _READ_AS_RE.match(text, at)
+    if read_as and "provide" in read_as.group(0).lower() and "follows" not in read_as.group(0):
+        read_as = None  # "amended to provide that ...": a rule, not a new text
     if verb.startswith("shall") and "read" in verb:
         read_as = re.compile(
             r"\s*(?:in\s+its\s+entirety\s+)?(?:as\s+follows)?\s*(?::|--|—)?"
         ).match(text, at)
-    if read_as and ("read" in read_as.group(0).lower() or verb.startswith("shall")):
+    said = read_as.group(0).lower() if read_as else ""
+    if read_as and ("read" in said or "provide" in said or verb.startswith("shall")):
         quoted, end = quoted_block(text, read_as.end())
         if quoted is None:
             return _failed(text, start, read_as.end(), base, location, "the new text is not quoted")
@@ -427,6 +485,16 @@ def _operation(
         match = pattern.match(window)
         if match:
             loc_text = match.group("loc") or ""
+            pre = match.groupdict().get("pre") or ""
+            if pre.strip():
+                ordinal = re.search(r"(first|second|third|last)\s+sentence", pre)
+                place = re.search(
+                    rf"(?P<place>{_PLACE})", re.sub(r"^(?:from|in)\s+", "", pre.strip()), re.I
+                )
+                inner_loc = _location(
+                    place.group("place") if place else None, ordinal.group(1) if ordinal else None
+                )
+                location = _merge(location, inner_loc)
             place = re.search(rf"\bin\s+(?P<place>{_PLACE})", loc_text, re.I)
             where = _merge(location, _location(place.group("place"), None)) if place else location
             if place and re.search(r"\bsections\s+\d+\S*\s+and\s+", loc_text, re.I):
@@ -448,10 +516,26 @@ def _operation(
                 old=match.group("old"),
                 new=match.group("new") if op != STRIKE else None,
                 each_place=bool(match.group("each")),
+                at_end=bool(
+                    re.search(
+                        r"\bat\s+the\s+end\b",
+                        loc_text + window[match.end() : match.end() + 40].split(";")[0],
+                        re.I,
+                    )
+                )
+                and op in (STRIKE, STRIKE_INSERT),
             )
     add = _ADD_RE.match(window)
+    if add and not _ADD_SAYS_WHERE_RE.search(add.group(0)):
+        add = None  # "adding a subsection “(a)” after the heading": an insertion not read
     if add:
         quoted, end = quoted_block(text, position + add.end())
+        if quoted is not None and re.match(
+            r"\s*,?\s*(?:after|before|immediately|in\s+lieu)\b", text[end : end + 30], re.I
+        ):
+            return _failed(
+                text, start, end, base, location, "the place of the insertion is not read"
+            )
         if quoted is None:
             return _failed(
                 text, start, position + add.end(), base, location, "the text is not quoted"

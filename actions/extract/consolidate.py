@@ -198,6 +198,13 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
     if op in (STRIKE_INSERT, STRIKE):
         replacement = new if op == STRIKE_INSERT else ""
         hits = found if instruction.each_place else found[:1]
+        if instruction.at_end:
+            a, b = found[-1]
+            if len(span[b:].strip(" \t\n.;,")) > 0:
+                raise NotApplied(
+                    f"“{_short(old)}” is not at the end of {instruction.location.describe()}"
+                )
+            hits = [found[-1]]
         for a, b in reversed(hits):
             span = span[:a] + replacement + span[b:]
         if op == STRIKE:

@@ -27,6 +27,27 @@ def _dated_ref(act: EmergencyAct) -> dict:
     return {**order_ref(act.action), "signed_on": act.on}
 
 
+def declaring_order_revoked(emergency: Emergency) -> dict | None:
+    """The order that revoked the declaring order in whole (its text or the FR's notes), when
+    no text in the archive terminates the emergency: the page and the API say so, and leave
+    the status to the texts (an emergency ends by a termination, or lapses uncontinued)."""
+    if emergency.terminated_on or emergency.declared_by is None:
+        return None
+    relations = getattr(emergency.declared_by, "revoked_by", None)
+    if relations is None:
+        relations = list(
+            emergency.declared_by.incoming.filter(
+                kind="revokes", in_part=False, source__isnull=False
+            )
+            .select_related("source")
+            .order_by("effective_on", "id")
+        )
+    if not relations:
+        return None
+    first = relations[0]
+    return {**order_ref(first.source), "signed_on": first.effective_on or first.source.signed_on}
+
+
 def record(emergency: Emergency) -> dict:
     """An emergency as the API and CSV give it (its acts prefetched: `with_acts()`)."""
     acts = list(emergency.acts.all())
@@ -46,6 +67,7 @@ def record(emergency: Emergency) -> dict:
         "terminated_on": emergency.terminated_on,
         "expanded_by": [_dated_ref(a) for a in acts if a.kind in ("expands", "modifies")],
         "continued_by": [_dated_ref(a) for a in acts if a.kind == "continues"],
+        "declaring_order_revoked_by": declaring_order_revoked(emergency),
         "url": emergency.get_absolute_url(),
     }
 

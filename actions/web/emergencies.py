@@ -11,7 +11,14 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from actions.models import Emergency
-from actions.read.emergencies import declared_label, last_continued, record, register, years
+from actions.read.emergencies import (
+    declared_label,
+    declaring_order_revoked,
+    last_continued,
+    record,
+    register,
+    years,
+)
 from actions.vocabulary import EMERGENCY_ACT_LABELS
 from actions.web.caching import archive_cached
 from actions.web.charts import ACT_MARKS, TimelineMark, emergency_timeline, year_bars
@@ -22,7 +29,9 @@ from actions.web.export_csv import _Echo
 def emergency_index(request: HttpRequest) -> HttpResponse:
     emergencies, form = register(request.GET)
     today = date.today()
-    rows = [(e, declared_label(e), last_continued(e)) for e in emergencies]
+    rows = [
+        (e, declared_label(e), last_continued(e), declaring_order_revoked(e)) for e in emergencies
+    ]
     chart = year_bars(
         Emergency.objects.years_in_effect(today),
         "National emergencies in effect at some time in each year",
@@ -59,6 +68,12 @@ def emergency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "emergency": emergency,
             "declared_label": declared_label(emergency),
+            "revoked": (revoked := declaring_order_revoked(emergency)),
+            "acts_after_revocation": bool(
+                revoked
+                and revoked["signed_on"]
+                and any(a.on and a.on > revoked["signed_on"] for a in acts)
+            ),
             "acts": acts,
             "years": years(emergency, today),
             "timeline": emergency_timeline(
