@@ -7,6 +7,8 @@ citations, agency mentions, text relations) are replaced whole by the store on e
 
 from __future__ import annotations
 
+import re
+
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -94,6 +96,8 @@ class Action(models.Model):
     dcpd_number = models.CharField(max_length=40, null=True, blank=True)  # noqa: DJ001
     status = models.CharField(max_length=30, choices=STATUS_CHOICES, default=IN_FORCE)
     status_on = models.DateField(null=True, blank=True)
+    # The day its text says it ends ("this order shall expire on June 30, 2009"), as amended.
+    expires_on = models.DateField(null=True, blank=True)
     preamble = models.TextField(blank=True)
     preamble_page_breaks = models.JSONField(default=list, blank=True)
     text = models.TextField(blank=True, help_text="the full text shown, from text_source")
@@ -522,8 +526,8 @@ class Relation(models.Model):
 
     @property
     def target_section_number(self) -> str:
-        """The section a part belongs to: "1(a)" -> "1"."""
-        return self.target_section.split("(", 1)[0].strip()
+        """The section a part belongs to: "1(a)" -> "1", "3, first sentence" -> "3"."""
+        return re.split(r"[(,]", self.target_section, maxsplit=1)[0].strip()
 
 
 class Conflict(models.Model):

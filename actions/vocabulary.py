@@ -121,6 +121,7 @@ STATUS_CHOICES: list[tuple[str, str]] = [
     ("superseded_in_part", "Superseded in part"),
     ("amended", "Amended"),
     ("suspended", "Suspended"),
+    ("expired", "Expired"),  # on the day its own text (as amended) says it ends
 ]
 STATUS_LABELS: dict[str, str] = dict(STATUS_CHOICES)
 # (relation kind, in part, the status it gives): the first that applies decides an action's

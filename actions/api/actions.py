@@ -28,9 +28,10 @@ from actions.api.common import (
 )
 from actions.api.emergencies import router as emergencies_router
 from actions.models import Action
-from actions.read.as_amended import as_amended, text_record
+from actions.read.as_amended import text_record
 from actions.read.detail import read_detail, serialize, status_on_record
 from actions.read.selection import select
+from actions.store.consolidation import as_amended
 from actions.store.status import status_on
 
 

@@ -60,8 +60,10 @@ _LIST_ITEM_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<date>{_ITEM_DATE})?")
 # What stands right before a reference when it acts on a part: "Section 3 of", "section 1(a)
 # of", "The last sentence of section 1(a) of", "Sec. 2 of".
 _SECTION_OF_RE = re.compile(
+    r"(?:\b(?P<which>first|second|third|fourth|fifth|last|final)\s+sentence\s+of\s+)?"
     r"\b(?:[Ss]ec(?:tion|\.)|SECTION)\s+(?P<section>\d+[A-Za-z]?(?:\s?\([A-Za-z0-9]{1,4}\))*)"
-    r",?\s+of\s+(?:the\s+)?$"
+    r",?\s+of\s+(?:the\s+)?$",
+    re.I,
 )
 _ITEM_DATE_RE = re.compile(_ITEM_DATE)
 # A parenthesised title after a reference: "(Restoring Trust in Government Through ...)".
@@ -188,7 +190,7 @@ def extract_references(text: str) -> list[DocumentReference]:
                     text=text[start:end],
                     start=start,
                     end=end,
-                    target_section=part.group("section") if part and index == 0 else None,
+                    target_section=_part_named(part) if part and index == 0 else None,
                 )
             )
     for match in _MEMO_RE.finditer(text):
@@ -227,6 +229,15 @@ def extract_references(text: str) -> list[DocumentReference]:
     # Presidential Memorandum 5)"), not a further reference.
     found = [ref for ref in found if not any(a < ref.start and ref.end <= b for a, b in titles)]
     return sorted(found, key=lambda ref: ref.start)
+
+
+def _part_named(part: re.Match) -> str:
+    """Which part: "3", "1(a)", and at sentence depth "1(a), last sentence"."""
+    which = part.group("which")
+    if not which:
+        return part.group("section")
+    which = "last" if which.lower() == "final" else which.lower()
+    return f"{part.group('section')}, {which} sentence"
 
 
 def _by_number(text: str, match: re.Match, kind: str, number: str, label: str):

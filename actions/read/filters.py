@@ -70,15 +70,16 @@ class ActionFilter(django_filters.FilterSet):
         return queryset.filter(id__in=Action.objects.filter(lookup).values("id"))
 
     def filter_in_force_on(self, queryset: QuerySet, name: str, day) -> QuerySet:
-        """Signed by that day and not revoked, superseded or suspended in whole by an act that
-        had taken effect by then (`Relation.effective_on`)."""
+        """Signed by that day, not revoked, superseded or suspended in whole by an act that had
+        taken effect by then (`Relation.effective_on`), and not past the end its text sets."""
         stopped = Relation.objects.filter(
             kind__in=["revokes", "supersedes", "suspends"],
             in_part=False,
             effective_on__lte=day,
             target__isnull=False,
         ).values("target_id")
-        return queryset.filter(signed_on__lte=day).exclude(id__in=stopped)
+        expired = Q(expires_on__lte=day)  # its text (as amended) said it ended by then
+        return queryset.filter(signed_on__lte=day).exclude(id__in=stopped).exclude(expired)
 
     def filter_directed(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # read by filter_agency: "directed" qualifies the agency filter

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from actions.models import Action, Emergency, Relation
-from actions.read.as_amended import AMENDING_KINDS, amendments_of, as_amended
+from actions.store.consolidation import AMENDING_KINDS, amendments_of, as_amended
 
 # An instruction that states an edit: quoted words, a new text, a place struck or renumbered.
 # "is amended accordingly" or "as provided in the Annex" states none and is not counted.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from actions.extract.agencies import agency_entries, find_agencies_in_parts
 from actions.extract.citations import StatuteCitation, extract_citations
+from actions.extract.expiry import expiry_date
 from actions.extract.notes import note_relation, parse_target
 from actions.extract.references import effective_date, extract_references, sentence_around
 from actions.ingest.pages import page_at
@@ -63,6 +64,8 @@ def derive(action: Action, sources: list[Source], lookups: Lookups) -> Derived:
     merged = merge_sources(docs)
     out = Derived(action=action)
     holder = _apply_merged_fields(action, merged, docs, sources, lookups)
+    # The end its own text sets; `refresh_statuses` reads it again from the text as amended.
+    action.expires_on = expiry_date(action.text, action.signed_on)
     out.conflicts = _conflicts(action, merged, sources, holder)
     signer = merged.fields["signer"] or (action.president.name if action.president else None)
     if signer:

@@ -63,6 +63,7 @@ ACTION_FIELDS = [
     "text",
     "preamble",
     "preamble_page_breaks",
+    "expires_on",
 ]
 
 

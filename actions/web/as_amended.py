@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from actions.models import Action
-from actions.read.as_amended import amendments_of, as_amended
+from actions.store.consolidation import amendments_of, as_amended
 from actions.store.status import status_on
 from actions.web.caching import archive_cached
 from actions.web.diff import compare

@@ -11,8 +11,10 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
+from actions.extract.expiry import expiry_date
 from actions.models import Action
-from actions.read.as_amended import as_amended
+from actions.store.consolidation import as_amended
+from actions.store.status import status_on
 from tests.conftest import CORPUS, require_shared
 
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
@@ -106,3 +108,59 @@ def test_the_page_marks_the_change_between_two_dates(client, eo):
     bad = client.get("/eo/13224/as-amended", {"as_of": "yesterday"})
     assert bad.status_code == 200 and "is not a date" in bad.content.decode()
     assert client.get("/eo/99999/as-amended").status_code == 404
+
+
+def test_an_order_expires_on_the_day_its_text_as_amended_says(eo):
+    """EO 13285 said it would expire two years after signing (2005-01-29); EOs 13371, 13424
+    and 13471 extended it, the last to June 30, 2009. The amending orders quote that end,
+    which is not their own."""
+    order = eo("13285")
+    assert (order.status, order.status_on, order.expires_on) == (
+        "expired",
+        date(2009, 6, 30),
+        date(2009, 6, 30),
+    )
+    assert status_on(order, date(2005, 6, 1)).status == "amended"  # extended in time
+    assert status_on(order, date(2009, 6, 29)).in_force
+    later = status_on(order, date(2009, 7, 1))
+    assert (later.status, later.since, later.in_force) == ("expired", date(2009, 6, 30), False)
+    assert eo("13471").expires_on is None and eo("13471").status == "in_force"
+
+
+def test_in_force_on_leaves_out_what_had_expired(client, eo):
+    def ids(day):
+        rows = client.get("/api/actions/", {"in_force_on": day, "page_size": 100}).json()
+        return {r["id"] for r in rows["results"]}
+
+    assert eo("13285").pk in ids("2008-01-01")
+    assert eo("13285").pk not in ids("2010-01-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        (
+            "(b) Unless further extended by the President, this order shall expire on June 30, "
+            "2009.",
+            date(2009, 6, 30),
+        ),
+        (
+            "This Order shall terminate, unless extended, at midnight on September 30, 1979.",
+            date(1979, 9, 30),
+        ),
+        (
+            "(b) The provisions of this order (other than subsection 5(b) and the amendment made "
+            "thereby) shall, unless extended by the President, expire on July 1, 2008.",
+            date(2008, 7, 1),
+        ),
+        (
+            "This order, and the ATC established hereunder, shall terminate on January 20, 2021.",
+            date(2021, 1, 20),
+        ),
+        ("this order shall expire 2 years from the date of this order.", date(2005, 1, 29)),
+        ("(b) The Commission shall terminate on June 1, 2003.", None),  # the body, not the order
+        ("Section 4(b) is amended to read: “(b) this order shall expire on June 30, 2009.”", None),
+    ],
+)
+def test_the_end_a_text_sets(sentence, day):
+    assert expiry_date(sentence, date(2003, 1, 29)) == day

@@ -35,6 +35,18 @@ def ingest(*paths) -> None:
             "1",
             "amends",
         ),
+        # EO 12188 (1980) amends the first sentence of section 3 of EO 11703 (1973)
+        (
+            "11703",
+            "12188",
+            [
+                MARKDOWN
+                / "richard-nixon/1973/02-February/1973-02-07-executive-order-11703-ssss.md",
+                MARKDOWN / "jimmy-carter/1980/01-January/1980-01-02-executive-order-12188-s.md",
+            ],
+            "3",
+            "amends",
+        ),
     ],
 )
 def test_the_section_named_shows_what_acted_on_it(client, target, acting, files, section, kind):
@@ -66,3 +78,21 @@ def test_the_whole_order_revoked_names_no_section(client, seeded):
     assert Relation.objects.get(target=order, kind="revokes", origin="text").effective_on == date(
         2021, 1, 20
     )
+
+
+def test_an_effect_at_sentence_depth_names_the_sentence(client):
+    """ "The first sentence of section 3 of Executive Order 11703 ... is amended to read as
+    follows": the effect sits on section 3 and says which sentence."""
+    ingest(
+        MARKDOWN / "richard-nixon/1973/02-February/1973-02-07-executive-order-11703-ssss.md",
+        MARKDOWN / "jimmy-carter/1980/01-January/1980-01-02-executive-order-12188-s.md",
+    )
+    order = Action.objects.get(kind="executive_order", number="11703")
+    relation = Relation.objects.get(target=order, source__number="12188", origin="text")
+    assert relation.target_section == "3, first sentence"
+    (effect,) = next(
+        s["effects"]
+        for s in client.get(f"/api/actions/{order.pk}/").json()["sections"]
+        if s["number"] == "3"
+    )
+    assert effect["part"] == "3, first sentence" and effect["number"] == "12188"

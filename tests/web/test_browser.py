@@ -81,6 +81,7 @@ def main_urls(seeded_committed):
         President.objects.filter(actions__isnull=False).first().get_absolute_url(),
         "/timeline/",
         "/coverage/",
+        "/emergencies/",
         "/actions/?agency=DHS&directed=true&kind=executive_order",  # chips, the datalist
         "/statutes/jump?to=hello",  # the index with its error
         "/eo/99999",  # the 404 page
@@ -371,3 +372,73 @@ def test_the_eleven_tasks_of_a_reporter(live_server, lineage, browser, name, wid
     assert tabs_to(page, "ol.results li.result h3 a") <= 10
     shot("11-keyboard")
     page.close()
+
+
+@pytest.fixture
+def law_in_force(seeded_committed):
+    """EO 13224 with the two orders that rewrote its sections 4 (2005) and 1 (2019), and a
+    yearly notice continuing its emergency."""
+    from tests.conftest import CORPUS
+
+    orders = CORPUS / "fr-eo-1994-2020" / "executive_orders"
+    notices = CORPUS / "whitehouse-2021-2026" / "presidential-actions" / "2023-09"
+    call_command(
+        "ingest",
+        *(str(orders / name) for name in ("EO_13224.xml", "EO_13372.xml", "EO_13886.xml")),
+        str(
+            notices / "2023-09-07-notice-on-the-continuation-of-the-national-emergency-with"
+            "-respect-to-persons-who-commit-threaten-to-commit-or-support-terrorism-2.md"
+        ),
+        stdout=StringIO(),
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("name,width", [("desktop", 1280), ("phone", 390)])
+def test_is_this_still_the_law(live_server, law_in_force, browser, name, width):
+    """An amended order, its text on two dates with the change marked, its emergency's page;
+    no serious accessibility finding on either new page."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+
+    def shot(step: str) -> None:
+        page.screenshot(path=str(ARTIFACTS / f"law-{name}-{step}.png"), full_page=True)
+
+    page.goto(f"{live_server.url}/eo/13224")
+    page.locator("a", has_text="Read the text as amended").click()
+    page.wait_for_selector("h1")
+    assert "/eo/13224/as-amended" in page.url
+    section_1 = page.locator("#sec-1")
+    assert "Executive Order 13886" in section_1.inner_text()  # today: rewritten in 2019
+    shot("1-as-amended-today")
+
+    page.fill("#as-of", "2010-01-01")
+    page.locator("form.inline-filters button").click()
+    page.wait_for_load_state()
+    assert "Executive Order 13886" not in page.locator("#sec-1").inner_text()
+    assert "Executive Order 13372" in page.locator("#sec-4").inner_text()
+    shot("2-as-amended-2010")
+
+    page.fill("#as-of", "2020-01-01")
+    page.fill("#since", "2010-01-01")
+    page.locator("form.inline-filters button").click()
+    page.wait_for_load_state()
+    assert page.locator("#sec-1 ins").count() > 0 and page.locator("#sec-1 del").count() > 0
+    assert page.locator("#sec-4 ins").count() == 0  # unchanged between the two days
+    assert serious_violations(page) == []
+    shot("3-between-two-dates")
+
+    page.goto(f"{live_server.url}/eo/13224")
+    page.locator(".status-panel a[href^='/emergencies/']").first.click()
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text().startswith("National emergency")
+    assert page.locator("svg.timeline").count() == 1
+    assert "Continued" in page.locator("table.emergency-years").inner_text()
+    assert serious_violations(page) == []
+    shot("4-emergency")
+    page.goto(f"{live_server.url}/emergencies/?in_effect_on=2010-01-01")
+    assert "Persons Who Commit" in page.locator("table.emergencies").inner_text()
+    assert serious_violations(page) == []
+    shot("5-register")
+    context.close()
