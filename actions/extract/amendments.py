@@ -18,7 +18,7 @@ listed as not applied rather than dropped. Pure: text in, instructions out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from actions.ingest.dates import WRITTEN_DATE_RE
 
@@ -41,6 +41,7 @@ class Location:
     section: str | None = None
     path: tuple[str, ...] = ()
     sentence: str | None = None
+    several: bool = False  # "paragraphs (3) and (4) of subsection (a)": parts not told apart
 
     def describe(self) -> str:
         if self.section is None:
@@ -74,7 +75,7 @@ _STRAY_L_RE = re.compile(r"(?<=[:\u2014\-)])\s*L\s+(?=[(\u201c`])")
 
 
 def normalize_quotes(text: str) -> str:
-    text = _STRAY_L_RE.sub(" ", text)
+    text = _STRAY_L_RE.sub(" ", text).replace(":.", ":")  # "as follows:. (a)"
     text = text.replace("``", "\u201c").replace("''", "\u201d")
     if '"' not in text:
         return text
@@ -91,7 +92,7 @@ _MARK = r"\(\s?[A-Za-z0-9]{1,5}\s?\)"
 # "section 4", "section 1(a)", "subsection (b) of section 8", "paragraph (3) of subsection (b)
 # of section 2", "sections 1 and 2"; "Sec. 2".
 # Section numbers: "4", "11A", and the "1-101" of orders numbered by part and section.
-_SECTION_NUMBER = r"\d+(?:-\d+)?[A-Za-z]?"
+_SECTION_NUMBER = r"\d+(?:[-.]\d+)?[A-Za-z]?"  # "4", "11A", "1-101", and "1.7" of EO 12333
 _PLACE = (
     r"(?:(?:sections\s+"
     + _SECTION_NUMBER
@@ -99,7 +100,16 @@ _PLACE = (
     + _SECTION_NUMBER
     + r")*,?\s+and\s+"
     + _SECTION_NUMBER
-    + r"|(?:sub)?(?:section|paragraph|subparagraph|clause)\s+(?:"
+    + r"|(?:sub)?(?:paragraphs|subsections|subparagraphs|clauses)\s+(?:"
+    + _SECTION_NUMBER
+    + r")?"
+    + _MARK
+    + r"(?:\s*(?:,|and|through|to)\s*(?:"
+    + _SECTION_NUMBER
+    + r")?"
+    + _MARK
+    + r")+"
+    + r"|(?:numbered\s+)?(?:sub)?(?:section|paragraph|subparagraph|clause)\s+(?:"
     + _SECTION_NUMBER
     + r")?(?:\s?"
     + _MARK
@@ -145,12 +155,17 @@ _PART_OF_RE = re.compile(
 
 def parse_instructions(text: str) -> list[Instruction]:
     """Every amendment instruction in a text, in order of position."""
+    # A text typed with straight quotes only: what its quotations hold ("46° 20' 00\"")
+    # keeps them; the curly ones are for reading the instruction.
+    straight_only = '"' in text and "\u201c" not in text and "``" not in text
     text = normalize_quotes(text)
     out: list[Instruction] = []
     covered = 0
     for head in _HEAD_RE.finditer(text):
         if head.start() < covered:
             continue
+        if head.group("place") and _NAMING_RE.search(text, max(0, head.start() - 30), head.start()):
+            continue  # "The orders amending section 1 of Executive Order 10673": no edit
         number = head.group("number")
         verb = (head.group("verb") or "amended").lower()
         rest_at = head.end()
@@ -166,14 +181,34 @@ def parse_instructions(text: str) -> list[Instruction]:
         if part_of and location.section is None:
             base = {"target_kind": "executive_order", "target_number": number}
             problem = f"its {part_of.group(1).lower()} is amended, not a section of its text"
-            instruction, covered = _failed(
+            instruction, _ = _failed(
                 text,
                 part_of.start(),
-                rest_at,
+                _clause_end(text, rest_at),
                 {**base, "start": part_of.start()},
                 location,
                 problem,
             )
+            out.append(instruction)
+            covered = rest_at
+            continue
+        if location.section is None and re.match(r"of\s", head.group(0)):
+            # "Section l(a) of Executive Order ..." misprinted, or a place not read: the part
+            # it amends is unknown, so nothing is applied to the whole order by mistake.
+            base = {
+                "target_kind": "executive_order",
+                "target_number": number,
+                "start": head.start(),
+            }
+            instruction, _ = _failed(
+                text,
+                head.start(),
+                _clause_end(text, rest_at),
+                base,
+                location,
+                "the part it amends is not read",
+            )
+            covered = rest_at
             out.append(instruction)
             continue
         if location.section is None and any(w in verb for w in ("revoked", "rescinded")):
@@ -181,11 +216,53 @@ def parse_instructions(text: str) -> list[Instruction]:
             continue  # a whole order revoked: its status, not an edit of its text
         found, covered = _operations(text, head.start(), rest_at, verb, number, location)
         out.extend(found)
-    return out
+    return [_as_printed(i, straight_only) for i in out]
 
 
+def _clause_end(text: str, position: int) -> int:
+    """Where the instruction that goes on at `position` ends: its quotation closed, or its
+    sentence (shown whole in the list of instructions not applied)."""
+    stop = re.compile(r"[.:](?=\s+[A-Z(\u201c])|\n\n").search(text, position, position + 600)
+    end = stop.end() if stop else min(len(text), position + 300)
+    if stop and stop.group() == ":":
+        quoted, after = quoted_block(text, end)
+        if quoted is not None:
+            return after
+    return end
+
+
+# Words before a place that make it a name, not the subject of an edit.
+_NAMING_RE = re.compile(
+    r"\b(?:amending|amends|amended\s+by|under|pursuant\s+to|described\s+in|referred\s+to\s+in|"
+    r"made\s+by|issued\s+under)\s+$",
+    re.I,
+)
+
+
+def _as_printed(instruction: Instruction, straight_only: bool) -> Instruction:
+    """The quoted texts as the order printed them: straight quotes kept where the order had
+    only those, and the period or comma that American usage sets inside a closing quotation
+    mark left out of an inserted text when the text it replaces has none ("42(c)." for
+    "42 (b)" in the middle of a sentence)."""
+    new, old = instruction.new, instruction.old
+    if straight_only:
+        new = new.replace("\u201c", '"').replace("\u201d", '"') if new else new
+        old = old.replace("\u201c", '"').replace("\u201d", '"') if old else old
+    inline = instruction.op in (STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE) and old not in (
+        FINAL_PERIOD,
+        AFTER_SENTENCE,
+    )
+    if inline and new and new.endswith(".") and old and old[-1:] not in ".;:" and len(new) < 200:
+        new = new[:-1]  # a comma stays: "February 11, 2001," goes on in the sentence
+    if (new, old) == (instruction.new, instruction.old):
+        return instruction
+    return replace(instruction, new=new, old=old)
+
+
+# The next operation of one instruction: "..., and by deleting", "; and (2) by striking". A
+# new item ("(b) By inserting ...") starts after its own marker without "and": not chained.
 _AND_BY_RE = re.compile(
-    r"\s*[,;]?\s*(?:and\s+)?(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?"
+    r"\s*[,;]?\s*(?:and\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?"
     r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s)",
     re.I,
 )
@@ -227,14 +304,29 @@ def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
         else:
             # "(b) by striking ...", "(c) in section 4, by adding ...": a place inside the item.
             found, used = _operations(text, body_start, body_start, "amended", number, None)
-        if out and found[0].op is None and not head:
-            break  # past the list: the amending order's own next paragraph
+        opening = text[body_start : body_start + 200]
+        if (
+            out
+            and found[0].op is None
+            and (
+                _HEAD_RE.search(text, body_start, nxt)
+                or (not head and not _EDIT_WORDS_RE.search(opening))
+            )
+        ):
+            # Past the list: the amending order's own next paragraph, or an instruction that
+            # names its order (read on its own).
+            break
         out.extend(found)
         position = max(used, nxt if nxt > body_start else used)
         end = position
         if nxt <= body_start:
             break
     return out, end
+
+
+_EDIT_WORDS_RE = re.compile(
+    r"\b(?:strik|insert|add|delet|substitut|redesignat|renumber|revis|amend)\w*", re.I
+)
 
 
 def _next_item(text: str, position: int) -> int:
@@ -276,6 +368,11 @@ def _location(place: str | None, which: str | None) -> Location:
         numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
         return Location(section=",".join(numbers), sentence=_which(which))
     parts = [p for p in re.split(r"\s+of\s+", place.strip()) if p.strip()]
+    if any(
+        re.match(r"(?i)(?:sub)?(?:paragraphs|subsections|subparagraphs|clauses)\b", p)
+        for p in parts
+    ):
+        return Location(several=True, sentence=_which(which))
     section = None
     path: list[str] = []
     # Read from the outermost ("section 8") inwards ("subsection (b)").
@@ -283,6 +380,10 @@ def _location(place: str | None, which: str | None) -> Location:
         words = part.split(None, 1)
         if len(words) < 2:
             continue
+        if words[0].lower() == "numbered":  # "numbered paragraph (1)"
+            words = words[1].split(None, 1)
+            if len(words) < 2:
+                continue
         noun, rest = words[0].lower(), words[1]
         match = _NUMBER_RE.match(rest.strip())
         marks = re.findall(r"\(\s?([A-Za-z0-9]{1,5})\s?\)", match.group("marks") if match else "")
@@ -327,7 +428,10 @@ _OP_RES = [
             + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
             r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?it\s+appears,?)?"
-            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s+(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
+            r"(?P<loc2>[^\u201c;]{0,400}?)"  # "wherever it appears in sections 104(c), ..."
+            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s*,?\s*"
+            r"(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
+            r"(?:in\s+each\s+(?:such\s+)?(?:place|case)\s*,?\s*)?"
             r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|number|date)\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
             re.I,
         ),
@@ -353,7 +457,11 @@ _OP_RES = [
         INSERT_AFTER,
         re.compile(
             r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?after\s+"
-            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d(?P<loc>)(?P<each>)",
+            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
+            + _PLACE
+            + r"|(?:title|heading|preamble|caption)\b))?"
+            r"(?P<each>)",
             re.I,
         ),
     ),
@@ -361,26 +469,53 @@ _OP_RES = [
         INSERT_BEFORE,
         re.compile(
             r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?before\s+"
-            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d(?P<loc>)(?P<each>)",
+            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
+            + _PLACE
+            + r"|(?:title|heading|preamble|caption)\b))?"
+            r"(?P<each>)",
             re.I,
         ),
     ),
     (
         STRIKE,
         re.compile(
-            r"(?:striking(?:\s+out)?|deleting)\s+(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<loc>)(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?(?P<new>)",
+            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?"
+            + _PRE
+            + r"(?:the\s+(?:words?|phrase|text|following\s*:?)\s*)?"
+            r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?"
+            r"(?P<loc>\s+(?:in|from)\s+(?:the\s+)?(?:"
+            + _PLACE
+            + r"|sections\s+\d[^;\u201c]{0,200}?"
+            r"|(?:title|heading|preamble|caption)\b))?(?P<new>)",
             re.I,
         ),
     ),
 ]
 FINAL_PERIOD = "\x00final period"  # the anchor "before the period at the end"
+AFTER_SENTENCE = "\x00after the sentence"  # the anchor of a sentence added after another
+
+
+# "the last sentence of subsection (a) of section 1", "the text of Section 602(d)(2) of the
+# Order": a place, maybe at sentence depth.
+def _where(n: int) -> str:
+    return (
+        r"(?:the\s+text\s+of\s+)?(?:the\s+(?P<which" + str(n) + r">first|second|third|fourth|last)"
+        r"\s+sentence\s+of\s+)?(?P<place" + str(n) + r">" + _PLACE + r")\s*"
+        r"(?:of\s+the\s+[Oo]rder\s*)?(?:thereof\s*)?"
+    )
+
+
 _REPLACE_PLACE_RE = re.compile(
-    rf"(?:(?:striking(?:\s+out)?|deleting)\s+(?P<p1>{_PLACE})\s*(?:thereof\s*)?,?\s*and\s+"
-    r"(?:inserting|substituting)\s*,?\s*(?:in\s+(?:lieu|place)\s+thereof\s*,?\s*)?"
-    rf"|substituting\s+for\s+(?P<p2>{_PLACE})\s*(?:thereof\s*)?"
-    rf"|substituting\s+the\s+following\s+for\s+(?P<p4>{_PLACE})[^:\u201c]{{0,80}}?(?::|--)?\s*(?=\u201c)"
-    rf"|revising\s+(?P<p3>{_PLACE})\s*(?:thereof\s*)?to\s+read\s+as\s+follows\s*(?::|--)?\s*(?=\u201c)"
+    r"(?:(?:(?:striking|deleting)(?:\s+out)?)\s+" + _where(1) + r",?\s*and\s+"
+    r"(?:inserting|substituting)\s*,?\s*(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
+    r"|substituting\s+for\s+"
+    + _where(2)
+    + r"|substituting\s+the\s+following\s+for\s+"
+    + _where(3)
+    + r"[^:\u201c]{0,80}?(?::|--)?\s*(?=\u201c)"
+    r"|(?:revising|amending)\s+" + _where(4) + r"to\s+read\s+as\s+follows\s*(?::|--)?\s*(?=\u201c)"
     r")(?:the\s+following\s*(?::|--)?)?\s*(?=\u201c)",
     re.I,
 )
@@ -464,8 +599,8 @@ def _operation(
     if whole:
         quoted, end = quoted_block(text, position + whole.end())
         if quoted is not None:
-            place = whole.group("p1") or whole.group("p2") or whole.group("p3") or whole.group("p4")
-            where = _merge(location, _location(place, None))
+            n = next(i for i in range(1, 5) if whole.group(f"place{i}"))
+            where = _merge(location, _location(whole.group(f"place{n}"), whole.group(f"which{n}")))
             return _done(text, start, end, base, REPLACE, where, new=quoted)
     # "inserting the following before “and sections”: “...”", "adding before the period at
     # the end thereof the following: “...”"
@@ -484,7 +619,32 @@ def _operation(
     for op, pattern in _OP_RES:
         match = pattern.match(window)
         if match:
-            loc_text = match.group("loc") or ""
+            loc_text = (match.group("loc") or "") + (match.groupdict().get("loc2") or "")
+            if op == STRIKE and re.match(
+                r"[^;]{0,400}?\band\s+(?:by\s+)?(?:inserting|substituting)\b",
+                window[match.end() :],
+                re.I,
+            ):
+                # Struck words that an insertion replaces further on, in a form not read:
+                # never applied as a bare deletion.
+                return _failed(
+                    text,
+                    start,
+                    position + match.end(),
+                    base,
+                    location,
+                    "the instruction's wording is not one the archive reads",
+                )
+            not_text = re.search(r"\bin\s+the\s+(title|heading|preamble|caption)\b", loc_text, re.I)
+            if not_text:
+                return _failed(
+                    text,
+                    start,
+                    position + match.end(),
+                    base,
+                    location,
+                    f"its {not_text.group(1).lower()} is amended, not a section of its text",
+                )
             pre = match.groupdict().get("pre") or ""
             if pre.strip():
                 ordinal = re.search(r"(first|second|third|last)\s+sentence", pre)
@@ -495,9 +655,9 @@ def _operation(
                     place.group("place") if place else None, ordinal.group(1) if ordinal else None
                 )
                 location = _merge(location, inner_loc)
-            place = re.search(rf"\bin\s+(?P<place>{_PLACE})", loc_text, re.I)
+            place = re.search(rf"\b(?:in|from)\s+(?P<place>{_PLACE}|sections\s+\d)", loc_text, re.I)
             where = _merge(location, _location(place.group("place"), None)) if place else location
-            if place and re.search(r"\bsections\s+\d+\S*\s+and\s+", loc_text, re.I):
+            if place and re.search(r"\bsections\s+\d", loc_text, re.I):
                 return _failed(
                     text,
                     start,
@@ -526,7 +686,10 @@ def _operation(
                 and op in (STRIKE, STRIKE_INSERT),
             )
     add = _ADD_RE.match(window)
-    if add and not _ADD_SAYS_WHERE_RE.search(add.group(0)):
+    if add and (
+        re.search(r"\bin\s+lieu\b", add.group(0), re.I)
+        or not _ADD_SAYS_WHERE_RE.search(add.group(0))
+    ):
         add = None  # "adding a subsection “(a)” after the heading": an insertion not read
     if add:
         quoted, end = quoted_block(text, position + add.end())
@@ -544,6 +707,27 @@ def _operation(
         place = re.search(rf"(?:to|of|at\s+the\s+end\s+of)\s+(?P<place>{_PLACE})", where_text, re.I)
         if place:
             location = _merge(location, _location(place.group("place"), None))
+        after_sentence = re.search(
+            r"after\s+the\s+(first|second|third|fourth|fifth|last)\s+sentence", where_text, re.I
+        )
+        if after_sentence:
+            # "inserting the following sentence after the first sentence: “...”": a sentence
+            # of its own, after that one.
+            where = Location(location.section, location.path, after_sentence.group(1).lower())
+            return _done(
+                text, start, end, base, INSERT_AFTER, where, old=AFTER_SENTENCE, new=quoted
+            )
+        ordinal = re.search(r"(first|second|third|fourth|fifth|last)\s+sentence", where_text, re.I)
+        if ordinal:
+            # "adding at the end of the fourth sentence: “, except that ...”", "inserting
+            # before the period at the end of the first sentence ... a comma and the
+            # following": before that sentence's period, the quotation's own period left out.
+            where = Location(location.section, location.path, ordinal.group(1).lower())
+            comma = ", " if re.search(r"\ba\s+comma\s+and\b", where_text, re.I) else ""
+            words = comma + quoted.rstrip(".")
+            if not words.startswith((",", ";", " ")):
+                words = " " + words
+            return _done(text, start, end, base, INSERT_BEFORE, where, old=FINAL_PERIOD, new=words)
         new_section = re.search(
             r"new\s+section\s+(?P<n>\d+[A-Za-z]?)",
             where_text + text[end - len(quoted) - 2 : end],

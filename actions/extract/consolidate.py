@@ -16,6 +16,7 @@ from datetime import date
 from actions.extract.amendments import (
     ADD_END,
     ADD_SECTION,
+    AFTER_SENTENCE,
     FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
@@ -74,12 +75,19 @@ def consolidate(
     not_applied: list[dict] = []
     ordered = sorted(amendments, key=lambda a: (a.on or date.min, a.action_id, a.instruction.start))
     for amendment in ordered:
+        before = {id(p): (p.number, p.heading, p.text, p.revoked) for p in parts}
         try:
             touched = apply(parts, amendment.instruction)
         except NotApplied as reason:
             not_applied.append({**amendment.change(), "reason": str(reason)})
             continue
-        touched.changes.append(amendment.change())
+        # Every part the instruction changed carries it ("wherever it appears", "sections 1
+        # and 2"), not only the first.
+        changed = [
+            p for p in parts if before.get(id(p)) != (p.number, p.heading, p.text, p.revoked)
+        ]
+        for part in changed or [touched]:
+            part.changes.append(amendment.change())
     return parts, not_applied
 
 
@@ -88,8 +96,12 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
     if instruction.op is None:
         raise NotApplied(instruction.problem or "the instruction was not read")
     location = instruction.location
+    if location.several:
+        raise NotApplied("one instruction for several parts, not told apart")
     if instruction.op == ADD_SECTION:
         return _add_sections(parts, instruction)
+    if location.section is None and instruction.op == REPLACE and not location.path:
+        return _whole_order(parts, instruction)
     if location.section is None:
         return _anywhere(parts, instruction)
     if "," in location.section:
@@ -107,7 +119,13 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         part.number = instruction.new or part.number
         return part
     if op == REPLACE and not location.path and not location.sentence:
-        number, heading, body = split_section(instruction.new or "")
+        new = instruction.new or ""
+        # A paragraph-numbered order ("2. The Secretary of a military department ..."): its
+        # new text opens with the number the section already has.
+        new = re.sub(rf"^\s*{re.escape(part.number)}\.\s+", "", new)
+        number, heading, body = split_section(new)
+        if not body.strip():
+            raise NotApplied("the new text holds a heading and no text")
         if number and number != part.number:
             raise NotApplied(f"the new text is of section {number}, not {part.number}")
         part.heading = heading if heading is not None else part.heading
@@ -116,6 +134,19 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
     start, end = locate(part.text, location)
     part.text = _edit(part.text, start, end, instruction)
     return part
+
+
+def _whole_order(parts: list[Part], instruction: Instruction) -> Part:
+    """ "Executive Order 10000 is amended to read as follows: “Section 1. ... Sec. 2. ...”":
+    the order's sections replaced by those of the new text, when it gives them."""
+    chunks = re.split(r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.|SECTION)\s*\d)", instruction.new or "")
+    new = [split_section(chunk) for chunk in chunks if chunk.strip()]
+    if not new or any(number is None for number, _, _ in new):
+        raise NotApplied("the new text of the whole order is not given section by section")
+    if len({number for number, _, _ in new}) != len(new):
+        raise NotApplied("the new text numbers two sections alike")
+    parts[:] = [Part(number, heading or "", body) for number, heading, body in new]
+    return parts[0]
 
 
 def _each_section(parts: list[Part], instruction: Instruction) -> Part:
@@ -168,7 +199,20 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
     span = text[start:end]
     op, old, new = instruction.op, instruction.old or "", instruction.new or ""
     if op == REPLACE:
-        return text[:start] + new.strip() + _tail(span) + text[end:]
+        # "Section 103 (a) is amended to read as follows: “SEC. 103. (a) ...”": the section's
+        # own number is not part of its subsection's text.
+        own = re.escape(instruction.location.section or "")
+        if own:
+            new = re.sub(
+                rf"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.\s+", "", new, flags=re.I
+            )
+        # "paragraph 1(c) ... is amended to read as follows: “The acquisition ...”": the new
+        # words take the place of the old under the part's own marker.
+        marker = re.match(r"\s*(\(\s?\w{1,5}\s?\))\s", span)
+        lead = (
+            marker.group(1) + " " if marker and not re.match(r"\s*\(\s?\w{1,5}\s?\)", new) else ""
+        )
+        return text[:start] + lead + new.strip() + _tail(span) + text[end:]
     if op == REVOKE:
         marker = re.match(r"\s*\(\s?\w{1,5}\s?\)", span)
         kept = marker.group(0).strip() + " " if marker else ""
@@ -187,6 +231,9 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
     if op == ADD_END:
         body = span.rstrip()
         return text[:start] + body + "\n\n" + new.strip() + span[len(body) :] + text[end:]
+    if op == INSERT_AFTER and old == AFTER_SENTENCE:
+        body = span.rstrip()
+        return text[:start] + body + " " + new.strip() + span[len(body) :] + text[end:]
     if op == INSERT_BEFORE and old == FINAL_PERIOD:
         body = span.rstrip()
         if not body.endswith("."):
@@ -402,7 +449,7 @@ def _sentence(text: str, start: int, end: int, location) -> tuple[int, int]:
 # New sections ----------------------------------------------------------------------------------
 
 _SECTION_HEAD_RE = re.compile(
-    r"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+[A-Za-z]?)\.\s*", re.I
+    r"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+(?:[-.]\d+)?[A-Za-z]?)\.+\s*", re.I
 )
 _HEADING_RE = re.compile(r"^(?P<heading>[A-Z][^.]{1,120}?)\.\s+(?=[A-Z(\u201c\"])")
 
@@ -414,6 +461,9 @@ def split_section(new: str) -> tuple[str | None, str | None, str]:
     if not head:
         return None, None, new.strip()
     rest = new[head.end() :]
+    title_case = all(w[:1].isupper() for w in rest.split() if len(w) > 3)
+    if title_case and re.fullmatch(r"[A-Z][^.]{0,80}\.", rest.strip()) and len(rest.split()) <= 10:
+        return head.group("number"), rest.strip().rstrip("."), ""  # a heading and no text
     heading = _HEADING_RE.match(rest)
     if heading and len(heading.group("heading").split()) <= 14:
         return head.group("number"), heading.group("heading"), rest[heading.end() :].strip()

@@ -4,7 +4,7 @@ the national emergencies register against the FR's disposition notes."""
 
 from __future__ import annotations
 
-import random
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,12 +21,17 @@ _EXPLICIT_RE = re.compile(
 )
 
 
+RECENT = date(2009, 1, 20)  # the orders a reporter asks about most: the last four presidencies
+
+
 @dataclass
 class AmendmentFigures:
     orders: int = 0  # amended orders whose text (sections) the archive holds
     instructions: int = 0  # explicit instructions aimed at them by archived orders
     applied: int = 0
     not_explicit: int = 0
+    recent: int = 0  # instructions of orders signed since RECENT
+    recent_applied: int = 0
     reasons: Counter = field(default_factory=Counter)
     examples: dict = field(default_factory=dict)  # reason -> (order number, instruction)
 
@@ -67,8 +72,11 @@ def measure_amendments(today: date) -> AmendmentFigures:
                 figures.not_explicit += 1
                 continue
             figures.instructions += 1
-            if (amendment.action_id, text) not in failed:
-                figures.applied += 1
+            clean = (amendment.action_id, text) not in failed
+            figures.applied += clean
+            if amendment.on and amendment.on >= RECENT:
+                figures.recent += 1
+                figures.recent_applied += clean
         for item in result.not_applied:
             if item["reason"] and _EXPLICIT_RE.search(item["instruction"]):
                 reason = _reason_class(item["reason"])
@@ -95,7 +103,11 @@ def sample_sections(today: date, size: int = 30, seed: int = 19) -> list[dict]:
         for part in result.parts:
             if part.changes:
                 changed.append((action, part, original.get(part.key, "")))
-    random.Random(seed).shuffle(changed)
+    # Drawn by a hash of each section's name, so that a change elsewhere in the archive does
+    # not redraw the whole sample (the reading stays valid for the sections still in it).
+    changed.sort(
+        key=lambda item: hashlib.sha1(f"{seed}:{item[0].number}:{item[1].key}".encode()).hexdigest()
+    )
     return [
         {
             "order": action.number,

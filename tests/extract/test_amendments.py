@@ -53,6 +53,38 @@ def test_items_relative_to_the_order_named_above_them():
     assert (ADD_END, Location("4")) in found
 
 
+def test_inserting_in_lieu_thereof_with_commas():
+    """A 2026 order: "by striking the phrase “Secretary of Commerce” and inserting, in lieu
+    thereof, “Secretary of Commerce and the Secretary of Energy, ...”"."""
+    require_shared()
+    page = (
+        CORPUS
+        / "whitehouse-2021-2026"
+        / "presidential-actions"
+        / "2026-03"
+        / "2026-03-13-adjusting-certain-delegations-under-the-defense-production-act.md"
+    )
+    (doc,) = parse_file(page.read_bytes())
+    (found,) = [i for i in parse_instructions(doc.text) if i.target_number == "13603"]
+    assert (found.op, found.location, found.old) == (
+        STRIKE_INSERT,
+        Location("203"),
+        "Secretary of Commerce",
+    )
+    assert found.new.startswith("Secretary of Commerce and the Secretary of Energy, each of whom")
+
+
+def test_words_struck_in_a_list_of_subsections_are_not_applied_by_guess():
+    """EO 13286 strikes “the Director of the Federal Emergency Management Agency” "wherever it
+    appears in sections 104(c), 201(15), ..." of EO 12656: kept, with why, never applied to
+    every section (nor as a bare deletion)."""
+    require_shared()
+    (doc,) = parse_file((FR / "EO_13286.xml").read_bytes())
+    found = [i for i in parse_instructions(doc.text) if i.target_number == "12656"]
+    listed = [i for i in found if "wherever it appears in sections" in i.text]
+    assert listed and all(i.op is None and i.problem for i in listed)
+
+
 def test_an_order_revoked_whole_is_no_edit_of_its_text():
     """EO 13886 revokes EO 12947 in whole: a status, not an instruction."""
     assert instructions("EO_13886.xml", "12947") == []
@@ -121,3 +153,68 @@ def test_never_applied_by_guess(instruction, reason):
     (part,), not_applied = consolidate([SECTION], [amend(instruction)])
     assert part.text == SECTION[2]  # left as it was
     assert [n["reason"] for n in not_applied] == [reason]
+
+
+# Faults the reading of bench/as_amended_sample.md found, each on the words of the real
+# instruction (quoted from the amending order) and of the section it amends.
+@pytest.mark.parametrize(
+    ("section", "instruction", "expected"),
+    [
+        (  # EO 11685 on EO 11501: the period set inside the closing mark is the sentence's
+            ("1", "", "(i) That under section 42 (b) of the Act to the Secretary of Defense."),
+            "Section 1(i) of Executive Order No. 11501 of December 22, 1969, is hereby amended "
+            "by deleting “42 (b)” and inserting in lieu thereof “42(c).”",
+            "(i) That under section 42(c) of the Act to the Secretary of Defense.",
+        ),
+        (  # EO 13228 on EO 12656: at the end of the fourth sentence, before its period
+            ("101", "", "(a) One. Two. Three. The policy applies to the United States. Five."),
+            "Section 101(a) of Executive Order 12656 is amended by adding at the end of the "
+            "fourth sentence: “, except that the Homeland Security Council shall be responsible "
+            "for administering such policy with respect to terrorist threats and attacks within "
+            "the United States.”",
+            "to the United States, except that the Homeland Security Council shall be "
+            "responsible for administering such policy with respect to terrorist threats and "
+            "attacks within the United States. Five.",
+        ),
+        (  # EO 13690 on EO 11988: a sentence of its own after the first
+            ("2", "", "(a) (2) Avoid incompatible development in the floodplains. Then more."),
+            "Section 2(a)(2) of Executive Order 11988 is amended by inserting the following "
+            "sentence after the first sentence: “Where possible, an agency shall use natural "
+            "systems.”.",
+            "floodplains. Where possible, an agency shall use natural systems. Then more.",
+        ),
+        (  # EO 10742 on EO 10610: the section's own number is not its subsection's text
+            ("103", "", "(a) The Secretary of State shall establish an agency.\n\n(b) Other."),
+            "Section 103 (a) of Executive Order 10610 is amended to read as follows: “SEC. 103. "
+            "(a) The Secretary of State shall establish, with the offices, an agency.”",
+            "(a) The Secretary of State shall establish, with the offices, an agency.\n\n(b)",
+        ),
+    ],
+)
+def test_faults_found_by_reading(section, instruction, expected):
+    (part,), not_applied = consolidate([section], [amend(instruction)])
+    assert not_applied == []
+    assert expected in part.text
+
+
+def test_an_item_is_not_chained_to_the_one_before():
+    """EO 13709 on EO 10431: "(a) Section 2 is amended to read as follows: ... (b) By inserting
+    at the end: “7. ...”" — (b) names no section, so it is not added to section 2."""
+    found = parse_instructions(
+        "Executive Order 10431 is amended as follows:\n\n(a) Section 2 is amended to read as "
+        "follows: “The National Security Medal may be awarded to any person.”\n\n(b) By "
+        "inserting at the end: “7. Any individual having personal knowledge may recommend.”"
+    )
+    assert [(i.op, i.location.section) for i in found] == [(REPLACE, "2"), (ADD_END, None)]
+
+
+def test_a_replacement_holding_only_a_heading_is_not_applied():
+    """EO 14131 on EO 11926, as its web page prints it: “ Section 2. Administration. ”."""
+    section = ("2", "", "The Vice Presidential Service Badge may be awarded by the Secretary.")
+    amendment = amend(
+        "Executive Order 11926 is amended by:\n\n(a) Amending section 2 to read as follows: "
+        "“ Section 2. Administration. ”;"
+    )
+    (part,), not_applied = consolidate([section], [amendment])
+    assert part.text == section[2]
+    assert [n["reason"] for n in not_applied] == ["the new text holds a heading and no text"]

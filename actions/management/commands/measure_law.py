@@ -11,7 +11,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from actions.read.law_measure import measure_amendments, measure_emergencies, sample_sections
+from actions.read.law_measure import (
+    RECENT,
+    measure_amendments,
+    measure_emergencies,
+    sample_sections,
+)
 
 
 def _pct(part: int, whole: int) -> str:
@@ -32,6 +37,10 @@ class Command(BaseCommand):
             f"orders: {figures.applied}/{figures.instructions} applied cleanly "
             f"({_pct(figures.applied, figures.instructions)}); {figures.not_explicit} more "
             'state no edit ("amended accordingly", "as provided in the Annex")'
+        )
+        self.stdout.write(
+            f"    of them in effect since {RECENT}: {figures.recent_applied}/{figures.recent} "
+            f"({_pct(figures.recent_applied, figures.recent)})"
         )
         for reason, count in figures.reasons.most_common(15):
             number, example = figures.examples[reason]
