@@ -534,22 +534,22 @@ _ADD_RE = re.compile(
     re.I,
 )
 # What makes an addition's place plain: the end of a part, a new part, "thereto", a section
-# or paragraph named, or "the following" text. Never "in lieu thereof" (a replacement).
+# or paragraph named, or "the following" text ("in lieu thereof", a replacement, is told
+# apart where this is used).
 _ADD_SAYS_WHERE_RE = re.compile(
-    r"(?!.*\bin\s+lieu\b)(?:\bat\s+the\s+end\b|\bnew\s+(?:sub)?(?:section|paragraph|subparagraph|clause|"
+    r"(?:\bat\s+the\s+end\b|\bnew\s+(?:sub)?(?:section|paragraph|subparagraph|clause|"
     r"sentence|item)|\bthereto\b|\bto\s+(?:sub)?(?:section|paragraph)|\bthe\s+following\b|"
     r"\ba\s+new\b|\bas\s+follows\b)",
     re.I | re.S,
 )
+# The new designation: "as section 12", "as subsection (d)".
+_DESIGNATION = r"(?:section|subsection|paragraph)\s+(?P<new>\d+[A-Za-z]?|\(\s?[a-z0-9]{1,4}\s?\))"
 _REDESIGNATING_RE = re.compile(
     rf"redesignating\s+(?P<place>{_PLACE})\s*(?:of\s+that\s+order\s+|thereof\s+)?as\s+"
-    r"(?:section|subsection|paragraph)\s+(?P<new>\d+[A-Za-z]?|\(\s?[a-z0-9]{1,4}\s?\))",
+    + _DESIGNATION,
     re.I,
 )
-_REDESIGNATE_RE = re.compile(
-    r"\s*(?:as|to\s+be)\s+(?:section|subsection|paragraph)\s+(?P<new>\d+[A-Za-z]?|\(\s?[a-z0-9]{1,4}\s?\))",
-    re.I,
-)
+_REDESIGNATE_RE = re.compile(r"\s*(?:as|to\s+be)\s+" + _DESIGNATION, re.I)
 
 
 def _operation(
