@@ -317,7 +317,11 @@ def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
             # names its order (read on its own).
             break
         out.extend(found)
-        position = max(used, nxt if nxt > body_start else used)
+        # A failed item ends where the next begins: its guessed end must not swallow it.
+        failed = found[0].op is None
+        position = (
+            nxt if failed and nxt > body_start else max(used, nxt if nxt > body_start else used)
+        )
         end = position
         if nxt <= body_start:
             break
@@ -430,9 +434,9 @@ _OP_RES = [
             r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?it\s+appears,?)?"
             r"(?P<loc2>[^\u201c;]{0,400}?)"  # "wherever it appears in sections 104(c), ..."
             r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s*,?\s*"
-            r"(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
+            r"(?:(?:in\s+(?:lieu|place)\s+thereof|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
             r"(?:in\s+each\s+(?:such\s+)?(?:place|case)\s*,?\s*)?"
-            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|number|date)\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
+            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|number|date|name|term|clause)\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
             re.I,
         ),
     ),
@@ -582,10 +586,31 @@ def _operation(
     by = _BY_RE.match(text, at)
     position = by.end() if by else at
     # "(c) in section 4, by adding ..." / "by striking ... in sections 2 and 3(b)"
-    inner = re.match(rf"\s*in\s+(?P<place>{_PLACE})\s*,?\s*(?:by\s+)?", text[position:], re.I)
+    # "in section 4, by ...", "By revising section 2(a) by deleting ...", "revising section 1
+    # of that order to read as follows:" (the last read below as a replacement).
+    inner = re.match(
+        rf"\s*(?:in|revising)\s+(?P<place>{_PLACE})\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
+        r"(?:by\s+|(?=to\s+read))?",
+        text[position:],
+        re.I,
+    )
+    if (
+        inner
+        and inner.group(0).lower().lstrip().startswith("revising")
+        and not re.search(
+            r"(?:by\s+|to\s+read)$|(?=to\s+read)",
+            inner.group(0) + text[position + inner.end() : position + inner.end() + 8],
+        )
+    ):
+        inner = None
     if inner and inner.group("place").strip():
         location = _merge(location, _location(inner.group("place"), None))
         position += inner.end()
+        read_as = _READ_AS_RE.match(text, position)
+        if read_as and "read" in read_as.group(0).lower():
+            quoted, end = quoted_block(text, read_as.end())
+            if quoted is not None:
+                return _done(text, start, end, base, REPLACE, location, new=quoted)
     window, shift = _gerund(text[position : position + 4200])
     position -= shift  # offsets into the window stay offsets into the text
     redesignating = _REDESIGNATING_RE.match(window)
@@ -621,7 +646,8 @@ def _operation(
         if match:
             loc_text = (match.group("loc") or "") + (match.groupdict().get("loc2") or "")
             if op == STRIKE and re.match(
-                r"[^;]{0,400}?\band\s+(?:by\s+)?(?:inserting|substituting)\b",
+                # within this clause: not past a semicolon, a line or the next item's marker
+                r"(?:(?![;\n]|\(\w{1,3}\)\s).){0,400}?\band\s+(?:by\s+)?(?:inserting|substituting)\b",
                 window[match.end() :],
                 re.I,
             ):
