@@ -18,6 +18,7 @@ from actions.querysets import (
     ActionQuerySet,
     AgencyQuerySet,
     CitationQuerySet,
+    EmergencyActQuerySet,
     EmergencyQuerySet,
     PresidentQuerySet,
     RelationQuerySet,
@@ -654,6 +655,8 @@ class EmergencyAct(models.Model):
     kind = models.CharField(max_length=20, choices=EMERGENCY_ACT_CHOICES)
     on = models.DateField(null=True, blank=True)
     evidence = models.TextField(blank=True)
+
+    objects = EmergencyActQuerySet.as_manager()
 
     class Meta:
         ordering = ["on", "id"]

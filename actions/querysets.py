@@ -272,3 +272,14 @@ class EmergencyQuerySet(models.QuerySet):
             for year in range(declared_on.year, last + 1):
                 counts[year] = counts.get(year, 0) + 1
         return counts
+
+
+class EmergencyActQuerySet(models.QuerySet):
+    def continued_per_year(self) -> dict[int, int]:
+        """How many emergencies a notice in the archive continued, per year."""
+        seen: dict[int, set] = {}
+        for on, emergency_id in self.filter(kind="continues", on__isnull=False).values_list(
+            "on", "emergency_id"
+        ):
+            seen.setdefault(on.year, set()).add(emergency_id)
+        return {year: len(ids) for year, ids in seen.items()}

@@ -87,9 +87,13 @@ class Year:
     through: int | None = None  # the oldest year of such a run
 
 
-def years(emergency: Emergency, today: date) -> list[Year]:
+def years(emergency: Emergency, today: date, notices: dict[int, int] | None = None) -> list[Year]:
     """Each year from the declaration to the end (or today), newest first, with its acts; a
-    run of years the archive holds no act for is one row ("2002–2020")."""
+    run of years the archive holds no act for is one row ("2002–2020"). `notices` (emergencies
+    continued per year, `EmergencyAct.objects.continued_per_year()`) lets a year without a
+    notice say how many other emergencies' notices the archive holds for it: a gap of the
+    archive reads differently from a year it covers."""
+    notices = notices or {}
     acts = list(emergency.acts.all())
     dated = [a.on for a in acts if a.on]
     first = (emergency.declared_on or min(dated, default=today)).year
@@ -98,12 +102,27 @@ def years(emergency: Emergency, today: date) -> list[Year]:
     for year in range(last, first - 1, -1):
         in_year = [a for a in acts if a.on and a.on.year == year]
         answered = any(a.kind in ("continues", "terminates") for a in in_year)
-        note = "" if year == first or answered else GAP_NOTE
+        note = "" if year == first or answered else _gap_note(emergency, year, today, notices)
         if not in_year and out and not out[-1].acts and out[-1].note == note:
             out[-1] = Year(out[-1].year, [], note, through=year)
         else:
             out.append(Year(year, in_year, note))
     return out
+
+
+def _gap_note(emergency: Emergency, year: int, today: date, notices: dict[int, int]) -> str:
+    declared = emergency.declared_on
+    if (
+        declared
+        and year == today.year
+        and (declared.month, declared.day) > (today.month, today.day)
+    ):
+        return f"The yearly notice is due by {declared.strftime('%B')} {declared.day}, {year}."
+    others = notices.get(year, 0)
+    if others >= 5:
+        held = f"notices continuing {others} other emergencies that year"
+        return f"{GAP_NOTE[:-1]}, though it holds {held}."
+    return GAP_NOTE
 
 
 GAP_NOTE = "No continuation notice in the archive."

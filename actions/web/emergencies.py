@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from actions.models import Emergency
+from actions.models import Emergency, EmergencyAct
 from actions.read.emergencies import (
     declared_label,
     declaring_order_revoked,
@@ -75,7 +75,7 @@ def emergency_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 and any(a.on and a.on > revoked["signed_on"] for a in acts)
             ),
             "acts": acts,
-            "years": years(emergency, today),
+            "years": years(emergency, today, EmergencyAct.objects.continued_per_year()),
             "timeline": emergency_timeline(
                 emergency.declared_on, emergency.terminated_on, today, marks, "emergency"
             ),

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from actions.models import Action, Emergency
+from actions.read.emergencies import years
 from tests.conftest import CORPUS, require_shared
 
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
@@ -146,3 +147,19 @@ def test_the_pages_csv_and_feed(client, register):
         for e in feed.iter("{http://www.w3.org/2005/Atom}entry")
     ]
     assert titles[0].startswith("Terminated:") and titles[-1].startswith("Declared:")
+
+
+def test_a_year_without_a_notice_says_what_the_archive_holds(register):
+    """A gap of the archive (few notices before 2021) reads differently from a year whose
+    notices for other emergencies it holds, and a notice not yet due is said so."""
+    iran = Emergency.objects.with_acts().get(slug="eo-12170")
+    rows = {
+        year: row
+        for row in years(iran, date(2026, 12, 3), {2024: 38, 2025: 2})
+        for year in range(row.through or row.year, row.year + 1)
+    }
+    assert rows[2024].note.endswith("holds notices continuing 38 other emergencies that year.")
+    assert rows[2025].note == "No continuation notice in the archive."
+    assert rows[2023].acts and not rows[2023].note  # the 2023 notice
+    early = years(iran, date(2026, 10, 1), {})
+    assert early[0].note == "The yearly notice is due by November 14, 2026."
