@@ -109,7 +109,7 @@ _PLACE = (
     + r")?"
     + _MARK
     + r")+"
-    + r"|(?:numbered\s+)?(?:sub)?(?:section|paragraph|subparagraph|clause)\s+(?:"
+    + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause)\s+|[Ss]ec\.\s*)(?:"
     + _SECTION_NUMBER
     + r")?(?:\s?"
     + _MARK
@@ -389,6 +389,7 @@ def _location(place: str | None, which: str | None) -> Location:
             if len(words) < 2:
                 continue
         noun, rest = words[0].lower(), words[1]
+        noun = "section" if noun == "sec." else noun  # "Sec. 101(b)"
         match = _NUMBER_RE.match(rest.strip())
         marks = re.findall(r"\(\s?([A-Za-z0-9]{1,5})\s?\)", match.group("marks") if match else "")
         if match and match.group("section") and (noun == "section" or section is None):
@@ -547,13 +548,16 @@ _ADD_SAYS_WHERE_RE = re.compile(
     re.I | re.S,
 )
 # The new designation: "as section 12", "as subsection (d)".
-_DESIGNATION = r"(?:section|subsection|paragraph)\s+(?P<new>\d+[A-Za-z]?|\(\s?[a-z0-9]{1,4}\s?\))"
+_DESIGNATION = (
+    r"(?:section|subsection|paragraph|[Ss]ec\.)\s*"
+    r"(?P<new>\d+[A-Za-z]?(?:\s?\(\s?[a-z0-9]{1,4}\s?\))*|\(\s?[a-z0-9]{1,4}\s?\))"
+)
 _REDESIGNATING_RE = re.compile(
     rf"redesignating\s+(?P<place>{_PLACE})\s*(?:of\s+that\s+order\s+|thereof\s+)?as\s+"
     + _DESIGNATION,
     re.I,
 )
-_REDESIGNATE_RE = re.compile(r"\s*(?:as|to\s+be)\s+" + _DESIGNATION, re.I)
+_REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
 
 
 def _operation(
@@ -567,7 +571,7 @@ def _operation(
     if "redesignated" in verb or "renumbered" in verb:
         match = _REDESIGNATE_RE.match(text, at)
         if match:
-            new = match.group("new").strip("() ")
+            new = _designation(match.group("new"), location)
             return _done(text, start, match.end(), base, REDESIGNATE, location, new=new)
         return _failed(text, start, at, base, location, "the new designation is not stated")
     read_as = _READ_AS_RE.match(text, at)
@@ -594,15 +598,12 @@ def _operation(
         text[position:],
         re.I,
     )
-    if (
-        inner
-        and inner.group(0).lower().lstrip().startswith("revising")
-        and not re.search(
-            r"(?:by\s+|to\s+read)$|(?=to\s+read)",
-            inner.group(0) + text[position + inner.end() : position + inner.end() + 8],
-        )
-    ):
-        inner = None
+    if inner and inner.group(0).lower().lstrip().startswith("revising"):
+        # "revising section 2(a) by deleting ...", "revising section 1 to read as follows:";
+        # any other "revising" is not read here.
+        follows = text[position + inner.end() : position + inner.end() + 10].lower()
+        if not (re.search(r"by\s*$", inner.group(0)) or follows.startswith("to read")):
+            inner = None
     if inner and inner.group("place").strip():
         location = _merge(location, _location(inner.group("place"), None))
         position += inner.end()
@@ -616,7 +617,7 @@ def _operation(
     redesignating = _REDESIGNATING_RE.match(window)
     if redesignating:
         where = _merge(location, _location(redesignating.group("place"), None))
-        new = redesignating.group("new").strip("() ")
+        new = _designation(redesignating.group("new"), where)
         return _done(text, start, position + redesignating.end(), base, REDESIGNATE, where, new=new)
     # "striking section 1(a) and inserting, in lieu thereof, the following:", "substituting for
     # subsection (a) of Section 1 thereof the following:", "revising section 2 to read as follows:"
@@ -809,6 +810,14 @@ def _gerund(window: str) -> tuple[str, int]:
         count=1,
     )
     return out, len(out) - len(window)
+
+
+def _designation(printed: str, location: Location) -> str:
+    """ "12" for a section; for a subsection its own letter: "Sec. 202(e)" -> "e"."""
+    marks = re.findall(r"\(\s?([A-Za-z0-9]{1,4})\s?\)", printed)
+    if location.path and marks:
+        return marks[-1]
+    return printed.split("(", 1)[0].strip() or (marks[-1] if marks else printed)
 
 
 def _merge(outer: Location, inner: Location) -> Location:

@@ -218,3 +218,18 @@ def test_a_replacement_holding_only_a_heading_is_not_applied():
     (part,), not_applied = consolidate([section], [amendment])
     assert part.text == section[2]
     assert [n["reason"] for n in not_applied] == ["the new text holds a heading and no text"]
+
+
+def test_the_abbreviated_section_and_its_redesignation():
+    """EO 13691 on EO 12829: "Sec. 101(b) is amended to read as follows", "Sec. 201(f) is
+    deleted in its entirety", "Sec. 202(d) is redesignated as Sec. 202(e)"."""
+    found = parse_instructions(
+        "Executive Order 12829 is amended as follows:\n\n(b) Sec. 101(b) is amended to read as "
+        "follows: “The National Industrial Security Program shall provide.”\n\n(f) Sec. 201(f) is "
+        "deleted in its entirety;\n\n(k) Sec. 202(d) is redesignated as Sec. 202(e);"
+    )
+    assert [(i.op, i.location.section, i.location.path, i.new) for i in found][1:] == [
+        ("revoke", "201", ("f",), None),
+        ("redesignate", "202", ("d",), "e"),
+    ]
+    assert (found[0].op, found[0].location) == (REPLACE, Location("101", ("b",)))
