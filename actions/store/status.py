@@ -80,13 +80,9 @@ def status_on(action: Action, day: date) -> StatusOn:
 def expiry_on(action: Action, day: date) -> date | None:
     """The end the order's text sets, as amended by what had taken effect by `day` ("this
     order shall expire on June 30, 2009" rewritten by each extension)."""
-    if not action.expires_on and not _amended(action):
-        return None
-    result = as_amended(action, day)
-    if not result.changed:
-        return action.expires_on if action.expires_on else None
-    text = "\n\n".join(part.text for part in result.parts if not part.revoked)
-    return expiry_date(text, action.signed_on) or (None if result.parts else action.expires_on)
+    if not _amended(action):
+        return action.expires_on
+    return _end_as_amended(action, day)
 
 
 def _amended(action: Action) -> bool:
@@ -113,19 +109,13 @@ def refresh_statuses(action_ids: Iterable[int] | None = None) -> None:
         expires_on = action.expires_on
         if expires_on and action.kind == "executive_order" and action.number:
             # Extensions rewrite the end: read it from the text as amended today.
-            expires_on = _amended_expiry(action, today)
+            expires_on = expiry_on(action, today)
         ended = expires_on if expires_on and expires_on <= today else None
         status, status_on = status_from(by_target.get(action.pk, []), ended)
         if (action.status, action.status_on, action.expires_on) != (status, status_on, expires_on):
             action.status, action.status_on, action.expires_on = status, status_on, expires_on
             changed.append(action)
     Action.objects.bulk_update(changed, ["status", "status_on", "expires_on"], batch_size=500)
-
-
-def _amended_expiry(action: Action, today: date) -> date | None:
-    if not _amended(action):
-        return action.expires_on
-    return _end_as_amended(action, today)
 
 
 # An instruction not applied that may have moved the end: it speaks of ending or names a day.
