@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from actions.extract.amendments import (
+from actions.extract.amendment_wording import (
     ADD_END,
     ADD_SECTION,
     AFTER_SENTENCE,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from actions.extract.amendments import normalize_quotes
+from actions.extract.amendment_wording import normalize_quotes
 from actions.ingest.dates import WRITTEN_DATE_RE, parse_written_date
 
 _DATE = WRITTEN_DATE_RE.pattern

@@ -3,13 +3,8 @@ applied to real sections (`actions.extract.consolidate`)."""
 
 import pytest
 
-from actions.extract.amendments import (
-    ADD_END,
-    REPLACE,
-    STRIKE_INSERT,
-    Location,
-    parse_instructions,
-)
+from actions.extract.amendment_wording import ADD_END, REPLACE, STRIKE_INSERT, Location
+from actions.extract.amendments import parse_instructions
 from actions.extract.consolidate import Amendment, consolidate
 from actions.ingest.detect import parse_file
 from tests.conftest import CORPUS, require_shared

@@ -1,0 +1,467 @@
+"""What one amending clause does, read after its head ("... is amended"): to read as
+follows, striking and inserting, inserting before or after, adding at the end or a new
+section, redesignating, revoking; or, when its wording is not one the archive reads, the
+instruction kept with why (`problem`). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from actions.extract.amendment_wording import (
+    _DATE,
+    _PLACE,
+    ADD_END,
+    ADD_SECTION,
+    AFTER_SENTENCE,
+    FINAL_PERIOD,
+    INSERT_AFTER,
+    INSERT_BEFORE,
+    REDESIGNATE,
+    REPLACE,
+    REVOKE,
+    STRIKE,
+    STRIKE_INSERT,
+    Instruction,
+    Location,
+    _location,
+    _merge,
+    quoted_block,
+)
+
+_READ_AS_RE = re.compile(
+    r"\s*,?\s*(?:and\s+)?(?:is\s+)?(?:hereby\s+)?(?:amended\s+)?to\s+(?:read|provide)"
+    r"(?:\s+in\s+its\s+entirety)?(?:\s+as\s+follows)?\s*(?::|--|—|,)?",
+    re.I,
+)
+
+_BY_RE = re.compile(
+    rf"\s*,?\s*(?:effective\s+(?:as\s+of\s+|on\s+)?(?:{_DATE}|[^,]{{3,40}}),\s*)?(?:as\s+follows\s*:?\s*)?(?:\(\d\)\s*)?by\s+",
+    re.I,
+)
+
+# A place stated inside the operation: "deleting in the first sentence “...”", "deleting from
+# paragraph (4) of section 4(d) the text “...”".
+_PRE = (
+    r"(?P<pre>(?:from|in)\s+(?:the\s+(?:first|second|third|last)\s+sentence(?:\s+of\s+)?)?(?:"
+    + _PLACE
+    + r")?\s*(?:thereof\s+)?)?"
+)
+
+_OP_RES = [
+    (
+        STRIKE_INSERT,
+        re.compile(
+            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?"
+            + _PRE
+            + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?"
+            r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?it\s+appears,?)?"
+            r"(?P<loc2>[^\u201c;]{0,400}?)"  # "wherever it appears in sections 104(c), ..."
+            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s*,?\s*"
+            r"(?:(?:in\s+(?:lieu|place)\s+thereof|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
+            r"(?:in\s+each\s+(?:such\s+)?(?:place|case)\s*,?\s*)?"
+            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|number|date|name|term|clause)\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
+            re.I,
+        ),
+    ),
+    (
+        STRIKE_INSERT,
+        re.compile(
+            r"substituting\s+\u201c(?P<new>[^\u201d]{0,2000})\u201d\s+for\s+\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>)(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?",
+            re.I,
+        ),
+    ),
+    (
+        STRIKE_INSERT,
+        re.compile(
+            r"substituting\s+for\s+(?:the\s+(?:text|words?|phrase|name|number|term)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>)\s*,?\s*the\s+following\s*(?::|--)?\s*"
+            r"\u201c(?P<new>[^\u201d]{0,2000})\u201d",
+            re.I,
+        ),
+    ),
+    (
+        INSERT_AFTER,
+        re.compile(
+            r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?after\s+"
+            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
+            + _PLACE
+            + r"|(?:title|heading|preamble|caption)\b))?"
+            r"(?P<each>)",
+            re.I,
+        ),
+    ),
+    (
+        INSERT_BEFORE,
+        re.compile(
+            r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?before\s+"
+            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
+            + _PLACE
+            + r"|(?:title|heading|preamble|caption)\b))?"
+            r"(?P<each>)",
+            re.I,
+        ),
+    ),
+    (
+        STRIKE,
+        re.compile(
+            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?"
+            + _PRE
+            + r"(?:the\s+(?:words?|phrase|text|following\s*:?)\s*)?"
+            r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?"
+            r"(?P<loc>\s+(?:in|from)\s+(?:the\s+)?(?:"
+            + _PLACE
+            + r"|sections\s+\d[^;\u201c]{0,200}?"
+            r"|(?:title|heading|preamble|caption)\b))?(?P<new>)",
+            re.I,
+        ),
+    ),
+]
+
+
+# "the last sentence of subsection (a) of section 1", "the text of Section 602(d)(2) of the
+# Order": a place, maybe at sentence depth.
+def _where(n: int) -> str:
+    return (
+        r"(?:the\s+text\s+of\s+)?(?:the\s+(?P<which" + str(n) + r">first|second|third|fourth|last)"
+        r"\s+sentence\s+of\s+)?(?P<place" + str(n) + r">" + _PLACE + r")\s*"
+        r"(?:of\s+the\s+[Oo]rder\s*)?(?:thereof\s*)?"
+    )
+
+
+_REPLACE_PLACE_RE = re.compile(
+    r"(?:(?:(?:striking|deleting)(?:\s+out)?)\s+" + _where(1) + r",?\s*and\s+"
+    r"(?:inserting|substituting)\s*,?\s*(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
+    r"|substituting\s+for\s+"
+    + _where(2)
+    + r"|substituting\s+the\s+following\s+for\s+"
+    + _where(3)
+    + r"[^:\u201c]{0,80}?(?::|--)?\s*(?=\u201c)"
+    r"|(?:revising|amending)\s+" + _where(4) + r"to\s+read\s+as\s+follows\s*(?::|--)?\s*(?=\u201c)"
+    r")(?:the\s+following\s*(?::|--)?)?\s*(?=\u201c)",
+    re.I,
+)
+
+_INSERT_FOLLOWING_RE = re.compile(
+    r"(?:inserting|adding)\s*,?\s+(?:(?:the\s+following\s+)?(?:immediately\s+)?(?P<rel>before|after)\s+"
+    r"(?:the\s+words?\s+)?\u201c(?P<anchor>[^\u201d]{1,300})\u201d\s*,?\s*(?:the\s+following)?"
+    r"|before\s+the\s+period\s+at\s+the\s+end\s+(?:thereof\s+)?the\s+following)\s*(?::|--)?\s*(?=\u201c)",
+    re.I,
+)
+
+# "adding at the end (thereof) the following (new subsection):", "adding to section 2 the
+# following new subsection", "adding a new section 7 to read as follows:", "inserting after
+# section 3 the following new section:".
+_ADD_RE = re.compile(
+    r"(?:adding|inserting)\s+(?P<where>[^:\u201c]{0,160}?)\s*,?\s*(?:the\s+following|to\s+read\s+as\s+follows)?"
+    r"[^:\u201c]{0,80}?(?::|--|—)?\s*(?=\u201c)",
+    re.I,
+)
+
+# What makes an addition's place plain: the end of a part, a new part, "thereto", a section
+# or paragraph named, or "the following" text ("in lieu thereof", a replacement, is told
+# apart where this is used).
+_ADD_SAYS_WHERE_RE = re.compile(
+    r"(?:\bat\s+the\s+end\b|\bnew\s+(?:sub)?(?:section|paragraph|subparagraph|clause|"
+    r"sentence|item)|\bthereto\b|\bto\s+(?:sub)?(?:section|paragraph)|\bthe\s+following\b|"
+    r"\ba\s+new\b|\bas\s+follows\b)",
+    re.I | re.S,
+)
+
+# The new designation: "as section 12", "as subsection (d)".
+_DESIGNATION = (
+    r"(?:section|subsection|paragraph|[Ss]ec\.)\s*"
+    r"(?P<new>\d+[A-Za-z]?(?:\s?\(\s?[a-z0-9]{1,4}\s?\))*|\(\s?[a-z0-9]{1,4}\s?\))"
+)
+
+_REDESIGNATING_RE = re.compile(
+    rf"redesignating\s+(?P<place>{_PLACE})\s*(?:of\s+that\s+order\s+|thereof\s+)?as\s+"
+    + _DESIGNATION,
+    re.I,
+)
+
+_REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
+
+
+def _operation(
+    text: str, start: int, at: int, verb: str, number: str, location: Location | None
+) -> tuple[Instruction, int]:
+    """The operation after a head (or at an item's start), and where it ends."""
+    location = location or Location()
+    base = {"target_kind": "executive_order", "target_number": number, "start": start}
+    if "revoked" in verb or "rescinded" in verb or "deleted" in verb:
+        return _done(text, start, at, base, REVOKE, location)
+    if "redesignated" in verb or "renumbered" in verb:
+        match = _REDESIGNATE_RE.match(text, at)
+        if match:
+            new = _designation(match.group("new"), location)
+            return _done(text, start, match.end(), base, REDESIGNATE, location, new=new)
+        return _failed(text, start, at, base, location, "the new designation is not stated")
+    read_as = _READ_AS_RE.match(text, at)
+    if read_as and "provide" in read_as.group(0).lower() and "follows" not in read_as.group(0):
+        read_as = None  # "amended to provide that ...": a rule, not a new text
+    if verb.startswith("shall") and "read" in verb:
+        read_as = re.compile(
+            r"\s*(?:in\s+its\s+entirety\s+)?(?:as\s+follows)?\s*(?::|--|—)?"
+        ).match(text, at)
+    said = read_as.group(0).lower() if read_as else ""
+    if read_as and ("read" in said or "provide" in said or verb.startswith("shall")):
+        quoted, end = quoted_block(text, read_as.end())
+        if quoted is None:
+            return _failed(text, start, read_as.end(), base, location, "the new text is not quoted")
+        return _done(text, start, end, base, REPLACE, location, new=quoted)
+    by = _BY_RE.match(text, at)
+    position = by.end() if by else at
+    # "(c) in section 4, by adding ..." / "by striking ... in sections 2 and 3(b)"
+    # "in section 4, by ...", "By revising section 2(a) by deleting ...", "revising section 1
+    # of that order to read as follows:" (the last read below as a replacement).
+    inner = re.match(
+        rf"\s*(?:in|revising)\s+(?P<place>{_PLACE})\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
+        r"(?:by\s+|(?=to\s+read))?",
+        text[position:],
+        re.I,
+    )
+    if inner and inner.group(0).lower().lstrip().startswith("revising"):
+        # "revising section 2(a) by deleting ...", "revising section 1 to read as follows:";
+        # any other "revising" is not read here.
+        follows = text[position + inner.end() : position + inner.end() + 10].lower()
+        if not (re.search(r"by\s*$", inner.group(0)) or follows.startswith("to read")):
+            inner = None
+    if inner and inner.group("place").strip():
+        location = _merge(location, _location(inner.group("place"), None))
+        position += inner.end()
+        read_as = _READ_AS_RE.match(text, position)
+        if read_as and "read" in read_as.group(0).lower():
+            quoted, end = quoted_block(text, read_as.end())
+            if quoted is not None:
+                return _done(text, start, end, base, REPLACE, location, new=quoted)
+    window, shift = _gerund(text[position : position + 4200])
+    position -= shift  # offsets into the window stay offsets into the text
+    redesignating = _REDESIGNATING_RE.match(window)
+    if redesignating:
+        where = _merge(location, _location(redesignating.group("place"), None))
+        new = _designation(redesignating.group("new"), where)
+        return _done(text, start, position + redesignating.end(), base, REDESIGNATE, where, new=new)
+    # "striking section 1(a) and inserting, in lieu thereof, the following:", "substituting for
+    # subsection (a) of Section 1 thereof the following:", "revising section 2 to read as follows:"
+    whole = _REPLACE_PLACE_RE.match(window)
+    if whole:
+        quoted, end = quoted_block(text, position + whole.end())
+        if quoted is not None:
+            n = next(i for i in range(1, 5) if whole.group(f"place{i}"))
+            where = _merge(location, _location(whole.group(f"place{n}"), whole.group(f"which{n}")))
+            return _done(text, start, end, base, REPLACE, where, new=quoted)
+    # "inserting the following before “and sections”: “...”", "adding before the period at
+    # the end thereof the following: “...”"
+    placed = _INSERT_FOLLOWING_RE.match(window)
+    if placed:
+        quoted, end = quoted_block(text, position + placed.end())
+        if quoted is not None:
+            if placed.group("anchor"):
+                op = INSERT_BEFORE if placed.group("rel").lower() == "before" else INSERT_AFTER
+                return _done(
+                    text, start, end, base, op, location, old=placed.group("anchor"), new=quoted
+                )
+            return _done(
+                text, start, end, base, INSERT_BEFORE, location, old=FINAL_PERIOD, new=quoted
+            )
+    for op, pattern in _OP_RES:
+        match = pattern.match(window)
+        if match:
+            loc_text = (match.group("loc") or "") + (match.groupdict().get("loc2") or "")
+            if op == STRIKE and re.match(
+                # within this clause: not past a semicolon, a line or the next item's marker
+                r"(?:(?![;\n]|\(\w{1,3}\)\s).){0,400}?\band\s+(?:by\s+)?(?:inserting|substituting)\b",
+                window[match.end() :],
+                re.I,
+            ):
+                # Struck words that an insertion replaces further on, in a form not read:
+                # never applied as a bare deletion.
+                return _failed(
+                    text,
+                    start,
+                    position + match.end(),
+                    base,
+                    location,
+                    "the instruction's wording is not one the archive reads",
+                )
+            not_text = re.search(r"\bin\s+the\s+(title|heading|preamble|caption)\b", loc_text, re.I)
+            if not_text:
+                return _failed(
+                    text,
+                    start,
+                    position + match.end(),
+                    base,
+                    location,
+                    f"its {not_text.group(1).lower()} is amended, not a section of its text",
+                )
+            pre = match.groupdict().get("pre") or ""
+            if pre.strip():
+                ordinal = re.search(r"(first|second|third|last)\s+sentence", pre)
+                place = re.search(
+                    rf"(?P<place>{_PLACE})", re.sub(r"^(?:from|in)\s+", "", pre.strip()), re.I
+                )
+                inner_loc = _location(
+                    place.group("place") if place else None, ordinal.group(1) if ordinal else None
+                )
+                location = _merge(location, inner_loc)
+            place = re.search(rf"\b(?:in|from)\s+(?P<place>{_PLACE}|sections\s+\d)", loc_text, re.I)
+            where = _merge(location, _location(place.group("place"), None)) if place else location
+            if place and re.search(r"\bsections\s+\d", loc_text, re.I):
+                return _failed(
+                    text,
+                    start,
+                    position + match.end(),
+                    base,
+                    location,
+                    "one instruction for several sections",
+                )
+            return _done(
+                text,
+                start,
+                position + match.end(),
+                base,
+                op,
+                where,
+                old=match.group("old"),
+                new=match.group("new") if op != STRIKE else None,
+                each_place=bool(match.group("each")),
+                at_end=bool(
+                    re.search(
+                        r"\bat\s+the\s+end\b",
+                        loc_text + window[match.end() : match.end() + 40].split(";")[0],
+                        re.I,
+                    )
+                )
+                and op in (STRIKE, STRIKE_INSERT),
+            )
+    add = _ADD_RE.match(window)
+    if add and (
+        re.search(r"\bin\s+lieu\b", add.group(0), re.I)
+        or not _ADD_SAYS_WHERE_RE.search(add.group(0))
+    ):
+        add = None  # "adding a subsection “(a)” after the heading": an insertion not read
+    if add:
+        quoted, end = quoted_block(text, position + add.end())
+        if quoted is not None and re.match(
+            r"\s*,?\s*(?:after|before|immediately|in\s+lieu)\b", text[end : end + 30], re.I
+        ):
+            return _failed(
+                text, start, end, base, location, "the place of the insertion is not read"
+            )
+        if quoted is None:
+            return _failed(
+                text, start, position + add.end(), base, location, "the text is not quoted"
+            )
+        where_text = add.group(0)
+        place = re.search(rf"(?:to|of|at\s+the\s+end\s+of)\s+(?P<place>{_PLACE})", where_text, re.I)
+        if place:
+            location = _merge(location, _location(place.group("place"), None))
+        after_sentence = re.search(
+            r"after\s+the\s+(first|second|third|fourth|fifth|last)\s+sentence", where_text, re.I
+        )
+        if after_sentence:
+            # "inserting the following sentence after the first sentence: “...”": a sentence
+            # of its own, after that one.
+            where = Location(location.section, location.path, after_sentence.group(1).lower())
+            return _done(
+                text, start, end, base, INSERT_AFTER, where, old=AFTER_SENTENCE, new=quoted
+            )
+        ordinal = re.search(r"(first|second|third|fourth|fifth|last)\s+sentence", where_text, re.I)
+        if ordinal:
+            # "adding at the end of the fourth sentence: “, except that ...”", "inserting
+            # before the period at the end of the first sentence ... a comma and the
+            # following": before that sentence's period, the quotation's own period left out.
+            where = Location(location.section, location.path, ordinal.group(1).lower())
+            comma = ", " if re.search(r"\ba\s+comma\s+and\b", where_text, re.I) else ""
+            words = comma + quoted.rstrip(".")
+            if not words.startswith((",", ";", " ")):
+                words = " " + words
+            return _done(text, start, end, base, INSERT_BEFORE, where, old=FINAL_PERIOD, new=words)
+        new_section = re.search(
+            r"new\s+section\s+(?P<n>\d+[A-Za-z]?)",
+            where_text + text[end - len(quoted) - 2 : end],
+            re.I,
+        )
+        after = re.search(r"after\s+section\s+(?P<n>\d+[A-Za-z]?)", where_text, re.I)
+        if re.search(r"\bnew\s+section\b|\bsection\s+\d+[A-Za-z]?\s*$", where_text, re.I) or (
+            quoted.lstrip().lower().startswith(("sec.", "section ")) and location.section is None
+        ):
+            anchor = after.group("n") if after else None
+            return _done(
+                text,
+                start,
+                end,
+                base,
+                ADD_SECTION,
+                Location(section=anchor),
+                new=quoted,
+                old=new_section.group("n") if new_section else None,
+            )
+        return _done(text, start, end, base, ADD_END, location, new=quoted)
+    return _failed(
+        text,
+        start,
+        min(len(text), position + 200),
+        base,
+        location,
+        "the instruction's wording is not one the archive reads",
+    )
+
+
+_IMPERATIVE_RE = re.compile(r"(?i:(delet|strik|insert|add|substitut|redesignat|revis))(e|)\b(?=\s)")
+
+
+def _gerund(window: str) -> tuple[str, int]:
+    """An item in the imperative ("Delete paragraph (1) and substitute therefor ...",
+    "Redesignate section 4 as section 6") read as the gerunds of "by deleting ...": the
+    window, and how many characters longer it became."""
+    match = _IMPERATIVE_RE.match(window)
+    if not match:
+        return window, 0
+    stem = match.group(1)
+    word = stem + ("ing" if stem.lower() != "strik" else "ing")
+    out = word + window[match.end() :]
+    out = re.sub(
+        r"\band\s+(substitute|insert)\b",
+        lambda m: (
+            "and " + m.group(1)[:-1] + "ing"
+            if m.group(1).endswith("e")
+            else "and " + m.group(1) + "ing"
+        ),
+        out,
+        count=1,
+    )
+    return out, len(out) - len(window)
+
+
+def _designation(printed: str, location: Location) -> str:
+    """ "12" for a section; for a subsection its own letter: "Sec. 202(e)" -> "e"."""
+    marks = re.findall(r"\(\s?([A-Za-z0-9]{1,4})\s?\)", printed)
+    if location.path and marks:
+        return marks[-1]
+    return printed.split("(", 1)[0].strip() or (marks[-1] if marks else printed)
+
+
+def _done(text, start, end, base, op, location, **values) -> tuple[Instruction, int]:
+    return Instruction(
+        op=op, location=location, text=_shown(text, start, end), **base, **values
+    ), end
+
+
+def _failed(text, start, end, base, location, problem) -> tuple[Instruction, int]:
+    return (
+        Instruction(
+            op=None, location=location, text=_shown(text, start, end), problem=problem, **base
+        ),
+        end,
+    )
+
+
+def _shown(text: str, start: int, end: int) -> str:
+    shown = " ".join(text[start:end].split())
+    return shown if len(shown) <= 600 else shown[:597] + "..."

@@ -1,0 +1,195 @@
+"""The words of amending clauses that say *where* and hold *what*: the kinds of edit, the
+place in an order ("subsection (b) of section 8", "the first sentence of section 1"), and the
+quotations that carry old and new words as the order printed them. Pure; read by
+`amendments.py` (heads and lists) and `amendment_operations.py` (what each clause does)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from actions.ingest.dates import WRITTEN_DATE_RE
+
+REPLACE, STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE, ADD_END, ADD_SECTION = (
+    "replace",
+    "strike",
+    "strike_insert",
+    "insert_after",
+    "insert_before",
+    "add_end",
+    "add_section",
+)
+
+REDESIGNATE, REVOKE = "redesignate", "revoke"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the amended order: section "3", path ("a", "1"), sentence "first"/"last"."""
+
+    section: str | None = None
+    path: tuple[str, ...] = ()
+    sentence: str | None = None
+    several: bool = False  # "paragraphs (3) and (4) of subsection (a)": parts not told apart
+
+    def describe(self) -> str:
+        if self.section is None:
+            return "the order"
+        where = f"section {self.section}" + "".join(f"({p})" for p in self.path)
+        return f"the {self.sentence} sentence of {where}" if self.sentence else where
+
+
+@dataclass(frozen=True)
+class Instruction:
+    target_kind: str
+    target_number: str
+    op: str | None  # None when the instruction could not be read
+    location: Location = field(default_factory=Location)
+    old: str | None = None  # the text struck, or the anchor of an insertion
+    new: str | None = None  # the text inserted or the new text
+    each_place: bool = False  # "each place it appears"
+    at_end: bool = False  # "striking “or” at the end of subsection (d)": the last one, at the end
+    text: str = ""  # the instruction as printed
+    start: int = 0
+    problem: str | None = None
+
+
+# Quotes as printed: curly, straight, and the GPO's ``...'' pairs. A straight quote opens
+# after a space, a line's start or a bracket, and closes otherwise (as typesetters decide).
+_STRAIGHT_OPEN_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[\u2014-]))"', re.M)
+
+# The GPO's renditions leave a stray "L" where a line of a list began: "amended-- L (A) in".
+_STRAY_L_RE = re.compile(r"(?<=[:\u2014\-)])\s*L\s+(?=[(\u201c`])")
+
+
+def normalize_quotes(text: str) -> str:
+    text = _STRAY_L_RE.sub(" ", text).replace(":.", ":")  # "as follows:. (a)"
+    text = text.replace("``", "\u201c").replace("''", "\u201d")
+    if '"' not in text:
+        return text
+    return _STRAIGHT_OPEN_RE.sub("\u201c", text).replace('"', "\u201d")
+
+
+_DATE = WRITTEN_DATE_RE.pattern
+
+_MARK = r"\(\s?[A-Za-z0-9]{1,5}\s?\)"
+
+# "section 4", "section 1(a)", "subsection (b) of section 8", "paragraph (3) of subsection (b)
+# of section 2", "sections 1 and 2"; "Sec. 2".
+# Section numbers: "4", "11A", and the "1-101" of orders numbered by part and section.
+_SECTION_NUMBER = r"\d+(?:[-.]\d+)?[A-Za-z]?"  # "4", "11A", "1-101", and "1.7" of EO 12333
+
+_PLACE = (
+    r"(?:(?:sections\s+"
+    + _SECTION_NUMBER
+    + r"(?:\s*,\s*"
+    + _SECTION_NUMBER
+    + r")*,?\s+and\s+"
+    + _SECTION_NUMBER
+    + r"|(?:sub)?(?:paragraphs|subsections|subparagraphs|clauses)\s+(?:"
+    + _SECTION_NUMBER
+    + r")?"
+    + _MARK
+    + r"(?:\s*(?:,|and|through|to)\s*(?:"
+    + _SECTION_NUMBER
+    + r")?"
+    + _MARK
+    + r")+"
+    + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause)\s+|[Ss]ec\.\s*)(?:"
+    + _SECTION_NUMBER
+    + r")?(?:\s?"
+    + _MARK
+    + r")*)"
+    r"(?:\s+of\s+)?)+"
+)
+
+_SENTENCE = r"(?:the\s+)?(?P<which>first|second|third|fourth|fifth|last|final)\s+sentence\s+of\s+"
+
+_NUMBER_RE = re.compile(r"(?P<section>" + _SECTION_NUMBER + r")?(?P<marks>(?:\s?" + _MARK + r")*)")
+
+
+def _location(place: str | None, which: str | None) -> Location:
+    """Location from "subsection (b) of section 8", "section 1(a)", "paragraph (3)"."""
+    if not place:
+        return Location(sentence=_which(which)) if which else Location()
+    plural = re.match(r"(?i)\s*sections\s+(?P<list>[\d\s,A-Za-z-]+?)\s*(?:\s+of\s*)?$", place)
+    if plural:
+        # "sections 3 and 4": each, written "3,4" (consolidate applies the op to each).
+        numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
+        return Location(section=",".join(numbers), sentence=_which(which))
+    parts = [p for p in re.split(r"\s+of\s+", place.strip()) if p.strip()]
+    if any(
+        re.match(r"(?i)(?:sub)?(?:paragraphs|subsections|subparagraphs|clauses)\b", p)
+        for p in parts
+    ):
+        return Location(several=True, sentence=_which(which))
+    section = None
+    path: list[str] = []
+    # Read from the outermost ("section 8") inwards ("subsection (b)").
+    for part in reversed(parts):
+        words = part.split(None, 1)
+        if len(words) < 2:
+            continue
+        if words[0].lower() == "numbered":  # "numbered paragraph (1)"
+            words = words[1].split(None, 1)
+            if len(words) < 2:
+                continue
+        noun, rest = words[0].lower(), words[1]
+        noun = "section" if noun == "sec." else noun  # "Sec. 101(b)"
+        match = _NUMBER_RE.match(rest.strip())
+        marks = re.findall(r"\(\s?([A-Za-z0-9]{1,5})\s?\)", match.group("marks") if match else "")
+        if match and match.group("section") and (noun == "section" or section is None):
+            # "section 1(a)", and "subsection 2(c)" / "paragraph 5(b)(1)", numbered from
+            # their section.
+            section = match.group("section")
+            path = marks
+        else:
+            path.extend(marks)
+    return Location(section=section, path=tuple(path), sentence=_which(which))
+
+
+def _which(which: str | None) -> str | None:
+    if not which:
+        return None
+    return "last" if which.lower() == "final" else which.lower()
+
+
+FINAL_PERIOD = "\x00final period"  # the anchor "before the period at the end"
+
+AFTER_SENTENCE = "\x00after the sentence"  # the anchor of a sentence added after another
+
+
+def _merge(outer: Location, inner: Location) -> Location:
+    """A place inside an item ("in subsection (b)") within the item's own place."""
+    if inner.section is not None:
+        return Location(inner.section, inner.path, inner.sentence or outer.sentence)
+    return Location(outer.section, outer.path + inner.path, inner.sentence or outer.sentence)
+
+
+def quoted_block(text: str, position: int) -> tuple[str | None, int]:
+    """The quoted text starting at `position` (after spaces), which may run over paragraphs that
+    each open with a quotation mark: it ends at the first closing mark that ends a paragraph
+    (or the text). Returns (the text without its marks, the end), or (None, position)."""
+    while position < len(text) and text[position] in " \t\n":
+        position += 1
+    if position >= len(text) or text[position] not in '\u201c"':
+        return None, position
+    close = "\u201d" if text[position] == "\u201c" else '"'
+    index = position + 1
+    while True:
+        end = text.find(close, index)
+        if end < 0:
+            return None, position
+        after = text[end + 1 : end + 4]
+        if re.match(r"[.;,]?\s*(?:\n|$)|[.;]?\s*$", after) or end + 1 >= len(text):
+            break
+        if re.match(r"[.;]\s+(?:\(|[A-Z]|and\b)", text[end + 1 : end + 8]):
+            break
+        index = end + 1
+    body = text[position + 1 : end]
+    # Paragraphs inside the quotation each open with a mark of their own.
+    body = re.sub(r"\n\s*\u201c", "\n", body) if close == "\u201d" else body
+    stop = end + 1
+    if stop < len(text) and text[stop] in ".;,":
+        stop += 1
+    return body.strip(), stop
