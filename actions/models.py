@@ -111,6 +111,9 @@ class Action(models.Model):
     # Set with every new or changed source, cleared by the rebuild of derived rows; an ingest
     # killed in between leaves it set, and the next ingest completes the rebuild.
     needs_rebuild = models.BooleanField(default=False, db_index=True)
+    # Rebuilt since the related actions were last computed for it: the next relate pass
+    # updates this action and those it now outranks, not the whole archive.
+    needs_relating = models.BooleanField(default=True, db_index=True)
     categories = models.JSONField(default=list, blank=True)
     subjects = models.JSONField(default=list, blank=True)
     topics = models.JSONField(default=list, blank=True)
@@ -256,6 +259,20 @@ class ArchiveVersion(models.Model):
 
 
 RELATE_TASK = "relate"  # PendingTask: related actions and commentary links are owed a rebuild
+
+
+class RelatedIndex(models.Model):
+    """One row: the state of the last related-actions pass, so that a new document is related
+    to the archive without weighing every other action again. `features` is the profile
+    matrix (`graph.related_matrix.FeatureMatrix`); `frequencies` how many actions had each
+    feature (zlib-compressed JSON; words found in one action only are left out)."""
+
+    features = models.BinaryField()
+    frequencies = models.BinaryField()
+    built_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"related-actions index of {self.built_at}"
 
 
 class PendingTask(models.Model):
@@ -555,6 +572,8 @@ class Commentary(models.Model):
     text = models.TextField()
     source = models.OneToOneField(Source, on_delete=models.CASCADE, related_name="commentary")
     actions = models.ManyToManyField(Action, through="CommentaryLink", related_name="commentary")
+    # Saved since it was last linked to the actions it discusses (the next relate pass links it).
+    needs_linking = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["-published_on", "id"]

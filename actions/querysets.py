@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, ExpressionWrapper, Max, Min, Prefetch, Q
 from django.db.models.functions import ExtractYear
 
 from actions.vocabulary import COMPUTED
+
+# What a page shows of a row it only names (an action or a section at the other end of a
+# link), and the largest columns, left unread where a page only lists a row.
+ACTION_CARD = ("id", "kind", "number", "title", "signed_on", "slug", "status", "status_on")
+SECTION_CARD = ("id", "action", "position", "number", "heading", "start_page")
+SECTION_BULK = ("text", "page_breaks")
+SOURCE_BULK = ("text", "metadata")
 
 
 def _model(name: str) -> type[models.Model]:
@@ -47,24 +54,43 @@ class ActionQuerySet(models.QuerySet):
             mentions = mentions.filter(directed=True)
         return self.filter(id__in=mentions.values("action_id"))
 
-    def for_detail(self) -> ActionQuerySet:
+    def for_detail(self, *, source_texts: bool = True) -> ActionQuerySet:
         """The rows of an action in full that hang off the action itself, for its page, the
         API and the export, in a fixed number of queries whatever the action's size
-        (`actions.read.detail` adds the relations and the actions its text names)."""
+        (`actions.read.detail` adds the relations and the actions its text names).
+
+        Without `source_texts` (the page), each copy is read without its text and its stored
+        parse, the largest values in the archive (a long order's copies are megabytes of
+        JSON to decode), and says only whether it has a text (`has_text`)."""
         Citation = _model("Citation")
-        return self.select_related("president", "term", "text_source").prefetch_related(
+        Source = _model("Source")
+        related = self.select_related("president", "term", "text_source")
+        sources: str | Prefetch = "sources"
+        if not source_texts:
+            related = related.defer(*(f"text_source__{name}" for name in SOURCE_BULK))
+            sources = Prefetch(
+                "sources",
+                queryset=Source.objects.defer(*SOURCE_BULK).annotate(
+                    has_text=ExpressionWrapper(~Q(text=""), output_field=models.BooleanField())
+                ),
+            )
+        return related.prefetch_related(
             "signatories",
             "conflicts",
             "sections",
-            "sources",
+            sources,
             "references",
             Prefetch(
                 "citations",
-                queryset=Citation.objects.select_related("statute", "section").order_by("start"),
+                queryset=Citation.objects.select_related("statute", "section")
+                .defer(*(f"section__{name}" for name in SECTION_BULK))
+                .order_by("start"),
             ),
             Prefetch(
                 "agency_mentions",
-                queryset=_model("AgencyMention").objects.select_related("agency", "section"),
+                queryset=_model("AgencyMention")
+                .objects.select_related("agency", "section")
+                .defer(*(f"section__{name}" for name in SECTION_BULK)),
             ),
             Prefetch(
                 "commentary_links",
@@ -213,10 +239,21 @@ class RelationQuerySet(models.QuerySet):
         """What others state they did to these actions."""
         return self.stated().filter(target__in=_many(actions))
 
+    def with_ends(self, *ends: str) -> RelationQuerySet:
+        """Joined to these ends (`source`, `target`, `section`), each read as a card: what a
+        page or a record shows of the action or section at the other end (its name, number,
+        date and address), never its words, so that an order amended seventy times is not
+        seventy orders read whole."""
+        own = [field.name for field in self.model._meta.concrete_fields]
+        cards = {"source": ACTION_CARD, "target": ACTION_CARD, "section": SECTION_CARD}
+        return self.select_related(*ends).only(
+            *own, *(f"{end}__{name}" for end in ends for name in cards[end])
+        )
+
     def related_to(self, actions) -> list:
         """The computed "related" links at either end of these actions. Two indexed lookups,
         (source, kind) and (target, kind): an OR of the two would scan."""
-        rows = self.filter(kind=COMPUTED).select_related("source", "target")
+        rows = self.filter(kind=COMPUTED).with_ends("source", "target")
         ids = _many(actions)
         return [*rows.filter(source__in=ids), *rows.filter(target__in=ids)]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from django.db import IntegrityError
 
-from actions.graph.relations import relate_all, related_are_stale
+from actions.graph.relations import relate_pending, related_are_stale
 from actions.ingest.detect import parse_file
 from actions.ingest.export import is_export, read_export
 from actions.ingest.parsed import ParsedDocument, ParseError
@@ -79,7 +79,7 @@ def ingest_paths(
     report.rebuilt = rebuild_pending(lambda done, total: progress("actions rebuilt", done, total))
     built = time.monotonic()
     if relate and related_are_stale():
-        report.related = relate_all()
+        report.related = relate_pending()
     report.phases = {
         "read and saved": read - started,
         "rebuilt": built - read,

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from actions.fr_sync.client import FederalRegisterClient
 from actions.fr_sync.sync import DOCUMENT_TYPES, Lister, download, year_windows
-from actions.graph.relations import relate_all
+from actions.graph.relations import relate_pending
 from actions.jobs.ingest import ingest_paths
 from actions.models import SyncState
 
@@ -98,5 +98,5 @@ def run_sync(
             )
             report.windows += 1
     if report.fetched:
-        relate_all()
+        relate_pending()
     return report

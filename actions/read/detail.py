@@ -48,9 +48,9 @@ def read_details(ids: Iterable[int], *, computed: bool = True) -> list[Detail]:
 def complete(by_id: dict[int, Action], *, computed: bool = True) -> dict[int, Detail]:
     """Details of actions read with `for_detail()`: their relations and named actions."""
     details = {pk: Detail(action) for pk, action in by_id.items()}
-    for relation in Relation.objects.outgoing(by_id).select_related("target", "section"):
+    for relation in Relation.objects.outgoing(by_id).with_ends("target", "section"):
         details[relation.source_id].outgoing.append(relation)
-    for relation in Relation.objects.incoming(by_id).select_related("source", "section"):
+    for relation in Relation.objects.incoming(by_id).with_ends("source", "section"):
         details[relation.target_id].incoming.append(relation)
     if computed:
         _read_related(details)

@@ -37,6 +37,8 @@ from actions.store.status import refresh_statuses
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
+# Past this many actions to refresh, one pass over the whole archive is cheaper than a list.
+WHOLE_REFRESH = 2000
 ACTION_FIELDS = [
     "kind",
     "number",
@@ -54,6 +56,7 @@ ACTION_FIELDS = [
     "not_received_for_publication",
     "corrections",
     "needs_rebuild",
+    "needs_relating",
     "categories",
     "subjects",
     "topics",
@@ -86,23 +89,31 @@ def rebuild_actions(actions: list[Action], refresh: bool = True) -> set[int]:
 
 def rebuild_in_batches(ids: list[int], progress: Callable | None = None) -> int:
     """Rebuild the actions with these ids, a batch at a time; a failing batch is retried one
-    action at a time and a failing action is logged and left marked for the next run."""
+    action at a time and a failing action is logged and left marked for the next run. The
+    statuses of what they act on, and the emergencies register when they speak of one, are
+    refreshed after them (a few rebuilt actions refresh only what they touch)."""
     done = 0
+    affected: set[int] = set()
+    touched = False
     for start in range(0, len(ids), BATCH_SIZE):
         batch = list(Action.objects.filter(pk__in=ids[start : start + BATCH_SIZE]))
+        touched = touched or touches_emergencies(batch)
         try:
-            rebuild_actions(batch, refresh=False)
+            affected |= rebuild_actions(batch, refresh=False)
         except Exception:  # noqa: BLE001 - isolate the action that fails
             for action in batch:
                 try:
-                    rebuild_actions([action], refresh=False)
+                    affected |= rebuild_actions([action], refresh=False)
                 except Exception:
                     logger.exception("could not rebuild action %s", action.pk)
+        # Again with the texts as rebuilt: a new action has its text only now.
+        touched = touched or touches_emergencies(batch)
         done += len(batch)
         if progress:
             progress(done, len(ids))
-    refresh_statuses()
-    refresh_emergencies()
+    refresh_statuses(affected if len(affected) <= WHOLE_REFRESH else None)
+    if touched:
+        refresh_emergencies()
     return done
 
 
@@ -113,6 +124,13 @@ def _write(derived: list[Derived]) -> set[int]:
     actions = [d.action for d in derived]
     ids = [a.pk for a in actions]
     using = Action.objects.db
+    # What these actions acted on before: a relation a text no longer states leaves its
+    # target's status to be recomputed too.
+    before = set(
+        Relation.objects.filter(found_in_id__in=ids, target__isnull=False)
+        .exclude(origin="computed")
+        .values_list("target_id", flat=True)
+    )
     # Children first; `_raw_delete` skips the collector's per-row cascade queries, which is
     # safe because every table pointing at these rows is emptied here first.
     for queryset in (
@@ -126,6 +144,8 @@ def _write(derived: list[Derived]) -> set[int]:
     ):
         queryset._raw_delete(using)
     SearchDocument.objects.filter(action_id__in=ids).delete()
+    for action in actions:
+        action.needs_relating = True  # its related actions are owed (see graph.related)
     Action.objects.bulk_update(actions, ACTION_FIELDS, batch_size=100)
     Section.objects.bulk_create([s for d in derived for s in d.sections], batch_size=500)
     Citation.objects.bulk_create([c for d in derived for c in d.citations], batch_size=500)
@@ -148,7 +168,7 @@ def _write(derived: list[Derived]) -> set[int]:
     Relation.objects.bulk_create([relation for relation, *_ in found], batch_size=500)
     _resolve_dangling([a for a in actions if a.number])
     _resolve_dated([a for a in actions if not a.number and a.kind in MEMO_KINDS])
-    return {r.target_id for r, *_ in found if r.target_id} | set(ids)
+    return {r.target_id for r, *_ in found if r.target_id} | before | set(ids)
 
 
 def _resolve_dangling(actions: list[Action]) -> None:

@@ -172,6 +172,7 @@ def _save_commentary(parsed, existing, locator, sha256, outcome) -> SaveResult:
             "url": web_address(parsed.url),
             "published_on": parsed.published_on,
             "text": parsed.text,
+            "needs_linking": True,
         },
     )
     commentary.links.all().delete()  # relinked by the relate step, against current actions

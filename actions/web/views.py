@@ -163,7 +163,11 @@ def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpR
     if kind is None:
         raise Http404("No such kind of action")
     # Read in full at once: the canonical address is asked for far more than its variants.
-    action = Action.objects.for_detail().filter(kind=kind, number__iexact=number).first()
+    action = (
+        Action.objects.for_detail(source_texts=False)
+        .filter(kind=kind, number__iexact=number)
+        .first()
+    )
     if action is None:
         # "11359A" or "011359-a" for "11359-A": the same order, at its canonical address.
         action = Action.objects.filter(
@@ -198,7 +202,7 @@ def action_by_date(request: HttpRequest, kind_path: str, day: str, slug: str) ->
     lookup = Q(kind=kind, slug=slug)
     lookup &= Q(signed_on=None) if day == "undated" else Q(signed_on=day)
     try:
-        action = Action.objects.for_detail().filter(lookup).first()
+        action = Action.objects.for_detail(source_texts=False).filter(lookup).first()
     except Exception as error:  # a malformed date in the URL is a missing page, not a crash
         raise Http404("No such action") from error
     if action is None:
@@ -299,7 +303,7 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
     incoming = reconcile(detail.incoming, "source")
     fold_cross_references(outgoing, incoming)
     sources = list(action.sources.all())
-    comparable = sum(1 for s in sources if s.text)
+    comparable = sum(1 for s in sources if s.has_text)
     statutes = OrderedDict()
     for cite in citations:
         statutes.setdefault(cite.statute.key, []).append(cite)

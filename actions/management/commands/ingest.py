@@ -30,8 +30,10 @@ class Command(BaseCommand):
         )
         if report.related is not None:
             links = report.related
+            how = "changed actions only" if links.get("incremental") else "whole archive"
             self.stdout.write(
-                f"related: {links['related']} links; commentary: {links['commentary_links']} links"
+                f"related ({how}): {links['related']} links; "
+                f"commentary: {links['commentary_links']} links"
             )
         phases = report.phases
         self.stdout.write(
