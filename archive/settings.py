@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONE, SELF
 
+from archive.replicas import replica_databases
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -55,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "archive.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Where this request reads from: a replica or the primary (archive/replicas.py).
+    "archive.replicas.ReadFromReplicaMiddleware",
     # ETags on every page and API answer; If-None-Match / If-Modified-Since get a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -121,6 +125,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Read replicas (comma-separated URLs, optional): pages, search, feeds and the API read from
+# one that is reachable and at most ARCHIVE_MAX_REPLICA_LAG_SECONDS behind; writes, and a
+# reader's requests just after a write, go to the primary (archive/replicas.py).
+ARCHIVE_MAX_REPLICA_LAG_SECONDS = float(os.environ.get("ARCHIVE_MAX_REPLICA_LAG_SECONDS", "30"))
+ARCHIVE_REPLICA_CHECK_SECONDS = float(os.environ.get("ARCHIVE_REPLICA_CHECK_SECONDS", "5"))
+if os.environ.get("DATABASE_REPLICA_URLS", "").strip():
+    DATABASES.update(
+        replica_databases(
+            os.environ["DATABASE_REPLICA_URLS"], DATABASES["default"].get("CONN_MAX_AGE", 0)
+        )
+    )
+    DATABASE_ROUTERS = ["archive.replicas.ReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -179,10 +196,25 @@ ARCHIVE_SEARCH_RANK_LIMIT = int(os.environ.get("ARCHIVE_SEARCH_RANK_LIMIT", "100
 # Large match sets (500+ actions) and their facet counts are kept in the cache this long,
 # under the archive's version, so they stay exact (actions/search/memo.py); 0 turns it off.
 ARCHIVE_SEARCH_CACHE_SECONDS = int(os.environ.get("ARCHIVE_SEARCH_CACHE_SECONDS", "600"))
-# Django's cache holds rendered pages and the API rate counts. In one process the default
-# (per-process memory) is enough; several server processes share one when ARCHIVE_CACHE_DIR
-# names a folder (a file cache all workers read and write).
-if os.environ.get("ARCHIVE_CACHE_DIR"):
+# Smaller match sets are found again faster than a cache entry is read.
+ARCHIVE_SEARCH_CACHE_MIN_MATCHES = int(os.environ.get("ARCHIVE_SEARCH_CACHE_MIN_MATCHES", "500"))
+# Django's cache holds rendered pages, large match sets, facet indexes, the API rate counts
+# and the archive's version. In one process the default (per-process memory) is enough;
+# several processes, on one host or many, share Redis when ARCHIVE_REDIS_URL names it
+# (Django's RedisCache, forgiving Redis being away: archive/cache.py), or one host's
+# processes share a folder when ARCHIVE_CACHE_DIR names one (a file cache).
+ARCHIVE_REDIS_RETRY_SECONDS = float(os.environ.get("ARCHIVE_REDIS_RETRY_SECONDS", "5"))
+if os.environ.get("ARCHIVE_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "archive.cache.ForgivingRedisCache",
+            "LOCATION": os.environ["ARCHIVE_REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("ARCHIVE_REDIS_PREFIX", "archive"),
+            # A reader waits this long at most for Redis before the page is made without it.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    }
+elif os.environ.get("ARCHIVE_CACHE_DIR"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

@@ -9,6 +9,8 @@ List endpoints share the HTML site's FilterSet and search, and page with a total
 
 from __future__ import annotations
 
+import math
+import time
 from datetime import date
 
 from django.conf import settings
@@ -36,20 +38,41 @@ from actions.store.status import status_on
 
 
 class AnonymousRateLimit(AnonRateThrottle):
-    """django-ninja's per-address throttle, at the rate the setting `ARCHIVE_API_RATE_LIMIT`
-    gives when each request arrives ("60/m"; empty turns it off). A limited client gets a 429
-    with Retry-After. The count lives in Django's cache: with several server processes, use a
-    shared cache for it to be exact."""
+    """A per-address limit at the rate the setting `ARCHIVE_API_RATE_LIMIT` gives when each
+    request arrives ("60/m"; empty turns it off). A limited client gets a 429 with
+    Retry-After (the seconds left in the window).
+
+    Counted per fixed window with the cache's atomic `add` and `incr` (Redis's INCRBY when
+    `ARCHIVE_REDIS_URL` is set), so the count is exact across server processes and hosts;
+    django-ninja's own throttle reads, edits and writes back a list, which loses counts when
+    two processes answer the same client at once."""
 
     def __init__(self) -> None:
         super().__init__(rate="1/s")  # replaced per request from the setting
+        self._retry_after: float | None = None
 
     def allow_request(self, request: HttpRequest) -> bool:
         rate = (getattr(settings, "ARCHIVE_API_RATE_LIMIT", "") or "").strip()
         if not rate:
             return True
         self.num_requests, self.duration = self.parse_rate(rate)
-        return super().allow_request(request)
+        client = self.get_cache_key(request)
+        if client is None:
+            return True
+        now = time.time()
+        window = int(now // self.duration)
+        key = f"{client}:{window}"
+        self.cache.add(key, 0, self.duration + 1)
+        try:
+            count = self.cache.incr(key)
+        except ValueError:  # the window's count expired between the two calls
+            self.cache.add(key, 1, self.duration + 1)
+            count = 1
+        self._retry_after = (window + 1) * self.duration - now
+        return count <= self.num_requests
+
+    def wait(self) -> float | None:
+        return max(1, math.ceil(self._retry_after)) if self._retry_after is not None else None
 
 
 api = NinjaAPI(

@@ -17,7 +17,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
-LARGE = 500  # matches below this are found faster than a cache entry is read
 
 
 def key_for(db: str, statement: tuple[str, list], archive_version: str) -> str | None:
@@ -36,7 +35,7 @@ def load_ids(key: str | None) -> np.ndarray | None:
 
 
 def store_ids(key: str | None, ids: np.ndarray) -> None:
-    if key and len(ids) >= LARGE:
+    if key and len(ids) >= settings.ARCHIVE_SEARCH_CACHE_MIN_MATCHES:
         packed = zlib.compress(np.ascontiguousarray(ids, dtype=np.int64).tobytes(), 1)
         cache.set(key, packed, settings.ARCHIVE_SEARCH_CACHE_SECONDS)
 
@@ -46,5 +45,5 @@ def load(key: str | None, part: str):
 
 
 def store(key: str | None, part: str, value, size: int) -> None:
-    if key and size >= LARGE:
+    if key and size >= settings.ARCHIVE_SEARCH_CACHE_MIN_MATCHES:
         cache.set(f"{key}:{part}", value, settings.ARCHIVE_SEARCH_CACHE_SECONDS)

@@ -29,12 +29,17 @@ def archive_cached(view):
         address = f"{ArchiveVersion.current()}|{request.get_full_path()}"
         key = "page:" + hashlib.sha256(address.encode()).hexdigest()
         response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
-                if hasattr(response, "render") and callable(response.render):
-                    response = response.render()
-                cache.set(key, response, seconds)
+        if response is not None:
+            # Said for operators and CDNs: this answer was made earlier, by any process
+            # sharing the cache.
+            response.headers["X-Archive-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            cache.set(key, response, seconds)
+            response.headers["X-Archive-Cache"] = "miss"
         return response
 
     return cached_view

@@ -133,29 +133,23 @@ def test_large_matches_are_remembered_exactly_until_the_archive_changes(ford, se
     from actions.search import memo
 
     settings.ARCHIVE_SEARCH_CACHE_SECONDS = 600
-    monkey = memo.LARGE
-    memo.LARGE = 10  # Ford's archive is small: remember matches of ten or more
-    try:
-        first = select(QueryDict("q=order"))
-        ids, facets = list(first.results.ids()), first.facets()
-        assert len(ids) >= 10
-        again = select(QueryDict("q=order"))
-        remembered = memo.key_for("default", again.results._ids_sql(), ArchiveVersion.current())
-        assert memo.load_ids(remembered) is not None  # what the search will read
-        assert list(again.results.ids()) == ids and again.facets() == facets
-        # A change to the archive retires the entry: the next search reads the database.
-        Action.objects.filter(pk=ids[0]).delete()
-        ArchiveVersion.bump()
-        after = select(QueryDict("q=order"))
-        assert (
-            memo.load_ids(
-                memo.key_for("default", after.results._ids_sql(), ArchiveVersion.current())
-            )
-            is None
-        )
-        assert ids[0] not in set(after.results.ids()) and after.count() == len(ids) - 1
-    finally:
-        memo.LARGE = monkey
+    settings.ARCHIVE_SEARCH_CACHE_MIN_MATCHES = 10  # Ford's archive is small
+    first = select(QueryDict("q=order"))
+    ids, facets = list(first.results.ids()), first.facets()
+    assert len(ids) >= 10
+    again = select(QueryDict("q=order"))
+    remembered = memo.key_for("default", again.results._ids_sql(), ArchiveVersion.current())
+    assert memo.load_ids(remembered) is not None  # what the search will read
+    assert list(again.results.ids()) == ids and again.facets() == facets
+    # A change to the archive retires the entry: the next search reads the database.
+    Action.objects.filter(pk=ids[0]).delete()
+    ArchiveVersion.bump()
+    after = select(QueryDict("q=order"))
+    assert (
+        memo.load_ids(memo.key_for("default", after.results._ids_sql(), ArchiveVersion.current()))
+        is None
+    )
+    assert ids[0] not in set(after.results.ids()) and after.count() == len(ids) - 1
 
 
 @pytest.mark.django_db(transaction=True)
