@@ -18,7 +18,6 @@ from django.core.cache import cache
 from django.db import connections
 
 
-
 def key_for(db: str, statement: tuple[str, list], archive_version: str) -> str | None:
     if not settings.ARCHIVE_SEARCH_CACHE_SECONDS:
         return None
