@@ -19,6 +19,7 @@ from actions.vocabulary import COMPUTED
 # link), and the largest columns, left unread where a page only lists a row.
 ACTION_CARD = ("id", "kind", "number", "title", "signed_on", "slug", "status", "status_on")
 SECTION_CARD = ("id", "action", "position", "number", "heading", "start_page")
+ACTION_BULK = ("text", "preamble", "preamble_page_breaks", "corrections")
 SECTION_BULK = ("text", "page_breaks")
 SOURCE_BULK = ("text", "metadata")
 

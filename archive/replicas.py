@@ -13,7 +13,9 @@ replicas, and it is the primary when:
 Outside requests (ingest, sync, rebuild, the management commands) everything is the primary's.
 
 The lag of a PostgreSQL replica is the age of the last transaction it replayed while WAL it
-has received is still waiting to be replayed (zero when it has replayed all it received); a
+has received is still waiting to be replayed, zero when it has replayed all it received (after
+a restart the receiver reports the start of the segment it resumed from, behind what was
+replayed: caught up too); the age alone while it receives nothing (not streaming yet). A
 server not in recovery, and SQLite, lag zero.
 """
 
@@ -43,7 +45,7 @@ LAG_SQL = """
 SELECT CASE
   WHEN NOT pg_is_in_recovery() THEN 0
   WHEN pg_last_wal_receive_lsn() IS NOT NULL
-       AND pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+       AND pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
   ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 1e9)
 END
 """

@@ -18,8 +18,15 @@ from actions.extract.likeness import same_text, text_likeness, title_likeness
 from actions.ingest.parsed import ParsedDocument
 from actions.ingest.text import title_key
 from actions.models import Action, Source
+from actions.querysets import ACTION_BULK
 from actions.store.merge import METADATA_RANK
 from actions.vocabulary import KIND_LABELS
+
+
+def _cards():
+    """Actions without their words: telling which action a copy belongs to reads identifiers,
+    titles and dates, and a long order's text is a hundred kilobytes to read and decode."""
+    return Action.objects.defer(*ACTION_BULK)
 
 
 def titles_agree(a: str, b: str) -> bool:
@@ -36,7 +43,7 @@ def number_holder(action: Action, kind: str, number: str | None) -> Action | Non
     """Another action that already holds this kind and number."""
     if not number:
         return None
-    return Action.objects.filter(kind=kind, number=number).exclude(pk=action.pk).first()
+    return _cards().filter(kind=kind, number=number).exclude(pk=action.pk).first()
 
 
 def free_identifier(action: Action, name: str, value: str | None) -> str | None:
@@ -54,7 +61,7 @@ def resolve_reference(kind: str, number: str | None, on, title: str | None = Non
     """The archived action a reference names: by kind and number, or by kind and date; of
     several memoranda of one date, the one whose title the reference printed."""
     if number:
-        return Action.objects.filter(kind=kind, number=number).first()
+        return _cards().filter(kind=kind, number=number).first()
     if not on or kind not in {*MEMO_KINDS, "proclamation", "notice"}:
         return None
     kinds = MEMO_KINDS if kind in MEMO_KINDS else {kind}
@@ -142,7 +149,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
     two after the signing).
     """
     if parsed.is_correction and parsed.number and parsed.kind:
-        return Action.objects.filter(kind=parsed.kind, number=parsed.number).first()
+        return _cards().filter(kind=parsed.kind, number=parsed.number).first()
     identifiers = Q()
     if parsed.fr_document_number:
         identifiers |= Q(fr_document_number=parsed.fr_document_number)
@@ -151,7 +158,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
     if parsed.fr_citation and parsed.kind and not parsed.number:
         identifiers |= Q(fr_citation=parsed.fr_citation, kind=parsed.kind)
     key = title_key(parsed.title or "")
-    found = Action.objects.filter(identifiers).first() if identifiers else None
+    found = _cards().filter(identifiers).first() if identifiers else None
     if found and (
         not parsed.number
         or not found.number
@@ -163,7 +170,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
         # is then a misprint, kept as a conflict on the one action.
         return found
     if parsed.number and parsed.kind:
-        by_number = Action.objects.filter(kind=parsed.kind, number=parsed.number).first()
+        by_number = _cards().filter(kind=parsed.kind, number=parsed.number).first()
         agrees = by_number and (
             not key
             or titles_agree(by_number.title_key, key)
@@ -175,7 +182,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
             return by_number
     if not key or not parsed.signed_on:
         return None
-    candidates = Action.objects.filter(
+    candidates = _cards().filter(
         title_key=key,
         signed_on__gte=parsed.signed_on - timedelta(days=3),
         signed_on__lte=parsed.signed_on + timedelta(days=3),
@@ -258,8 +265,10 @@ def twin_candidates(
     for day in days_printed:
         window |= Q(signed_on__gte=day - TWIN_WINDOW, signed_on__lte=day + TWIN_WINDOW)
     # Texts are read only for the candidates whose titles are alike (`_texts_of`).
-    candidates = Action.objects.filter(window, kind=kind, number__isnull=not numbered).only(
-        "id", "kind", "number", "title", "signed_on", "slug"
+    candidates = (
+        _cards()
+        .filter(window, kind=kind, number__isnull=not numbered)
+        .only("id", "kind", "number", "title", "signed_on", "slug")
     )
     alike = [
         (candidate, by_title)
@@ -287,9 +296,7 @@ def _texts_of(actions: list[Action]) -> dict[int, str]:
     ids = [action.pk for action in actions]
     if not ids:
         return {}
-    texts = {
-        pk: text for pk, text in Action.objects.filter(pk__in=ids).values_list("id", "text") if text
-    }
+    texts = {pk: text for pk, text in _cards().filter(pk__in=ids).values_list("id", "text") if text}
     missing = [pk for pk in ids if pk not in texts]
     if missing:
         for action_id, text in Source.objects.filter(action_id__in=missing).values_list(
@@ -311,12 +318,14 @@ def reprinted(kind: str, title: str, signed_on, text: str) -> Action | None:
     if not signed_on or not title:
         return None
     candidates = list(
-        Action.objects.filter(
+        _cards()
+        .filter(
             kind=kind,
             number=None,
             signed_on__gte=signed_on - REPRINT_WINDOW,
             signed_on__lte=signed_on + REPRINT_WINDOW,
-        ).only("id", "kind", "number", "title", "signed_on", "slug")
+        )
+        .only("id", "kind", "number", "title", "signed_on", "slug")
     )
     alike = [c for c in candidates if title_likeness(title, c.title, signed_on.year) >= 0.9]
     texts = _texts_of(alike)

@@ -77,7 +77,7 @@ def save_document(
         if defer:
             Action.objects.filter(pk=action.pk).update(needs_rebuild=True)
         else:
-            rebuild_action(action)
+            rebuild_action(Action.objects.get(pk=action.pk))  # found without its text
         if previous_action_id and previous_action_id != action.pk:
             _rebuild_or_delete(previous_action_id)
         return SaveResult(outcome, action.pk)
