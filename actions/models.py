@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 
@@ -238,24 +239,57 @@ class SourceFile(models.Model):
 
 class ArchiveVersion(models.Model):
     """One row: when the archive's content last changed (an ingest, rebuild or relate run).
-    Cached pages carry it in their key, so a change retires every cached page at once."""
+    Cached pages carry it in their key, so a change retires every cached page at once.
+
+    With a shared cache (Redis) and no replica, readers take it from the cache (one round trip
+    less per page served from the cache); the writer puts the new one there when its change
+    commits, and an entry lives `ARCHIVE_VERSION_CACHE_SECONDS` at most, so a writer run
+    without the cache's settings delays nothing longer than that. With replicas it is read
+    from the database the request reads: a page made from a lagging replica must never be
+    stored under a version whose rows that replica has not replayed yet."""
 
     changed_at = models.DateTimeField()
+    CACHE_KEY = "archive-version"
 
     def __str__(self) -> str:
         return f"archive changed at {self.changed_at}"
 
     @classmethod
     def current(cls) -> str:
+        cached = _version_cache()
+        if cached is not None and (found := cached.get(cls.CACHE_KEY)):
+            return found
         row = cls.objects.order_by().values_list("changed_at", flat=True).first()
-        return row.isoformat() if row else "0"
+        version = row.isoformat() if row else "0"
+        if cached is not None:
+            cached.set(cls.CACHE_KEY, version, settings.ARCHIVE_VERSION_CACHE_SECONDS)
+        return version
 
     @classmethod
     def bump(cls) -> None:
         from django.utils import timezone
 
-        if not cls.objects.update(changed_at=timezone.now()):
-            cls.objects.create(changed_at=timezone.now())
+        now = timezone.now()
+        if not cls.objects.update(changed_at=now):
+            cls.objects.create(changed_at=now)
+        cached = _version_cache()
+        if cached is not None:
+            transaction.on_commit(
+                lambda: cached.set(
+                    cls.CACHE_KEY, now.isoformat(), settings.ARCHIVE_VERSION_CACHE_SECONDS
+                )
+            )
+
+
+def _version_cache():
+    """The cache the archive's version is kept in, or None where it must be read from the
+    database (a per-process cache would go stale; replicas must read their own)."""
+    from django.core.cache import cache
+
+    backend = settings.CACHES["default"]["BACKEND"]
+    shared = not backend.endswith(("LocMemCache", "DummyCache"))
+    replicas = any(alias.startswith("replica") for alias in settings.DATABASES)
+    return cache if shared and not replicas and settings.ARCHIVE_VERSION_CACHE_SECONDS else None
 
 
 RELATE_TASK = "relate"  # PendingTask: related actions and commentary links are owed a rebuild

@@ -204,6 +204,9 @@ ARCHIVE_SEARCH_CACHE_MIN_MATCHES = int(os.environ.get("ARCHIVE_SEARCH_CACHE_MIN_
 # (Django's RedisCache, forgiving Redis being away: archive/cache.py), or one host's
 # processes share a folder when ARCHIVE_CACHE_DIR names one (a file cache).
 ARCHIVE_REDIS_RETRY_SECONDS = float(os.environ.get("ARCHIVE_REDIS_RETRY_SECONDS", "5"))
+# With Redis and no replica, readers take the archive's version from the cache, for at most
+# this long between reads of the database (see ArchiveVersion).
+ARCHIVE_VERSION_CACHE_SECONDS = int(os.environ.get("ARCHIVE_VERSION_CACHE_SECONDS", "10"))
 if os.environ.get("ARCHIVE_REDIS_URL"):
     CACHES = {
         "default": {

@@ -13,8 +13,16 @@ import uuid
 
 import pytest
 
-from tests.archive.servers import base_environment, free_port, load_archive, start_server
-from tests.conftest import default_data
+from tests.archive.servers import (
+    base_environment,
+    free_port,
+    load_archive,
+    manage,
+    start_server,
+)
+from tests.conftest import CORPUS, default_data
+
+EO_13850_JSON = CORPUS / "fr-eo-1994-2020" / "executive_orders" / "EO_13850.json"
 
 REDIS = "redis://127.0.0.1:6379/15"
 
@@ -96,6 +104,12 @@ def test_two_processes_share_pages_matches_facets_and_rate_counts(shared_env):
     assert status == 200 and headers["X-Archive-Cache"] == "miss"
     status, headers, again = b.get("/eo/13768")
     assert status == 200 and headers["X-Archive-Cache"] == "hit" and again == body
+    # The archive's version is shared too: both processes read it from Redis, and an ingest
+    # (another process, writing) retires every cached page at once when it commits.
+    assert redis_cli("--scan", "--pattern", f"{prefix}:*:archive-version")
+    manage(env, "ingest", str(EO_13850_JSON))
+    assert b.get("/eo/13768")[1]["X-Archive-Cache"] == "miss"
+    assert a.get("/eo/13768")[1]["X-Archive-Cache"] == "hit"
 
     # A match set one process found, the other reads (a page of its own: not the cached one).
     assert a.get("/search/?q=immigration")[0] == 200
