@@ -183,3 +183,33 @@ def test_a_stopped_replica_is_skipped(replicated):
     finally:
         cluster("start")
     eventually_read_from(server, "/eo/13768", "replica1")
+
+
+def test_any_url_can_be_a_replica_sqlite_lagging_zero(tmp_path):
+    """A copy of an SQLite archive as the replica: pages read it (its lag is zero), and an
+    ingest still writes the primary only."""
+    import shutil
+
+    primary, copy = tmp_path / "primary.sqlite3", tmp_path / "copy.sqlite3"
+    env = base_environment(
+        f"sqlite:///{primary}",
+        ARCHIVE_PAGE_CACHE_SECONDS="0",
+    )
+    load_archive(env, *default_data())
+    shutil.copy(primary, copy)
+    env["DATABASE_REPLICA_URLS"] = f"sqlite:///{copy}"
+    server = start_server(env)
+    try:
+        assert read_from(server, "/eo/13768") == "replica1"
+        manage(env, "ingest", str(FR / "EO_13850.json"))
+        # The copy is no replica that replays: what the ingest wrote is on the primary alone.
+        assert server.get("/eo/13850")[0] == 404
+    finally:
+        server.stop()
+    del env["DATABASE_REPLICA_URLS"]
+    server = start_server(env)
+    try:
+        status, answer, _ = server.get("/eo/13850")
+        assert status == 200 and "X-Archive-Read-From" not in answer  # unset: as before
+    finally:
+        server.stop()
