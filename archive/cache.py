@@ -22,6 +22,13 @@ from django.core.cache.backends.redis import RedisCache
 logger = logging.getLogger(__name__)
 
 
+def cache_is_shared() -> bool:
+    """Whether Django's cache is one that other processes read too (Redis, a folder), not
+    this process's own memory: only then is a value worth putting there for the others."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    return not backend.endswith(("LocMemCache", "DummyCache"))
+
+
 class ForgivingRedisCache(RedisCache):
     def __init__(self, server, params) -> None:
         super().__init__(server, params)

@@ -47,6 +47,21 @@ _PRE = (
     + r")?\s*(?:thereof\s+)?)?"
 )
 
+
+def _inserting(where: str) -> re.Pattern:
+    """'inserting "new" after|before "old"' (in a place, or wherever the words are)."""
+    return re.compile(
+        r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?"
+        + where
+        + r"\s+(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
+        r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
+        + _PLACE
+        + r"|(?:title|heading|preamble|caption)\b))?"
+        r"(?P<each>)",
+        re.I,
+    )
+
+
 _OP_RES = [
     (
         STRIKE_INSERT,
@@ -81,30 +96,8 @@ _OP_RES = [
             re.I,
         ),
     ),
-    (
-        INSERT_AFTER,
-        re.compile(
-            r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?after\s+"
-            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
-            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
-            + _PLACE
-            + r"|(?:title|heading|preamble|caption)\b))?"
-            r"(?P<each>)",
-            re.I,
-        ),
-    ),
-    (
-        INSERT_BEFORE,
-        re.compile(
-            r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?before\s+"
-            r"(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
-            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
-            + _PLACE
-            + r"|(?:title|heading|preamble|caption)\b))?"
-            r"(?P<each>)",
-            re.I,
-        ),
-    ),
+    (INSERT_AFTER, _inserting("after")),
+    (INSERT_BEFORE, _inserting("before")),
     (
         STRIKE,
         re.compile(

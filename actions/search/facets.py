@@ -16,12 +16,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 
 from actions.models import Action, AgencyMention, ArchiveVersion, Citation
 from actions.vocabulary import KIND_LABELS, STATUS_LABELS
+from archive.cache import cache_is_shared
 
 logger = logging.getLogger(__name__)
 FACET_SIZE = 12
@@ -197,17 +197,12 @@ def facet_index(using: str = "default", archive_version: str | None = None) -> F
 # Where the cache is shared (Redis, a folder), a worker that starts after another built the
 # index for this version reads it (a few MB, a few ms) instead of building it (0.2 s here,
 # seconds at 100k actions). A per-process memory cache would only hold a second copy.
-def _shares_cache() -> bool:
-    backend = settings.CACHES["default"]["BACKEND"]
-    return not backend.endswith(("LocMemCache", "DummyCache"))
-
-
 def _shared_key(version: str) -> str:
     return "facets:" + hashlib.sha256(version.encode()).hexdigest()
 
 
 def _from_shared_cache(version: str) -> FacetIndex | None:
-    if not _shares_cache():
+    if not cache_is_shared():
         return None
     index = cache.get(_shared_key(version))
     return index if isinstance(index, FacetIndex) and index.version == version else None
@@ -215,7 +210,7 @@ def _from_shared_cache(version: str) -> FacetIndex | None:
 
 def _built(version: str, using: str) -> FacetIndex:
     index = build(version, using)
-    if _shares_cache():
+    if cache_is_shared():
         cache.set(_shared_key(version), index, SHARED_SECONDS)
     return index
 
