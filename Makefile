@@ -53,12 +53,13 @@ migrate: install
 # politely, which takes hours). Nothing is pulled when the API cannot be reached.
 FR_SINCE ?= $(shell date +%Y)-01-01
 
-data: install
+# Loaded as the site runs (DEBUG off: no log of every statement, which costs an ingest time).
+data: install var/secret_key
 	@if [ -d "$(ARCHIVE_DATA_DIR)/seeds" ]; then \
-		$(BIN)/python manage.py ingest $(DATA) || echo "Some files could not be ingested (listed above); serving the rest."; \
+		$(LOCAL_SITE) $(BIN)/python manage.py ingest $(DATA) || echo "Some files could not be ingested (listed above); serving the rest."; \
 	else \
 		echo "No data folder at $(ARCHIVE_DATA_DIR): pulling from the Federal Register API since $(FR_SINCE)."; \
-		$(BIN)/python manage.py sync_federal_register --since $(FR_SINCE) || echo "The Federal Register could not be reached or read (above); serving what the archive holds."; \
+		$(LOCAL_SITE) $(BIN)/python manage.py sync_federal_register --since $(FR_SINCE) || echo "The Federal Register could not be reached or read (above); serving what the archive holds."; \
 	fi
 
 static: install

@@ -36,6 +36,8 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver
 
 # Where the published documents are read from: never copied into the repository.
 ARCHIVE_DATA_DIR = Path(os.environ.get("ARCHIVE_DATA_DIR", BASE_DIR.parent / "shared")).resolve()
+# Processes that parse files and read copies during a large ingest (0: one per core).
+ARCHIVE_INGEST_WORKERS = int(os.environ.get("ARCHIVE_INGEST_WORKERS", "0"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

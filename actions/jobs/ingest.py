@@ -9,7 +9,6 @@ document, and rows that left it leave the archive.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -19,18 +18,11 @@ from pathlib import Path
 from django.db import IntegrityError
 
 from actions.graph.relations import relate_pending, related_are_stale
-from actions.ingest.detect import parse_file
-from actions.ingest.export import is_export, read_export
-from actions.ingest.parsed import ParsedDocument, ParseError
-from actions.store.files import (
-    MAX_FILE_BYTES,
-    iter_files,
-    known_files,
-    locator_for,
-    parts_gone,
-    record_file,
-    sha256_of,
-)
+from actions.ingest.export import read_export
+from actions.ingest.parsed import ParsedDocument
+from actions.jobs.reading import FileRead, failure_reason, read_files
+from actions.store.bulk_load import BulkLoad, archive_is_empty
+from actions.store.files import iter_files, known_files, parts_gone, record_file
 from actions.store.writer import rebuild_pending, remove_sources, save_document
 
 Progress = Callable[[str, int, int], None]
@@ -57,24 +49,38 @@ def ingest_paths(
     relate: bool = True,
     progress: Progress | None = None,
     on_error: Callable[[str, str], None] | None = None,
+    bulk: bool | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Ingest files and folders (README*/LICENSE* skipped in folders). With `reparse`, every
-    file is read again and copies whose parse changed are updated (after a parser change)."""
+    file is read again and copies whose parse changed are updated (after a parser change).
+
+    Into an empty archive the copies take the bulk path (`store/bulk_load.py`) unless `bulk`
+    is False; files are parsed by `workers` processes (one per core by default)."""
     progress = progress or (lambda label, done, total: None)
     report = IngestReport()
     known = {} if reparse else known_files()
     files = list(iter_files(list(paths)))
     report.files = len(files)
     started = time.monotonic()
-    for position, path in enumerate(files, start=1):
+    if bulk is None:
+        bulk = not reparse and archive_is_empty()
+    writer = BulkLoad() if bulk else None
+    for position, read in enumerate(read_files(files, known, workers), start=1):
         try:
-            report.outcomes.update(_ingest_file(path, known, reparse))
+            if read.error:
+                raise _Unreadable(read.error)
+            report.outcomes.update(_store(read, reparse, writer))
         except Exception as error:  # noqa: BLE001 - any failure is reported per file, skipped
-            reason = str(error) if isinstance(error, OSError | ParseError) else repr_error(error)
-            report.errors.append((str(path), reason))
+            reason = str(error) if isinstance(error, _Unreadable) else failure_reason(error)
+            report.errors.append((str(read.path), reason))
             if on_error:
-                on_error(str(path), reason)
+                on_error(str(read.path), reason)
         progress("files", position, len(files))
+    if writer is not None and (replayed := writer.write()) is not None:
+        # Another run filled the archive meanwhile: these copies were saved one by one.
+        report.outcomes.subtract({"new": replayed.total()})
+        report.outcomes.update(replayed)
     read = time.monotonic()
     report.rebuilt = rebuild_pending(lambda done, total: progress("actions rebuilt", done, total))
     built = time.monotonic()
@@ -88,48 +94,43 @@ def ingest_paths(
     return report
 
 
-def repr_error(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}"
+class _Unreadable(Exception):
+    """A file the reading side could not read: its reason, as the reader put it."""
 
 
-def _ingest_file(path: Path, known: dict[str, tuple[str, int]], reparse: bool) -> list[str]:
-    with open(path, "rb") as handle:
-        if is_export(handle.read(64)):
-            return _ingest_export(path, reparse)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ParseError(f"file is {size} bytes, over the {MAX_FILE_BYTES} limit")
-    data = path.read_bytes()
-    locator = locator_for(path)
-    digest = sha256_of(data)
-    seen = known.get(locator)
-    if seen and seen[0] == digest:
-        return ["unchanged"] * seen[1]  # the whole file is unchanged: near-free
-    docs = parse_file(data)
-    outcomes = []
-    keep = set()
-    for doc in docs:
-        if doc.part is None:
-            doc_locator, doc_digest = locator, digest
-        else:
-            doc_locator = f"{locator}#{doc.part}"
-            doc_digest = sha256_of(json.dumps(doc.to_json(), sort_keys=True).encode())
-        keep.add(doc_locator)
-        outcomes.append(_save(doc, doc_locator, doc_digest, reparse))
+def _store(read: FileRead, reparse: bool, writer: BulkLoad | None) -> list[str]:
+    """Save one read file's documents, by the bulk writer or one by one."""
+    if read.export:
+        return _ingest_export(read.path, reparse, writer)
+    if read.unchanged is not None:
+        return ["unchanged"] * read.unchanged  # the whole file is unchanged
+    if writer is not None:
+        outcomes = [
+            writer.save(doc, locator=locator, sha256=digest)
+            for doc, locator, digest in read.documents
+        ]
+        writer.record_file(read.locator, read.digest, len(read.documents))
+        return outcomes
+    outcomes = [_save(doc, locator, digest, reparse) for doc, locator, digest in read.documents]
     # Rows that left a table leave the archive with it.
-    if any(doc.part for doc in docs):
-        gone = parts_gone(locator, keep)
+    if read.parts:
+        gone = parts_gone(read.locator, {locator for _, locator, _ in read.documents})
         if gone.exists():
             remove_sources(gone)
-    record_file(locator, digest, len(docs))
+    record_file(read.locator, read.digest, len(read.documents))
     return outcomes
 
 
-def _ingest_export(path: Path, reparse: bool) -> list[str]:
+def _ingest_export(path: Path, reparse: bool, writer: BulkLoad | None) -> list[str]:
     """An archive export (`manage.py export`), read line by line whatever its size: each
     source keeps its own locator and digest, so the archive it came from is rebuilt as it
     was. Unchanged sources are skipped one by one."""
     with open(path, "rb") as handle:
+        if writer is not None:
+            return [
+                writer.save(item.parsed, locator=item.locator, sha256=item.sha256)
+                for item in read_export(handle)
+            ]
         return [
             _save(item.parsed, item.locator, item.sha256, reparse) for item in read_export(handle)
         ]

@@ -49,6 +49,37 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
     return count
 
 
+def update_rows(model: type[models.Model], columns: Sequence[str], objects: Sequence) -> int:
+    """Write these fields of these saved objects: one UPDATE by primary key, executed for
+    all of them (`executemany`). `bulk_update` builds one CASE WHEN per field over the whole
+    batch instead, whose expressions cost more to build than the rows take to write: a
+    whole-corpus rebuild spent 50 s in it for ten thousand actions."""
+    using = router.db_for_write(model)
+    connection = connections[using]
+    fields = [model._meta.get_field(name) for name in columns]
+    prepared = _preparers(fields, connection)
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    statement = (
+        f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
+        f"WHERE {quote(model._meta.pk.column)} = %s"
+    )
+    rows = [
+        [
+            *(
+                prepare(getattr(obj, field.attname))
+                for prepare, field in zip(prepared, fields, strict=True)
+            ),
+            obj.pk,
+        ]
+        for obj in objects
+    ]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(statement, rows[start : start + BATCH])
+    return len(rows)
+
+
 def _preparers(fields, connection) -> list:
     """Per field, the function turning a Python value into what the driver is given: identity
     for the types drivers take as they are, the field's own preparation for the others."""

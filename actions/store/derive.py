@@ -11,13 +11,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from actions.extract.agencies import agency_entries, find_agencies_in_parts
-from actions.extract.citations import StatuteCitation, extract_citations
-from actions.extract.expiry import expiry_date
+from actions.extract.agencies import agency_entries
+from actions.extract.citations import StatuteCitation
 from actions.extract.notes import note_relation, parse_target
-from actions.extract.references import effective_date, extract_references, sentence_around
 from actions.ingest.pages import page_at
-from actions.ingest.parsed import ParsedDocument, parsed_from_json
 from actions.ingest.text import slugify_title, title_key
 from actions.models import (
     Action,
@@ -39,7 +36,8 @@ from actions.store.identity import (
     twin_candidates,
 )
 from actions.store.lookups import Lookups
-from actions.store.merge import Merged, merge_sources
+from actions.store.merge import Merged
+from actions.store.readings import Reading, read_copies
 
 
 @dataclass
@@ -58,19 +56,24 @@ class Derived:
     search: SearchDocument | None = None
 
 
-def derive(action: Action, sources: list[Source], lookups: Lookups) -> Derived:
-    """Everything derived from one action's sources; the action's own fields set in place."""
-    docs = [parsed_from_json(source.metadata["parsed"]) for source in sources]
-    merged = merge_sources(docs)
+def derive(
+    action: Action, sources: list[Source], lookups: Lookups, reading: Reading | None = None
+) -> Derived:
+    """Everything derived from one action's sources; the action's own fields set in place.
+    `reading` is what `readings.read_copies` makes of the sources' parses (made here when not
+    given: a worker process may have made it)."""
+    if reading is None:
+        reading = read_copies([source.metadata["parsed"] for source in sources])
+    merged = reading.merged
     out = Derived(action=action)
-    holder = _apply_merged_fields(action, merged, docs, sources, lookups)
+    holder = _apply_merged_fields(action, reading, sources, lookups)
     # The end its own text sets; `refresh_statuses` reads it again from the text as amended.
-    action.expires_on = expiry_date(action.text, action.signed_on)
+    action.expires_on = reading.expires_on
     out.conflicts = _conflicts(action, merged, sources, holder)
     signer = merged.fields["signer"] or (action.president.name if action.president else None)
     if signer:
         out.signatories.append(Signatory(action=action, name=signer, role="President"))
-    text_doc = docs[merged.text_source] if merged.text_source is not None else None
+    text_doc = reading.text_doc
     out.sections = [
         Section(
             action=action,
@@ -83,23 +86,26 @@ def derive(action: Action, sources: list[Source], lookups: Lookups) -> Derived:
         )
         for position, parsed in enumerate(text_doc.sections if text_doc else [])
     ]
-    units = _units(action, out.sections, text_doc)
+    units = [
+        (out.sections[unit.section] if unit.section is not None else None, unit)
+        for unit in reading.units
+    ]
     pages = {None: (action.fr_start_page, action.preamble_page_breaks)}
     pages.update({id(s): (s.start_page, s.page_breaks) for s in out.sections})
     found = _derive_citations(action, units, pages, out, lookups)
     agencies = _derive_mentions(action, units, out, lookups)
-    named = [(section, text, extract_references(text)) for section, text in units]
-    out.references = _derive_references(action, named)
-    out.relations = _derive_relations(action, named, docs)
+    out.references = _derive_references(action, units)
+    out.relations = _derive_relations(action, units, reading.notes)
     out.search = _search_document(action, out.sections, found, agencies)
     return out
 
 
 def _apply_merged_fields(
-    action: Action, merged: Merged, docs: list[ParsedDocument], sources, lookups: Lookups
+    action: Action, reading: Reading, sources, lookups: Lookups
 ) -> Action | None:
     """Set the action's fields from the merge; returns the action already holding the merged
     number, if another one does (the number is then left off and shown as a conflict)."""
+    merged = reading.merged
     fields = merged.fields
     number = fields["number"]
     holder = number_holder(action, fields["kind"], number)
@@ -116,17 +122,14 @@ def _apply_merged_fields(
         action, "fr_document_number", fields["fr_document_number"]
     )
     action.dcpd_number = free_identifier(action, "dcpd_number", fields["dcpd_number"])
-    action.not_received_for_publication = any(
-        d.not_received_for_publication for d in docs
-    ) and not any(d.fr_citation for d in docs if not d.is_correction)
+    action.not_received_for_publication = reading.not_received_for_publication
     action.corrections = [
         {
             "fr_citation": d.fr_citation,
             "fr_document_number": d.fr_document_number,
             "published_on": d.published_on.isoformat() if d.published_on else None,
         }
-        for d in docs
-        if d.is_correction
+        for d in reading.corrections
     ]
     action.needs_rebuild = False
     action.categories, action.subjects, action.topics = (
@@ -137,7 +140,7 @@ def _apply_merged_fields(
     term = lookups.term_on(action.signed_on)
     action.term = term
     action.president = term.president if term else None
-    text_doc = docs[merged.text_source] if merged.text_source is not None else None
+    text_doc = reading.text_doc
     action.text_source = sources[merged.text_source] if merged.text_source is not None else None
     action.text = text_doc.text if text_doc else ""
     action.preamble = text_doc.preamble if text_doc else ""
@@ -200,20 +203,10 @@ def _conflicts(action: Action, merged: Merged, sources, holder: Action | None) -
     return conflicts
 
 
-def _units(action: Action, sections: list[Section], text_doc) -> list[tuple[Section | None, str]]:
-    """The texts read for citations and references: the preamble and each section, or the
-    whole text when it has neither (the page shows the same units)."""
-    units: list[tuple[Section | None, str]] = [(None, action.preamble)]
-    units += [(section, section.text) for section in sections]
-    if text_doc and not sections and not action.preamble:
-        units = [(None, text_doc.text)]
-    return units
-
-
 def _derive_citations(
     action, units, pages, out: Derived, lookups: Lookups
 ) -> list[StatuteCitation]:
-    found = [(section, cite) for section, text in units for cite in extract_citations(text)]
+    found = [(section, cite) for section, unit in units for cite in unit.citations]
     statutes = lookups.statutes_for([cite for _, cite in found])
     for section, cite in found:
         start_page, breaks = pages.get(id(section) if section else None, (None, []))
@@ -241,10 +234,8 @@ def _derive_mentions(action, units, out: Derived, lookups: Lookups) -> set[str]:
     counts: Counter = Counter()
     directed: dict = defaultdict(bool)
     section_of = {}
-    units = list(units)
-    per_unit = find_agencies_in_parts([text for _, text in units])
-    for (section, _text), matches in zip(units, per_unit, strict=True):
-        for match in matches:
+    for section, unit in units:
+        for match in unit.agencies:
             key = (id(section) if section else None, match.slug)
             section_of[key] = section
             counts[key] += 1
@@ -264,7 +255,7 @@ def _derive_mentions(action, units, out: Derived, lookups: Lookups) -> set[str]:
     return slugs
 
 
-def _derive_references(action: Action, named) -> list[Reference]:
+def _derive_references(action: Action, units) -> list[Reference]:
     """Every span naming another action by kind and number, for the page to link."""
     return [
         Reference(
@@ -275,19 +266,20 @@ def _derive_references(action: Action, named) -> list[Reference]:
             start=ref.start,
             end=ref.end,
         )
-        for section, _text, refs in named
-        for ref in refs
+        for section, unit in units
+        for ref in unit.references
         if ref.number and not (ref.kind == action.kind and ref.number == action.number)
     ]
 
 
-def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list[tuple]:
+def _derive_relations(action: Action, units, notes: list[tuple[str, str]]) -> list[tuple]:
     """Relations from the action's own text and from its sources' disposition notes, each with
     the (kind, number, date) of its unresolved end."""
     found: list[tuple] = []
     seen = set()
-    for section, text, refs in named:
-        for ref in refs:
+    for section, unit in units:
+        text = unit.text
+        for ref, (start, end, effective_on) in zip(unit.references, unit.sentences, strict=True):
             if ref.kind == action.kind and ref.number and ref.number == action.number:
                 continue  # an order naming itself
             # One relation per document, kind and part named (a text naming an order twice
@@ -296,10 +288,8 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
             if marker in seen:
                 continue
             seen.add(marker)
-            start, end = sentence_around(text, ref.start, ref.end)
-            sentence = text[start:end]
             relation = Relation(
-                effective_on=effective_date(sentence) or action.signed_on,
+                effective_on=effective_on or action.signed_on,
                 target_section=(ref.target_section or "")[:40],
                 found_in=action,
                 source=action,
@@ -314,11 +304,9 @@ def _derive_relations(action: Action, named, docs: list[ParsedDocument]) -> list
                 target_on=ref.on,
             )
             found.append((relation, "target", ref.kind, ref.number, ref.on, ref.title))
-    for doc in docs:
-        for label, target_text in doc.disposition_notes:
-            meaning = note_relation(label)
-            if meaning is None:
-                continue
+    for label, target_text in notes:
+        meaning = note_relation(label)
+        if meaning is not None:
             kind, holder_acts, in_part = meaning
             in_part = in_part or "(in part)" in target_text.lower()
             other = parse_target(target_text.replace("(in part)", ""))

@@ -12,21 +12,17 @@ from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
 
-from django.db.models import Q
-
 from actions.extract.likeness import same_text, text_likeness, title_likeness
 from actions.ingest.parsed import ParsedDocument
 from actions.ingest.text import title_key
-from actions.models import Action, Source
-from actions.querysets import ACTION_BULK
+from actions.models import Action
+from actions.store.cards import DatabaseCards
 from actions.store.merge import METADATA_RANK
 from actions.vocabulary import KIND_LABELS
 
-
-def _cards():
-    """Actions without their words: telling which action a copy belongs to reads identifiers,
-    titles and dates, and a long order's text is a hundred kilobytes to read and decode."""
-    return Action.objects.defer(*ACTION_BULK)
+# Every rule below asks its questions of `cards`: the database by default, or the memory of a
+# bulk run (`store/cards.py`), which answers them the same way.
+DATABASE = DatabaseCards()
 
 
 def titles_agree(a: str, b: str) -> bool:
@@ -39,16 +35,16 @@ def titles_agree(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
-def number_holder(action: Action, kind: str, number: str | None) -> Action | None:
+def number_holder(action, kind: str, number: str | None, cards=DATABASE):
     """Another action that already holds this kind and number."""
     if not number:
         return None
-    return _cards().filter(kind=kind, number=number).exclude(pk=action.pk).first()
+    return cards.numbered(kind, number, exclude=action.pk)
 
 
-def free_identifier(action: Action, name: str, value: str | None) -> str | None:
+def free_identifier(action, name: str, value: str | None, cards=DATABASE) -> str | None:
     """A unique identifier already held by another action is not taken twice."""
-    if value and Action.objects.filter(**{name: value}).exclude(pk=action.pk).exists():
+    if value and cards.holds(name, value, exclude=action.pk):
         return None
     return value
 
@@ -61,7 +57,7 @@ def resolve_reference(kind: str, number: str | None, on, title: str | None = Non
     """The archived action a reference names: by kind and number, or by kind and date; of
     several memoranda of one date, the one whose title the reference printed."""
     if number:
-        return _cards().filter(kind=kind, number=number).first()
+        return DATABASE.numbered(kind, number)
     if not on or kind not in {*MEMO_KINDS, "proclamation", "notice"}:
         return None
     kinds = MEMO_KINDS if kind in MEMO_KINDS else {kind}
@@ -78,22 +74,10 @@ def resolve_reference(kind: str, number: str | None, on, title: str | None = Non
     return None
 
 
-def refresh_identity(action: Action) -> None:
+def refresh_identity(action, cards=DATABASE) -> None:
     """Identity fields from the sources' own columns (cheap: no parse is loaded), so the next
     copy of the same order finds this action by number, FR document number or title + date."""
-    rows = list(
-        Source.objects.filter(action=action).values(
-            "format",
-            "kind",
-            "number",
-            "title",
-            "signed_on",
-            "fr_citation",
-            "fr_document_number",
-            "dcpd_number",
-            "is_correction",
-        )
-    )
+    rows = cards.source_rows(action)
     if any(not row["is_correction"] for row in rows):
         rows = [row for row in rows if not row["is_correction"]]
     else:
@@ -116,30 +100,19 @@ def refresh_identity(action: Action) -> None:
     kind = next((row["kind"] for row in rows if row["kind"] and row["kind"] != "other"), None)
     action.kind = kind or action.kind or "other"
     number = best("number")
-    action.number = None if number_holder(action, action.kind, number) else number
+    action.number = None if number_holder(action, action.kind, number, cards) else number
     action.title = best("title") or action.title
     action.title_key = title_key(action.title)
     action.signed_on = best("signed_on")
     action.fr_citation = best("fr_citation")
     action.fr_document_number = free_identifier(
-        action, "fr_document_number", best("fr_document_number")
+        action, "fr_document_number", best("fr_document_number"), cards
     )
-    action.dcpd_number = free_identifier(action, "dcpd_number", best("dcpd_number"))
-    action.save(
-        update_fields=[
-            "kind",
-            "number",
-            "title",
-            "title_key",
-            "signed_on",
-            "fr_citation",
-            "fr_document_number",
-            "dcpd_number",
-        ]
-    )
+    action.dcpd_number = free_identifier(action, "dcpd_number", best("dcpd_number"), cards)
+    cards.save_identity(action)
 
 
-def find_action(parsed: ParsedDocument) -> Action | None:
+def find_action(parsed: ParsedDocument, cards=DATABASE):
     """The action a document belongs to, or None for a new one.
 
     Identifiers the publisher assigns (FR document number, DCPD number, FR citation) decide
@@ -149,16 +122,16 @@ def find_action(parsed: ParsedDocument) -> Action | None:
     two after the signing).
     """
     if parsed.is_correction and parsed.number and parsed.kind:
-        return _cards().filter(kind=parsed.kind, number=parsed.number).first()
-    identifiers = Q()
+        return cards.numbered(parsed.kind, parsed.number)
+    identifiers = []
     if parsed.fr_document_number:
-        identifiers |= Q(fr_document_number=parsed.fr_document_number)
+        identifiers.append(("fr_document_number", parsed.fr_document_number))
     if parsed.dcpd_number:
-        identifiers |= Q(dcpd_number=parsed.dcpd_number)
+        identifiers.append(("dcpd_number", parsed.dcpd_number))
     if parsed.fr_citation and parsed.kind and not parsed.number:
-        identifiers |= Q(fr_citation=parsed.fr_citation, kind=parsed.kind)
+        identifiers.append(("fr_citation", parsed.fr_citation, parsed.kind))
     key = title_key(parsed.title or "")
-    found = _cards().filter(identifiers).first() if identifiers else None
+    found = cards.identified(identifiers) if identifiers else None
     if found and (
         not parsed.number
         or not found.number
@@ -170,7 +143,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
         # is then a misprint, kept as a conflict on the one action.
         return found
     if parsed.number and parsed.kind:
-        by_number = _cards().filter(kind=parsed.kind, number=parsed.number).first()
+        by_number = cards.numbered(parsed.kind, parsed.number)
         agrees = by_number and (
             not key
             or titles_agree(by_number.title_key, key)
@@ -182,13 +155,12 @@ def find_action(parsed: ParsedDocument) -> Action | None:
             return by_number
     if not key or not parsed.signed_on:
         return None
-    candidates = _cards().filter(
-        title_key=key,
-        signed_on__gte=parsed.signed_on - timedelta(days=3),
-        signed_on__lte=parsed.signed_on + timedelta(days=3),
+    candidates = cards.titled(
+        key,
+        parsed.signed_on - timedelta(days=3),
+        parsed.signed_on + timedelta(days=3),
+        parsed.number,
     )
-    if parsed.number:
-        candidates = candidates.filter(Q(number__isnull=True) | Q(number=parsed.number))
     matches = [
         a
         for a in candidates
@@ -200,7 +172,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
     if not parsed.number and parsed.kind and parsed.text.strip():
         # The same page published twice (re-dated, or its title retyped: "Agreenent"):
         # near-identical title and text, of one kind, within days.
-        same = reprinted(parsed.kind, parsed.title or "", parsed.signed_on, parsed.text)
+        same = reprinted(parsed.kind, parsed.title or "", parsed.signed_on, parsed.text, cards)
         if same is not None:
             return same
     if parsed.kind in TWIN_KINDS:
@@ -214,6 +186,7 @@ def find_action(parsed: ParsedDocument) -> Action | None:
                 parsed.text,
                 numbered=not parsed.number,
                 page_date=parsed.published_on,
+                cards=cards,
             )
         )
     return None
@@ -247,6 +220,7 @@ def twin_candidates(
     *,
     numbered: bool,
     page_date=None,
+    cards=DATABASE,
 ) -> list[TwinMatch]:
     """Actions of `kind` signed within a week of `signed_on` or of the page's own date
     (numbered ones, or unnumbered with `numbered=False`) that read as the same order, best
@@ -261,21 +235,15 @@ def twin_candidates(
     if not days_printed or not title:
         return []
     found = []
-    window = Q()
-    for day in days_printed:
-        window |= Q(signed_on__gte=day - TWIN_WINDOW, signed_on__lte=day + TWIN_WINDOW)
-    # Texts are read only for the candidates whose titles are alike (`_texts_of`).
-    candidates = (
-        _cards()
-        .filter(window, kind=kind, number__isnull=not numbered)
-        .only("id", "kind", "number", "title", "signed_on", "slug")
-    )
+    windows = [(day - TWIN_WINDOW, day + TWIN_WINDOW) for day in days_printed]
+    # Texts are read only for the candidates whose titles are alike.
+    candidates = cards.in_windows(kind, numbered, windows)
     alike = [
         (candidate, by_title)
         for candidate in candidates
         if (by_title := title_likeness(title, candidate.title, days_printed[0].year)) >= 0.6
     ]
-    texts = _texts_of([candidate for candidate, _ in alike])
+    texts = cards.texts_of([candidate for candidate, _ in alike])
     for candidate, by_title in alike:
         days = min(abs((candidate.signed_on - day).days) for day in days_printed)
         other_text = texts.get(candidate.pk, "")
@@ -290,45 +258,20 @@ def twin_candidates(
     return sorted(found, key=lambda match: -match.score)
 
 
-def _texts_of(actions: list[Action]) -> dict[int, str]:
-    """Each action's text: the one shown, or during an ingest (before the deferred rebuild
-    has set it) the longest text among its copies. Two queries at most, for these only."""
-    ids = [action.pk for action in actions]
-    if not ids:
-        return {}
-    texts = {pk: text for pk, text in _cards().filter(pk__in=ids).values_list("id", "text") if text}
-    missing = [pk for pk in ids if pk not in texts]
-    if missing:
-        for action_id, text in Source.objects.filter(action_id__in=missing).values_list(
-            "action_id", "text"
-        ):
-            if len(text) > len(texts.get(action_id, "")):
-                texts[action_id] = text
-    return texts
-
-
 REPRINT_WINDOW = timedelta(days=3)
 REPRINT_LIKENESS = 0.9
 
 
-def reprinted(kind: str, title: str, signed_on, text: str) -> Action | None:
+def reprinted(kind: str, title: str, signed_on, text: str, cards=DATABASE):
     """The one unnumbered action of this kind, signed within three days, whose title and text
     are both near-identical to these (two nominations lists share a title, not a text; two
     disaster declarations share a formula, not a title)."""
     if not signed_on or not title:
         return None
-    candidates = list(
-        _cards()
-        .filter(
-            kind=kind,
-            number=None,
-            signed_on__gte=signed_on - REPRINT_WINDOW,
-            signed_on__lte=signed_on + REPRINT_WINDOW,
-        )
-        .only("id", "kind", "number", "title", "signed_on", "slug")
-    )
+    window = [(signed_on - REPRINT_WINDOW, signed_on + REPRINT_WINDOW)]
+    candidates = cards.in_windows(kind, False, window)
     alike = [c for c in candidates if title_likeness(title, c.title, signed_on.year) >= 0.9]
-    texts = _texts_of(alike)
+    texts = cards.texts_of(alike)
     same = [c for c in alike if same_text(text, texts.get(c.pk, ""), REPRINT_LIKENESS)]
     return same[0] if len(same) == 1 else None
 

@@ -60,7 +60,7 @@ class Lookups:
                         abbreviation=entries[slug].abbreviation,
                         aliases=list(entries[slug].aliases),
                     )
-                    for slug in missing
+                    for slug in sorted(missing)  # in one order: ids the same on every run
                 ],
                 ignore_conflicts=True,
             )

@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from actions.models import (
     Action,
@@ -29,16 +31,21 @@ from actions.models import (
     Signatory,
     Source,
 )
+from actions.store.bulk import update_rows
 from actions.store.derive import Derived, derive
 from actions.store.emergencies import refresh_emergencies, touches_emergencies
 from actions.store.identity import MEMO_KINDS, resolve_reference
 from actions.store.lookups import Lookups
+from actions.store.readings import Reading, read_stored, worker_count
+from actions.store.readings import pool as reading_pool
 from actions.store.status import refresh_statuses
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 200
 # Past this many actions to refresh, one pass over the whole archive is cheaper than a list.
 WHOLE_REFRESH = 2000
+# From this many actions, their parses are read by worker processes (`store/readings.py`).
+POOL_FROM_ACTIONS = 600
 ACTION_FIELDS = [
     "kind",
     "number",
@@ -70,14 +77,24 @@ ACTION_FIELDS = [
 ]
 
 
-def rebuild_actions(actions: list[Action], refresh: bool = True) -> set[int]:
-    """Rebuild the given actions in one transaction; returns the ids whose status may change."""
+def rebuild_actions(
+    actions: list[Action], refresh: bool = True, readings: dict[int, Reading] | None = None
+) -> set[int]:
+    """Rebuild the given actions in one transaction; returns the ids whose status may change.
+    With `readings` (made by workers from the same sources), the parses are not read here."""
     with transaction.atomic():
         sources = defaultdict(list)
-        for source in Source.objects.filter(action__in=actions).order_by("id"):
+        copies = Source.objects.filter(action__in=actions).order_by("id")
+        if readings is not None:
+            copies = copies.defer("metadata", "text")
+        for source in copies:
             sources[source.action_id].append(source)
         lookups = Lookups()  # for this transaction only
-        derived = [derive(action, sources[action.pk], lookups) for action in actions]
+        readings = readings or {}
+        derived = [
+            derive(action, sources[action.pk], lookups, readings.get(action.pk))
+            for action in actions
+        ]
         affected = _write(derived)
         if refresh:
             refresh_statuses(affected)
@@ -95,11 +112,12 @@ def rebuild_in_batches(ids: list[int], progress: Callable | None = None) -> int:
     done = 0
     affected: set[int] = set()
     touched = False
-    for start in range(0, len(ids), BATCH_SIZE):
-        batch = list(Action.objects.filter(pk__in=ids[start : start + BATCH_SIZE]))
+    batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
+    for batch_ids, readings in _with_readings(batches):
+        batch = list(Action.objects.filter(pk__in=batch_ids))
         touched = touched or touches_emergencies(batch)
         try:
-            affected |= rebuild_actions(batch, refresh=False)
+            affected |= rebuild_actions(batch, refresh=False, readings=readings)
         except Exception:  # noqa: BLE001 - isolate the action that fails
             for action in batch:
                 try:
@@ -115,6 +133,38 @@ def rebuild_in_batches(ids: list[int], progress: Callable | None = None) -> int:
     if touched:
         refresh_emergencies()
     return done
+
+
+def _with_readings(batches: list[list[int]]):
+    """Each batch of ids with its readings, made by worker processes one batch ahead of the
+    writer for a large rebuild (None: read in this process, as for a few actions)."""
+    workers = worker_count()
+    if workers <= 1 or len(batches) * BATCH_SIZE < POOL_FROM_ACTIONS:
+        for batch in batches:
+            yield batch, None
+        return
+    with reading_pool(workers) as pool:
+        pending = None
+        for batch in [*batches, None]:
+            made = (
+                pool.map_async(read_stored, _stored_parses(batch), chunksize=8) if batch else None
+            )
+            if pending is not None:
+                yield pending[0], dict(zip(pending[0], pending[1].get(), strict=True))
+            pending = (batch, made)
+
+
+def _stored_parses(ids: list[int]) -> list[list[str]]:
+    """Per action (in the order of `ids`), its copies' metadata as stored, in copy order: JSON
+    text, decoded by the worker rather than here."""
+    raw = defaultdict(list)
+    for action_id, metadata in (
+        Source.objects.filter(action_id__in=ids)
+        .order_by("id")
+        .values_list("action_id", Cast("metadata", TextField()))
+    ):
+        raw[action_id].append(metadata)
+    return [raw[pk] for pk in ids]
 
 
 # Writing ----------------------------------------------------------------------------------
@@ -146,7 +196,7 @@ def _write(derived: list[Derived]) -> set[int]:
     SearchDocument.objects.filter(action_id__in=ids).delete()
     for action in actions:
         action.needs_relating = True  # its related actions are owed (see graph.related)
-    Action.objects.bulk_update(actions, ACTION_FIELDS, batch_size=100)
+    update_rows(Action, ACTION_FIELDS, actions)
     Section.objects.bulk_create([s for d in derived for s in d.sections], batch_size=500)
     Citation.objects.bulk_create([c for d in derived for c in d.citations], batch_size=500)
     AgencyMention.objects.bulk_create([m for d in derived for m in d.mentions], batch_size=500)

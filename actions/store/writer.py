@@ -71,7 +71,7 @@ def save_document(
             action.save()
         source = existing or Source(locator=locator)
         source.action = action
-        _fill_source(source, parsed, sha256)
+        fill_source(source, parsed, sha256)
         source.save()
         refresh_identity(action)
         if defer:
@@ -121,7 +121,8 @@ def rebuild_action(action: Action, refresh: bool = True) -> None:
     rebuild_actions([action], refresh=refresh)
 
 
-def _fill_source(source: Source, parsed: ParsedDocument, sha256: str) -> None:
+def fill_source(source: Source, parsed: ParsedDocument, sha256: str) -> None:
+    """A copy's columns from its parse (the parse itself kept as JSON)."""
     source.format = parsed.source_format
     source.sha256 = sha256
     source.url = web_address(parsed.url)
@@ -162,18 +163,22 @@ def _rebuild_or_delete(action_id: int) -> None:
 def _save_commentary(parsed, existing, locator, sha256, outcome) -> SaveResult:
     source = existing or Source(locator=locator)
     source.action = None
-    _fill_source(source, parsed, sha256)
+    fill_source(source, parsed, sha256)
     source.save()
     commentary, _ = Commentary.objects.update_or_create(
-        source=source,
-        defaults={
-            "title": parsed.title or "",
-            "publisher": parsed.publisher or "",
-            "url": web_address(parsed.url),
-            "published_on": parsed.published_on,
-            "text": parsed.text,
-            "needs_linking": True,
-        },
+        source=source, defaults=commentary_fields(parsed)
     )
     commentary.links.all().delete()  # relinked by the relate step, against current actions
     return SaveResult(outcome, commentary_id=commentary.pk)
+
+
+def commentary_fields(parsed: ParsedDocument) -> dict:
+    """A piece of commentary's own row, from its parse (to be linked by the relate step)."""
+    return {
+        "title": parsed.title or "",
+        "publisher": parsed.publisher or "",
+        "url": web_address(parsed.url),
+        "published_on": parsed.published_on,
+        "text": parsed.text,
+        "needs_linking": True,
+    }
