@@ -70,7 +70,8 @@ def tfidf_vector(counts: Counter, df: Counter, total: int, top: int = 60) -> dic
 
 def shared_terms(a: dict[str, float], b: dict[str, float], limit: int = 6) -> list[str]:
     """The shared terms that contribute most to the similarity of two vectors."""
-    shared = sorted(set(a) & set(b), key=lambda t: a[t] * b[t], reverse=True)
+    # Ties in alphabetical order: the same explanation on every run (sets have no order).
+    shared = sorted(set(a) & set(b), key=lambda t: (-a[t] * b[t], t))
     # A phrase makes its own words redundant in the explanation.
     out: list[str] = []
     for term in shared:

@@ -49,6 +49,19 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
     return count
 
 
+def insert_objects(model: type[models.Model], objects: Sequence[models.Model]) -> int:
+    """Unsaved objects of a model without write timestamps, inserted as `insert_rows` (their
+    ids are not read back: for rows nothing in the same batch points to)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    if any(getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) for f in fields):
+        raise ValueError(f"{model.__name__} has write timestamps: use bulk_create")
+    for obj in objects:
+        # A foreign key assigned an object before that object was saved: take its id now.
+        obj._prepare_related_fields_for_save(operation_name="insert_objects")
+    rows = ([getattr(obj, f.attname) for f in fields] for obj in objects)
+    return insert_rows(model, [f.name for f in fields], rows)
+
+
 def update_rows(model: type[models.Model], columns: Sequence[str], objects: Sequence) -> int:
     """Write these fields of these saved objects: one UPDATE by primary key, executed for
     all of them (`executemany`). `bulk_update` builds one CASE WHEN per field over the whole

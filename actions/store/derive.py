@@ -32,7 +32,6 @@ from actions.store.identity import (
     TWIN_KINDS,
     ambiguous,
     free_identifier,
-    number_holder,
     twin_candidates,
 )
 from actions.store.lookups import Lookups
@@ -108,7 +107,7 @@ def _apply_merged_fields(
     merged = reading.merged
     fields = merged.fields
     number = fields["number"]
-    holder = number_holder(action, fields["kind"], number)
+    holder = lookups.number_holder(action, fields["kind"], number)
     action.kind = fields["kind"] or "other"
     action.number = None if holder else number
     action.title = fields["title"] or action.title

@@ -4,17 +4,46 @@ pointing at rows that do not exist, and there is nothing to clear by hand."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from actions.extract.agencies import agency_entries
 from actions.extract.citations import StatuteCitation
 from actions.extract.presidents import term_on
-from actions.models import Agency, President, Statute, Term
+from actions.models import Action, Agency, President, Statute, Term
+from actions.querysets import ACTION_BULK
+from actions.store.cards import CARD_ORDER
+from actions.store.identity import number_holder
 
 
 class Lookups:
     def __init__(self) -> None:
+        # (kind, number) -> the actions holding it, in CARD_ORDER (`find_holders`)
+        self.holders: dict[tuple[str, str], list[Action]] = {}
         self.terms: dict[int, Term] = {}
         self.statutes: dict[str, Statute] = {}
         self.agencies: dict[str, Agency] = {}
+
+    def find_holders(self, pairs: Iterable[tuple[str, str | None]]) -> None:
+        """Read at once which actions hold these kinds and numbers (a batch's merged numbers),
+        for `number_holder`; nothing is written between the read and the questions."""
+        pairs = {pair for pair in pairs if pair[1] and pair not in self.holders}
+        if not pairs:
+            return
+        numbers = {number for _, number in pairs}
+        found = Action.objects.defer(*ACTION_BULK).filter(number__in=numbers).order_by(*CARD_ORDER)
+        for pair in pairs:
+            self.holders[pair] = []
+        for action in found:
+            if (action.kind, action.number) in self.holders:
+                self.holders[(action.kind, action.number)].append(action)
+
+    def number_holder(self, action, kind: str, number: str | None):
+        """`identity.number_holder`, from what `find_holders` read when it read this pair."""
+        if not number:
+            return None
+        if (kind, number) not in self.holders:
+            return number_holder(action, kind, number)
+        return next((a for a in self.holders[(kind, number)] if a.pk != action.pk), None)
 
     def term_on(self, day) -> Term | None:
         """The term of office a signing date falls in (its president joined)."""

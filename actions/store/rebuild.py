@@ -31,12 +31,12 @@ from actions.models import (
     Signatory,
     Source,
 )
-from actions.store.bulk import update_rows
+from actions.store.bulk import insert_objects, update_rows
 from actions.store.derive import Derived, derive
 from actions.store.emergencies import refresh_emergencies, touches_emergencies
 from actions.store.identity import MEMO_KINDS, resolve_reference
 from actions.store.lookups import Lookups
-from actions.store.readings import Reading, read_stored, worker_count
+from actions.store.readings import Reading, read_copies, read_stored, worker_count
 from actions.store.readings import pool as reading_pool
 from actions.store.status import refresh_statuses
 
@@ -90,10 +90,17 @@ def rebuild_actions(
         for source in copies:
             sources[source.action_id].append(source)
         lookups = Lookups()  # for this transaction only
-        readings = readings or {}
+        if readings is None:
+            readings = {
+                action.pk: read_copies([s.metadata["parsed"] for s in sources[action.pk]])
+                for action in actions
+            }
+        # Who else holds each merged number: one query for the batch, not one per action.
+        lookups.find_holders(
+            (r.merged.fields["kind"], r.merged.fields["number"]) for r in readings.values()
+        )
         derived = [
-            derive(action, sources[action.pk], lookups, readings.get(action.pk))
-            for action in actions
+            derive(action, sources[action.pk], lookups, readings[action.pk]) for action in actions
         ]
         affected = _write(derived)
         if refresh:
@@ -215,7 +222,7 @@ def _write(derived: list[Derived]) -> set[int]:
             if acting_on and target[1] and target[1] > acting_on:
                 target = None
         setattr(relation, f"{end}_id", target[0] if target else None)
-    Relation.objects.bulk_create([relation for relation, *_ in found], batch_size=500)
+    insert_objects(Relation, [relation for relation, *_ in found])
     _resolve_dangling([a for a in actions if a.number])
     _resolve_dated([a for a in actions if not a.number and a.kind in MEMO_KINDS])
     return {r.target_id for r, *_ in found if r.target_id} | before | set(ids)
