@@ -32,7 +32,7 @@ def run(env: dict, *args: str) -> tuple[float, str]:
     elapsed = time.monotonic() - started
     if result.returncode not in (0, 1):
         sys.exit(f"{args[0]} failed:\n{result.stderr[-2000:]}")
-    return elapsed, result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    return elapsed, result.stdout.strip()
 
 
 def bench_backend(label: str, database_url: str, data_dir: Path) -> list:
@@ -47,18 +47,22 @@ def bench_backend(label: str, database_url: str, data_dir: Path) -> list:
     paths = corpus_paths(data_dir)
     files = sum(1 for p in paths for f in Path(p).rglob("*") if f.is_file())
     size = sum(f.stat().st_size for p in paths for f in Path(p).rglob("*") if f.is_file())
-    first, summary = run(env, "ingest", *paths)
+    first, output = run(env, "ingest", *paths)
+    summary = output.splitlines()[-1] if output else ""
+    phases = re.search(r"phases: (.*)", output)
+    phases = phases.group(1) if phases else "?"
     print(
         f"{label}: first ingest {first:.1f} s, {files / first:.0f} files/s, "
         f"{size / first / 1e6:.2f} MB/s ({files} files, {size / 1e6:.1f} MB)"
     )
-    print(f"  {summary}")
+    print(f"  {summary}\n  phases: {phases}")
     second, _ = run(env, "ingest", *paths)
     print(f"{label}: unchanged re-ingest {second:.1f} s ({first / second:.0f}x faster)")
     documents = re.search(r"(\d+) new", summary)
     return [
         label,
         f"{first:.0f} s",
+        phases,
         f"{files / first:.0f}",
         f"{size / first / 1e6:.2f}",
         documents.group(1) if documents else "?",
@@ -125,7 +129,16 @@ def main() -> None:
         f"## Ingest (bench/ingest.py)\n\nThe whole of `../shared/seeds` and `../shared/corpus` "
         f"({files:,} files) into a fresh database, then the same command again.\n\n"
         + table(
-            ["backend", "first ingest", "files/s", "MB/s", "documents", "unchanged re-run"], rows
+            [
+                "backend",
+                "first ingest",
+                "phases",
+                "files/s",
+                "MB/s",
+                "documents",
+                "unchanged re-run",
+            ],
+            rows,
         )
         + f"\n\n{citations}\n",
     )
