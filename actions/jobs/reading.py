@@ -38,12 +38,24 @@ class FileRead:
     error: str | None = None
 
     @property
+    def settled(self) -> bool:
+        """Nothing left to parse: an export, an unchanged file, or one that failed."""
+        return self.export or self.unchanged is not None or self.error is not None
+
+    @property
     def parts(self) -> bool:
         return any(doc.part for doc, _, _ in self.documents)
 
 
 def read_file(path: Path, known: dict[str, tuple[str, int]]) -> FileRead:
     """Read and parse one file; a failure is returned as its reason, never raised."""
+    read = glance(path, known)
+    return read if read.settled else parse(read)
+
+
+def glance(path: Path, known: dict[str, tuple[str, int]]) -> FileRead:
+    """What a file is without parsing it: an export, too large, unreadable, or unchanged since
+    the last run (same digest), all settled here; otherwise left for `parse`."""
     read = FileRead(path=path)
     try:
         with open(path, "rb") as handle:
@@ -53,13 +65,22 @@ def read_file(path: Path, known: dict[str, tuple[str, int]]) -> FileRead:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ParseError(f"file is {size} bytes, over the {MAX_FILE_BYTES} limit")
-        data = path.read_bytes()
         read.locator = locator_for(path)
-        read.digest = sha256_of(data)
+        read.digest = sha256_of(path.read_bytes())
         seen = known.get(read.locator)
         if seen and seen[0] == read.digest:
             read.unchanged = seen[1]  # near-free: not parsed again
-            return read
+    except Exception as error:  # noqa: BLE001 - any failure is reported per file, skipped
+        read.error = failure_reason(error)
+    return read
+
+
+def parse(read: FileRead) -> FileRead:
+    """The documents of a file `glance` left unsettled (read again: the digest is of the
+    bytes parsed, should the file have changed in between)."""
+    try:
+        data = read.path.read_bytes()
+        read.digest = sha256_of(data)
         for doc in parse_file(data):
             if doc.part is None:
                 read.documents.append((doc, read.locator, read.digest))
@@ -77,29 +98,22 @@ def failure_reason(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-# The known files for the pool's workers: inherited when they fork, not sent per file.
-_known: dict[str, tuple[str, int]] = {}
-
-
-def _read_in_worker(path: Path) -> FileRead:
-    return read_file(path, _known)
-
-
 def read_files(
     files: list[Path], known: dict[str, tuple[str, int]], workers: int | None = None
 ) -> Iterator[FileRead]:
-    """Every file read, in the order given. Workers are forked: they inherit the settings and
-    never touch the database connections they inherit (only the main process writes)."""
+    """Every file read, in the order given. Each is glanced at here (digests: an unchanged
+    file costs no parse and no trip to a worker); the ones to parse go to forked workers when
+    there are many. Workers inherit the settings and never touch the database connections
+    they inherit (only the main process writes)."""
     workers = worker_count() if workers is None else workers
+    glanced = [glance(path, known) for path in files]
+    to_parse = [read for read in glanced if not read.settled]
     forks = "fork" in multiprocessing.get_all_start_methods()
-    if workers <= 1 or len(files) < POOL_FROM or not forks:
-        for path in files:
-            yield read_file(path, known)
+    if workers <= 1 or len(to_parse) < POOL_FROM or not forks:
+        for read in glanced:
+            yield read if read.settled else parse(read)
         return
-    global _known
-    _known = known
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap(_read_in_worker, files, chunksize=8)
-    finally:
-        _known = {}
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parsed = pool.imap(parse, to_parse, chunksize=8)
+        for read in glanced:
+            yield read if read.settled else next(parsed)
