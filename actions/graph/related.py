@@ -199,8 +199,9 @@ def _relations(features: FeatureMatrix, matches: dict[int, list]) -> list[tuple]
 
 def _save_index(features: FeatureMatrix, frequencies: dict[str, Counter], total: int) -> None:
     # Words of one action only are most of the vocabulary and change no weight much.
+    # In key order: the same bytes on every run (the counts came from sets).
     kept = {
-        name: {k: v for k, v in counter.items() if name != "terms" or v >= 2}
+        name: {k: v for k, v in sorted(counter.items()) if name != "terms" or v >= 2}
         for name, counter in frequencies.items()
     }
     RelatedIndex.objects.all().delete()
