@@ -13,7 +13,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import IntegrityError
 
@@ -67,12 +66,13 @@ def ingest_paths(
         bulk = not reparse and archive_is_empty()
     writer = BulkLoad() if bulk else None
     for position, read in enumerate(read_files(files, known, workers), start=1):
-        try:
-            if read.error:
-                raise _Unreadable(read.error)
-            report.outcomes.update(_store(read, reparse, writer))
-        except Exception as error:  # noqa: BLE001 - any failure is reported per file, skipped
-            reason = str(error) if isinstance(error, _Unreadable) else failure_reason(error)
+        reason = read.error  # the reading side's, or the writer's below
+        if reason is None:
+            try:
+                report.outcomes.update(_store(read, reparse, writer))
+            except Exception as error:  # noqa: BLE001 - any failure is reported per file
+                reason = failure_reason(error)
+        if reason is not None:
             report.errors.append((str(read.path), reason))
             if on_error:
                 on_error(str(read.path), reason)
@@ -81,37 +81,33 @@ def ingest_paths(
         # Another run filled the archive meanwhile: these copies were saved one by one.
         report.outcomes.subtract({"new": replayed.total()})
         report.outcomes.update(replayed)
-    read = time.monotonic()
+    saved = time.monotonic()
     report.rebuilt = rebuild_pending(lambda done, total: progress("actions rebuilt", done, total))
     built = time.monotonic()
     if relate and related_are_stale():
         report.related = relate_pending()
     report.phases = {
-        "read and saved": read - started,
-        "rebuilt": built - read,
+        "read and saved": saved - started,
+        "rebuilt": built - saved,
         "related": time.monotonic() - built,
     }
     return report
 
 
-class _Unreadable(Exception):
-    """A file the reading side could not read: its reason, as the reader put it."""
-
-
 def _store(read: FileRead, reparse: bool, writer: BulkLoad | None) -> list[str]:
     """Save one read file's documents, by the bulk writer or one by one."""
+    save = _saver(reparse, writer)
     if read.export:
-        return _ingest_export(read.path, reparse, writer)
+        with open(read.path, "rb") as handle:
+            # An archive export, read line by line whatever its size: each source keeps its
+            # own locator and digest, so the archive it came from is rebuilt as it was.
+            return [save(item.parsed, item.locator, item.sha256) for item in read_export(handle)]
     if read.unchanged is not None:
         return ["unchanged"] * read.unchanged  # the whole file is unchanged
+    outcomes = [save(doc, locator, digest) for doc, locator, digest in read.documents]
     if writer is not None:
-        outcomes = [
-            writer.save(doc, locator=locator, sha256=digest)
-            for doc, locator, digest in read.documents
-        ]
         writer.record_file(read.locator, read.digest, len(read.documents))
         return outcomes
-    outcomes = [_save(doc, locator, digest, reparse) for doc, locator, digest in read.documents]
     # Rows that left a table leave the archive with it.
     if read.parts:
         gone = parts_gone(read.locator, {locator for _, locator, _ in read.documents})
@@ -121,19 +117,11 @@ def _store(read: FileRead, reparse: bool, writer: BulkLoad | None) -> list[str]:
     return outcomes
 
 
-def _ingest_export(path: Path, reparse: bool, writer: BulkLoad | None) -> list[str]:
-    """An archive export (`manage.py export`), read line by line whatever its size: each
-    source keeps its own locator and digest, so the archive it came from is rebuilt as it
-    was. Unchanged sources are skipped one by one."""
-    with open(path, "rb") as handle:
-        if writer is not None:
-            return [
-                writer.save(item.parsed, locator=item.locator, sha256=item.sha256)
-                for item in read_export(handle)
-            ]
-        return [
-            _save(item.parsed, item.locator, item.sha256, reparse) for item in read_export(handle)
-        ]
+def _saver(reparse: bool, writer: BulkLoad | None) -> Callable[[ParsedDocument, str, str], str]:
+    """Saving one document (its parse, locator, digest) to its outcome."""
+    if writer is not None:
+        return lambda doc, locator, digest: writer.save(doc, locator=locator, sha256=digest)
+    return lambda doc, locator, digest: _save(doc, locator, digest, reparse)
 
 
 def _save(doc: ParsedDocument, locator: str, digest: str, reparse: bool) -> str:

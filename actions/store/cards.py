@@ -73,6 +73,10 @@ class DatabaseCards:
         """The first action of this kind and number (other than `exclude`)."""
         return self._cards().filter(kind=kind, number=number).exclude(pk=exclude).first()
 
+    def holding(self, numbers: set[str]) -> list:
+        """Every action holding one of these numbers (of any kind), in the one order."""
+        return list(self._cards().filter(number__in=numbers))
+
     def holds(self, name: str, value: str, exclude: int | None) -> bool:
         return Action.objects.filter(**{name: value}).exclude(pk=exclude).exists()
 
@@ -136,10 +140,6 @@ class Card:
     # Its copies' identity rows (SOURCE_IDENTITY) and texts, in the order the database
     # would give them (official first, then by id).
     sources: list[dict] = field(default_factory=list)
-
-    @property
-    def id(self) -> int:
-        return self.pk
 
 
 class MemoryCards:

@@ -36,7 +36,7 @@ from actions.store.identity import (
 )
 from actions.store.lookups import Lookups
 from actions.store.merge import Merged
-from actions.store.readings import Reading, read_copies
+from actions.store.readings import Reading
 
 
 @dataclass
@@ -55,14 +55,10 @@ class Derived:
     search: SearchDocument | None = None
 
 
-def derive(
-    action: Action, sources: list[Source], lookups: Lookups, reading: Reading | None = None
-) -> Derived:
+def derive(action: Action, sources: list[Source], lookups: Lookups, reading: Reading) -> Derived:
     """Everything derived from one action's sources; the action's own fields set in place.
-    `reading` is what `readings.read_copies` makes of the sources' parses (made here when not
-    given: a worker process may have made it)."""
-    if reading is None:
-        reading = read_copies([source.metadata["parsed"] for source in sources])
+    `reading` is what `readings.read_copies` made of the sources' parses (here or in a worker
+    process)."""
     merged = reading.merged
     out = Derived(action=action)
     holder = _apply_merged_fields(action, reading, sources, lookups)

@@ -10,14 +10,12 @@ from actions.extract.agencies import agency_entries
 from actions.extract.citations import StatuteCitation
 from actions.extract.presidents import term_on
 from actions.models import Action, Agency, President, Statute, Term
-from actions.querysets import ACTION_BULK
-from actions.store.cards import CARD_ORDER
-from actions.store.identity import number_holder
+from actions.store.identity import DATABASE, number_holder
 
 
 class Lookups:
     def __init__(self) -> None:
-        # (kind, number) -> the actions holding it, in CARD_ORDER (`find_holders`)
+        # (kind, number) -> the actions holding it, in the cards' order (`find_holders`)
         self.holders: dict[tuple[str, str], list[Action]] = {}
         self.terms: dict[int, Term] = {}
         self.statutes: dict[str, Statute] = {}
@@ -30,10 +28,9 @@ class Lookups:
         if not pairs:
             return
         numbers = {number for _, number in pairs}
-        found = Action.objects.defer(*ACTION_BULK).filter(number__in=numbers).order_by(*CARD_ORDER)
         for pair in pairs:
             self.holders[pair] = []
-        for action in found:
+        for action in DATABASE.holding(numbers):
             if (action.kind, action.number) in self.holders:
                 self.holders[(action.kind, action.number)].append(action)
 
