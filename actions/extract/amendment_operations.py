@@ -21,6 +21,7 @@ from actions.extract.amendment_wording import (
     REVOKE,
     STRIKE,
     STRIKE_INSERT,
+    STRIKE_PLACE,
     Instruction,
     Location,
     _location,
@@ -35,7 +36,8 @@ _READ_AS_RE = re.compile(
 )
 
 _BY_RE = re.compile(
-    rf"\s*,?\s*(?:effective\s+(?:as\s+of\s+|on\s+)?(?:{_DATE}|[^,]{{3,40}}),\s*)?(?:as\s+follows\s*:?\s*)?(?:\(\d\)\s*)?by\s+",
+    rf"\s*,?\s*(?:effective\s+(?:as\s+of\s+|on\s+)?(?:{_DATE}|[^,]{{3,40}}),\s*)?"
+    r"(?:as\s+follows\s*:?\s*)?(?:\(\w{1,3}\)\s*)?by\s+",
     re.I,
 )
 
@@ -51,7 +53,7 @@ _PRE = (
 def _inserting(where: str) -> re.Pattern:
     """'inserting "new" after|before "old"' (in a place, or wherever the words are)."""
     return re.compile(
-        r"(?:inserting|adding)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d\s+(?:immediately\s+)?"
+        r"(?:inserting|adding)\s+(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<new>[^\u201d]{1,2000})\u201d\s*,?\s+(?:immediately\s+)?"
         + where
         + r"\s+(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
         r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
@@ -70,12 +72,12 @@ _OP_RES = [
             + _PRE
             + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?it\s+appears,?)?"
+            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?(?:it\s+appears|they\s+appear),?)?"
             r"(?P<loc2>[^\u201c;]{0,400}?)"  # "wherever it appears in sections 104(c), ..."
             r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s*,?\s*"
-            r"(?:(?:in\s+(?:lieu|place)\s+thereof|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
+            r"(?:(?:in\s+(?:lieu|place)\s+(?:thereof|of\s+the\s+(?:stricken|deleted)\s+\w+)|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
             r"(?:in\s+each\s+(?:such\s+)?(?:place|case)\s*,?\s*)?"
-            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|number|date|name|term|clause)\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
+            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|text|number|date|name|term|clause)\s*:?\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
             re.I,
         ),
     ),
@@ -119,10 +121,20 @@ _OP_RES = [
 # "the last sentence of subsection (a) of section 1", "the text of Section 602(d)(2) of the
 # Order": a place, maybe at sentence depth.
 def _where(n: int) -> str:
+    ordinal = r"first|second|third|fourth|fifth|last"
     return (
-        r"(?:the\s+text\s+of\s+)?(?:the\s+(?P<which" + str(n) + r">first|second|third|fourth|last)"
-        r"\s+sentence\s+of\s+)?(?P<place" + str(n) + r">" + _PLACE + r")\s*"
-        r"(?:of\s+the\s+[Oo]rder\s*)?(?:thereof\s*)?"
+        r"(?:the\s+text\s+of\s+)?(?:all\s+of\s+)?(?:(?:the\s+(?P<which"
+        + str(n)
+        + r">"
+        + ordinal
+        + r")\s+sentence\s+(?:of|in)\s+)?(?P<place"
+        + str(n)
+        + r">"
+        + _PLACE
+        + r")"
+        # "deleting the last sentence and inserting": a sentence of the place the head named
+        r"|the\s+(?P<only" + str(n) + r">" + ordinal + r")\s+sentence(?:\s+thereof)?)\s*"
+        r"(?:of\s+the\s+[Oo]rder\s*)?(?:thereof\s*)?(?:,?\s*in\s+its\s+entirety\s*)?"
     )
 
 
@@ -135,7 +147,55 @@ _REPLACE_PLACE_RE = re.compile(
     + _where(3)
     + r"[^:\u201c]{0,80}?(?::|--)?\s*(?=\u201c)"
     r"|(?:revising|amending)\s+" + _where(4) + r"to\s+read\s+as\s+follows\s*(?::|--)?\s*(?=\u201c)"
-    r")(?:the\s+following\s*(?::|--)?)?\s*(?=\u201c)",
+    r")(?:the\s+following(?:\s+new\s+(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,20}?)?\s*(?::|--)?)?\s*(?=\u201c)",
+    re.I,
+)
+
+# A part struck and nothing put in its place: "striking subsection (c).", "deleting paragraph
+# (5) from section 4(d)", "striking section 1(c)(2) and redesignating ...", "deleting the second
+# sentence". Only where the clause ends there or goes on to renumber what follows.
+_STRIKE_PLACE_RE = re.compile(
+    r"(?:striking|deleting|revoking)(?:\s+out)?\s+"
+    + _where(5)
+    + r"(?:(?:from|in|of)\s+(?P<within>"
+    + _PLACE
+    + r"))?\s*(?:thereof\s*)?"
+    r"(?=[.;]|,?\s+(?:and\s+)?(?:by\s+)?(?:redesignat|renumber|reletter)|\s*$)",
+    re.I,
+)
+
+_WORDS = r"(?:the\s+(?:words?|phrase|term|date|number|name|text)\s+)?"
+
+# Edits told in the passive, as items of a list: "“Director” is deleted wherever it appears in
+# Sections 1, 2, 4, 5, and 6 and “Secretary” is substituted therefor", "In section 1, the words
+# “25 nonfederal members” are deleted and the words “30 nonfederal members” are inserted in lieu
+# thereof", "The words “Thirty days” in paragraph numbered 8 are amended to read “Sixty days”".
+_PASSIVE_STRIKE_RE = re.compile(
+    r"(?:in\s+(?P<pre>" + _PLACE + r")\s*,\s*)?" + _WORDS + r"\u201c(?P<old>[^\u201d]{1,500})\u201d"
+    r"(?P<loc>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
+    r"(?P<each>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
+    r"(?P<loc2>[^\u201c;]{0,200}?),?\s*and\s+" + _WORDS + r"\u201c(?P<new>[^\u201d]{0,500})\u201d"
+    r"\s*(?:is|are)\s+(?:hereby\s+)?(?:substituted|inserted)"
+    r"(?:\s+(?:therefor|in\s+(?:lieu|place)\s+thereof))?"
+    r"|(?:in\s+(?P<pre2>"
+    + _PLACE
+    + r")\s*,\s*)?"
+    + _WORDS
+    + r"\u201c(?P<old2>[^\u201d]{1,500})\u201d"
+    r"(?P<loc3>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+"
+    r"\u201c(?P<new2>[^\u201d]{0,500})\u201d",
+    re.I,
+)
+
+# "A new section 7 is added as follows:", "New Sections 12, 13, and 14 are added to read as
+# follows:", "A new section 3(n) is added to read:", "The following new subsections are added
+# to section 9 at the end thereof:", "A new section 7 shall be inserted, which reads:".
+_PASSIVE_ADD_RE = re.compile(
+    r"(?:(?:an?\s+)?new\s+(?P<place>sections\s+[\dA-Za-z,\s]+?|" + _PLACE + r")"
+    r"|the\s+following\s+(?:new\s+)?(?P<kind>(?:sub)?(?:sections?|paragraphs?|clauses?|sentences?)))"
+    r"\s*(?:(?:of|to)\s+(?:that|the|this|such)\s+[Oo]rder\s*|of\s+Executive\s+Order\s+(?:No\.\s*)?\d+\s*)?"
+    r",?\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|inserted)(?P<where>[^:\u201c.]{0,80}?)"
+    r"\s*(?::|--|\u2014)?\s*(?=\u201c)",
     re.I,
 )
 
@@ -186,8 +246,10 @@ def _operation(
     """The operation after a head (or at an item's start), and where it ends."""
     location = location or Location()
     base = {"target_kind": "executive_order", "target_number": number, "start": start}
-    if "revoked" in verb or "rescinded" in verb or "deleted" in verb:
+    if "revoked" in verb or "rescinded" in verb:
         return _done(text, start, at, base, REVOKE, location)
+    if "deleted" in verb:  # "Sec. 201(f) is deleted in its entirety": taken out of the text
+        return _done(text, start, at, base, STRIKE_PLACE, location)
     if "redesignated" in verb or "renumbered" in verb:
         match = _REDESIGNATE_RE.match(text, at)
         if match:
@@ -245,8 +307,14 @@ def _operation(
     if whole:
         quoted, end = quoted_block(text, position + whole.end())
         if quoted is not None:
-            n = next(i for i in range(1, 5) if whole.group(f"place{i}"))
-            where = _merge(location, _location(whole.group(f"place{n}"), whole.group(f"which{n}")))
+            n = next(i for i in range(1, 5) if whole.group(f"place{i}") or whole.group(f"only{i}"))
+            if whole.group(f"place{n}"):
+                inner = _location(whole.group(f"place{n}"), whole.group(f"which{n}"))
+            else:
+                inner = Location(sentence=_location(None, whole.group(f"only{n}")).sentence)
+            if inner.sentence and location.section is None and inner.section is None:
+                return _failed(text, start, end, base, location, "no section is named for it")
+            where = _merge(location, inner)
             return _done(text, start, end, base, REPLACE, where, new=quoted)
     # "inserting the following before “and sections”: “...”", "adding before the period at
     # the end thereof the following: “...”"
@@ -262,6 +330,64 @@ def _operation(
             return _done(
                 text, start, end, base, INSERT_BEFORE, location, old=FINAL_PERIOD, new=quoted
             )
+    struck = _STRIKE_PLACE_RE.match(window)
+    if struck and (struck.group("place5") or struck.group("only5")):
+        where = location
+        if struck.group("within"):
+            where = _merge(where, _location(struck.group("within"), None))
+        if struck.group("place5"):
+            inner = _location(struck.group("place5"), struck.group("which5"))
+        else:
+            inner = Location(sentence=_location(None, struck.group("only5")).sentence)
+        if where.section is None and inner.section is None:
+            return _failed(
+                text, start, position + struck.end(), base, where, "no section is named for it"
+            )
+        where = _merge(where, inner)
+        return _done(text, start, position + struck.end(), base, STRIKE_PLACE, where)
+    passive = _PASSIVE_STRIKE_RE.match(window)
+    if passive:
+        said = " ".join(passive.group(g) or "" for g in ("pre", "loc", "loc2", "pre2", "loc3"))
+        where = _merge(location, _place_in(said)) if _place_in(said) else location
+        if _place_in(said) is None and re.search(
+            r"\b(?:sections?|paragraphs?|sec\.)\s", said, re.I
+        ):
+            return _failed(
+                text,
+                start,
+                position + passive.end(),
+                base,
+                location,
+                "the part it amends is not read",
+            )
+        if where.several:
+            return _failed(
+                text,
+                start,
+                position + passive.end(),
+                base,
+                where,
+                "one instruction for several parts, not told apart",
+            )
+        old = passive.group("old") or passive.group("old2")
+        new = passive.group("new") if passive.group("old") else passive.group("new2")
+        return _done(
+            text,
+            start,
+            position + passive.end(),
+            base,
+            STRIKE_INSERT,
+            where,
+            old=old,
+            new=new,
+            each_place=bool(passive.group("each")),
+            occurrence=_occurrence(said),
+        )
+    added = _PASSIVE_ADD_RE.match(window)
+    if added:
+        quoted, end = quoted_block(text, position + added.end())
+        if quoted is not None:
+            return _passive_addition(text, start, end, base, location, added, quoted)
     for op, pattern in _OP_RES:
         match = pattern.match(window)
         if match:
@@ -320,6 +446,7 @@ def _operation(
                 base,
                 op,
                 where,
+                occurrence=_occurrence(loc_text),
                 old=match.group("old"),
                 new=match.group("new") if op != STRIKE else None,
                 each_place=bool(match.group("each")),
@@ -406,7 +533,83 @@ def _operation(
     )
 
 
-_IMPERATIVE_RE = re.compile(r"(?i:(delet|strik|insert|add|substitut|redesignat|revis))(e|)\b(?=\s)")
+_TIME_RE = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|last)\s+(?:time|place|instance)\s+"
+    r"(?:it|that\s+it)\s+appears",
+    re.I,
+)
+
+
+def _occurrence(words: str) -> int | None:
+    """ "“Act” the second time it appears": which of the words' appearances, 0 the first."""
+    said = _TIME_RE.search(words)
+    if not said:
+        return None
+    which = said.group(1).lower()
+    return -1 if which == "last" else ["first", "second", "third", "fourth", "fifth"].index(which)
+
+
+def _place_in(words: str) -> Location | None:
+    """The place a passive edit names in its own words: "in Section 6", "in paragraph
+    numbered 8" (a paragraph-numbered order's parts are its sections)."""
+    numbered = re.search(r"\bparagraph\s+numbered\s+(\d+)", words, re.I)
+    if numbered:
+        return Location(section=numbered.group(1))
+    place = re.search(rf"\b(?:in|of)\s+(?P<place>{_PLACE})", words, re.I)
+    if place:
+        return _location(place.group("place"), None)
+    place = re.search(rf"^\s*(?P<place>{_PLACE})\s*$", words, re.I)  # "In section 1, ..."
+    return _location(place.group("place"), None) if place else None
+
+
+def _passive_addition(text, start, end, base, location, added, quoted) -> tuple[Instruction, int]:
+    """ "A new section 7 is added": a section, where its number puts it; "A new section 3(n)
+    is added", "The following new subsections are added to section 9": at the end of the part
+    that holds it."""
+    where = location
+    to = re.search(rf"\bto\s+(?P<place>{_PLACE})", added.group("where") or "", re.I)
+    if to:
+        where = _merge(where, _location(to.group("place"), None))
+    place = added.group("place")
+    if place and re.match(r"(?i)sections?\b|sec\.", place.strip()):
+        own = _location(place, None)
+        if own.path:  # "section 3(n)": a subsection of section 3, at its end
+            parent = Location(own.section, own.path[:-1])
+            return _done(text, start, end, base, ADD_END, _merge(where, parent), new=quoted)
+        after = re.search(
+            r"after\s+section\s+(?P<n>\d+[A-Za-z]?)", added.group("where") or "", re.I
+        )
+        first = re.match(r"\d+[A-Za-z]?", (own.section or "").split(",")[0])
+        return _done(
+            text,
+            start,
+            end,
+            base,
+            ADD_SECTION,
+            Location(section=after.group("n") if after else None),
+            new=quoted,
+            old=first.group(0) if first and "," not in (own.section or "") else None,
+        )
+    kind = (added.group("kind") or "").lower()
+    if kind.startswith("section"):
+        return _done(text, start, end, base, ADD_SECTION, Location(), new=quoted)
+    if place:  # "a new subsection (d)": at the end of the part it is added to
+        own = _location(place, None)
+        where = (
+            _merge(where, Location(own.section, own.path[:-1]))
+            if own.section or own.path
+            else where
+        )
+        if own.path and not re.match(r"\s*\(", quoted):
+            quoted = f"({own.path[-1]}) {quoted.strip()}"  # its designation, printed by the head
+    if where.section is None:
+        return _failed(text, start, end, base, where, "no section is named for it")
+    return _done(text, start, end, base, ADD_END, where, new=quoted)
+
+
+_IMPERATIVE_RE = re.compile(
+    r"(?i:(delet|strik|insert|add|substitut|redesignat|revis|amend|renumber))(e|)\b(?=\s)"
+)
 
 
 def _gerund(window: str) -> tuple[str, int]:

@@ -22,6 +22,11 @@ REPLACE, STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE, ADD_END, ADD_SECTIO
 
 REDESIGNATE, REVOKE = "redesignate", "revoke"
 
+# "striking subsection (c)", "deleting section 8", "by deleting the second sentence": the part
+# taken out of the text (a whole section is left as struck, so that its place and what struck
+# it still show).
+STRIKE_PLACE = "strike_place"
+
 
 @dataclass(frozen=True)
 class Location:
@@ -49,6 +54,9 @@ class Instruction:
     new: str | None = None  # the text inserted or the new text
     each_place: bool = False  # "each place it appears"
     at_end: bool = False  # "striking “or” at the end of subsection (d)": the last one, at the end
+    occurrence: int | None = (
+        None  # "the second time it appears": which one (0 the first, -1 the last)
+    )
     text: str = ""  # the instruction as printed
     start: int = 0
     problem: str | None = None

@@ -30,7 +30,9 @@ from actions.extract.amendment_wording import (
     INSERT_BEFORE,
     STRIKE_INSERT,
     Instruction,
+    Location,
     _location,
+    _merge,
     normalize_quotes,
     quoted_block,
 )
@@ -43,7 +45,7 @@ _ORDER = r"Executive\s+Order\s+(?:No\.\s*)?(?P<number>\d{3,5})"
 _GAP = r"(?:[^.;:\u201c(]|\.(?!\s+[A-Z])|\([^()]{0,300}\)|\u201c[^\u201d]{0,300}\u201d){0,400}?"
 
 _VERB = (
-    r"(?:(?:is|are|be)\s+(?:hereby\s+|also\s+)?(?:further\s+)?(?:amended|revised|modified|revoked|"
+    r"(?:(?:is|are|be)\s+(?:hereby\s+|also\s+)?(?:\.?further\s+)?(?:amended|revised|modified|revoked|"
     r"redesignated|renumbered|deleted|rescinded)|shall\s+(?:be\s+amended\s+to\s+)?read)"
 )
 
@@ -57,12 +59,16 @@ _HEAD_RE = re.compile(
 # revised to read ...", "(c) In section 4, strike ...", "(b) by striking ...".
 _ITEM_HEAD_RE = re.compile(
     rf"(?:(?P<sent>{_SENTENCE}))?(?P<place>{_PLACE})\s*(?:(?:of\s+)?(?:that|such|the\s+said|the)\s+[Oo]rder\s*)?"
+    # "Section 6-601, the second sentence, is amended", "Section 4(b) of the Order, as
+    # amended, is", "Section 1 of that order, placing certain positions in level IV ..., is"
+    r"(?:thereof\s*)?(?:,\s*(?:the\s+(?P<which2>first|second|third|fourth|fifth|last)\s+sentence"
+    r"|[^,.;:\u201c\u201d]{3,160}?)\s*,)?"
     rf",?\s*(?P<verb>{_VERB})",
     re.I,
 )
 
 _ITEM_START_RE = re.compile(
-    r"\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.|Sec(?:tion)?\.?\s+\d+[a-z]?\.)\s+"
+    r"\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.|(?i:Sec(?:tion)?)\.?\s+\d+[a-z]?\.)\s+"
 )
 
 # An item boundary inside a paragraph: "...; (b) by striking", "...; and (c) in section 4".
@@ -99,6 +105,11 @@ def parse_instructions(text: str) -> list[Instruction]:
         rest_at = head.end()
         lead = _LEAD_IN_RE.match(text, rest_at)
         if lead and "read" not in text[rest_at : rest_at + 30]:
+            first = _ITEM_START_RE.match(text, lead.end())
+            if first and _HEAD_RE.match(text, first.end()):
+                # "... is further amended as follows: Section 1. Section 1 of Executive Order
+                # 13035, as amended, is further amended by ...": each item is a head itself.
+                continue
             items, covered = _items(text, lead.end(), number)
             if items:
                 out.extend(items)
@@ -212,9 +223,12 @@ def _operations(text, start, at, verb, number, location) -> tuple[list[Instructi
     return found, end
 
 
-def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
-    """The items under a lead-in, each read relative to the order it names, until a line that
-    is not an item (the next section of the amending order)."""
+def _items(
+    text: str, start: int, number: str, within: Location | None = None, depth: int = 0
+) -> tuple[list[Instruction], int]:
+    """The items under a lead-in, each read relative to the order it names (and to the place
+    of an item that is a lead-in itself: "Section 201 is amended: (a) by striking ...; and (b)
+    ..."), until a line that is not an item (the next section of the amending order)."""
     out = []
     position = start
     end = start
@@ -225,13 +239,20 @@ def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
         body_start = item.end()
         nxt = _next_item(text, body_start)
         head = _ITEM_HEAD_RE.match(text, body_start)
+        found = None
         if head:
-            location = _location(head.group("place"), head.group("which"))
+            location = _location(head.group("place"), head.group("which") or head.group("which2"))
+            location = _merge(within, location) if within else location
             verb = head.group("verb").lower()
-            found, used = _operations(text, body_start, head.end(), verb, number, location)
+            lead = _LEAD_IN_RE.match(text, head.end())
+            if depth == 0 and lead and "read" not in text[head.end() : head.end() + 30]:
+                found, used = _items(text, lead.end(), number, location, depth + 1)
+                found = found or None
+            if found is None:
+                found, used = _operations(text, body_start, head.end(), verb, number, location)
         else:
             # "(b) by striking ...", "(c) in section 4, by adding ...": a place inside the item.
-            found, used = _operations(text, body_start, body_start, "amended", number, None)
+            found, used = _operations(text, body_start, body_start, "amended", number, within)
         opening = text[body_start : body_start + 200]
         if (
             out
@@ -239,6 +260,7 @@ def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
             and (
                 _HEAD_RE.search(text, body_start, nxt)
                 or (not head and not _EDIT_WORDS_RE.search(opening))
+                or _names_another_order(opening, number)
             )
         ):
             # Past the list: the amending order's own next paragraph, or an instruction that
@@ -254,6 +276,13 @@ def _items(text: str, start: int, number: str) -> tuple[list[Instruction], int]:
         if nxt <= body_start:
             break
     return out, end
+
+
+def _names_another_order(opening: str, number: str) -> bool:
+    """ "SEC. 3. Executive Order No. 10033, as amended, is .further amended": the amending
+    order's next section, about another order (even where its head is misprinted)."""
+    named = re.match(rf"\s*(?:the\s+)?{_ORDER}", opening, re.I)
+    return bool(named and named.group("number") != number)
 
 
 _EDIT_WORDS_RE = re.compile(
@@ -277,7 +306,7 @@ def _next_item(text: str, position: int) -> int:
                 r"\n\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.)\s", text[index : index + 12]
             ):
                 return index
-            if re.match(r"\n\s*(?:Sec(?:tion)?\.?\s+\d)", text[index : index + 14]):
+            if re.match(r"\n\s*(?i:Sec(?:tion)?)\.?\s+\d", text[index : index + 14]):
                 return index
         elif depth == 0 and char in ";.":
             inline = _INLINE_ITEM_RE.match(text, index)

@@ -25,6 +25,7 @@ from actions.extract.amendment_wording import (
     REVOKE,
     STRIKE,
     STRIKE_INSERT,
+    STRIKE_PLACE,
     Instruction,
 )
 
@@ -110,11 +111,15 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
     if part.revoked:
         raise NotApplied(f"section {location.section} was revoked before")
     op = instruction.op
-    if op == REVOKE and not location.path and not location.sentence:
+    if op in (REVOKE, STRIKE_PLACE) and not location.path and not location.sentence:
         part.revoked = True
         return part
+    if op == STRIKE_PLACE:
+        start, end = locate(part.text, location)
+        part.text = _remove(part.text, start, end)
+        return part
     if op == REDESIGNATE and not location.path:
-        if any(p.number == instruction.new for p in parts if p is not part):
+        if any(p.number == instruction.new for p in parts if p is not part and not p.revoked):
             raise NotApplied(f"a section {instruction.new} is already there")
         part.number = instruction.new or part.number
         return part
@@ -245,6 +250,8 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
     if op in (STRIKE_INSERT, STRIKE):
         replacement = new if op == STRIKE_INSERT else ""
         hits = found if instruction.each_place else found[:1]
+        if instruction.occurrence is not None:
+            hits = [_nth(found, instruction)]
         if instruction.at_end:
             a, b = found[-1]
             if len(span[b:].strip(" \t\n.;,")) > 0:
@@ -257,7 +264,7 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         if op == STRIKE:
             span = re.sub(r"[ \t]{2,}", " ", span)
         return text[:start] + span + text[end:]
-    a, b = found[0]
+    a, b = _nth(found, instruction) if instruction.occurrence is not None else found[0]
     if op == INSERT_AFTER:
         return text[:start] + span[:b] + _spaced(span[:b], new) + span[b:] + text[end:]
     return (
@@ -267,6 +274,34 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         + (" " if not new.endswith(" ") else "")
         + span[a:]
         + text[end:]
+    )
+
+
+def _nth(found: list[tuple[int, int]], instruction: Instruction) -> tuple[int, int]:
+    """ "the second time it appears": that appearance, or none."""
+    try:
+        return found[instruction.occurrence]
+    except IndexError:
+        raise NotApplied(
+            f"“{_short(instruction.old)}” does not appear {instruction.occurrence + 1} times in "
+            f"{instruction.location.describe()}"
+        ) from None
+
+
+def _remove(text: str, start: int, end: int) -> str:
+    """The text without the span: a paragraph of its own goes with its break, a sentence or an
+    inline part with its space."""
+    before, after = text[:start], text[end:]
+    if not before.strip():
+        return after.lstrip()
+    if not after.strip():
+        return before.rstrip()
+    if before.endswith("\n"):
+        return before + after.lstrip()
+    return (
+        before.rstrip(" \t") + " " + after.lstrip(" \t")
+        if not after.startswith("\n")
+        else before.rstrip(" \t") + after
     )
 
 
@@ -286,11 +321,14 @@ def _find(text: str, words: str) -> list[tuple[int, int]]:
     """Where the words stand in a text: exactly, else with any spacing, dashes and quotes."""
     if not words:
         return []
-    exact = [(m.start(), m.end()) for m in re.finditer(re.escape(words), text)]
+    # Whole words only: “Act” is not the start of “Action”, nor “Director” of “Directorate”.
+    lead = r"(?<!\w)" if words[:1].isalnum() else ""
+    trail = r"(?!\w)" if words[-1:].isalnum() else ""
+    exact = [(m.start(), m.end()) for m in re.finditer(lead + re.escape(words) + trail, text)]
     if exact:
         return exact
     tokens = words.split()
-    pattern = r"\s+".join(_loose(token) for token in tokens)
+    pattern = lead + r"\s+".join(_loose(token) for token in tokens) + trail
     return [
         (m.start(), m.end()) for m in re.finditer(pattern, text, re.I if _has_number(words) else 0)
     ]
@@ -347,10 +385,12 @@ def _short(words: str | None) -> str:
 
 
 def _part(parts: list[Part], number: str) -> Part:
+    """The section of that number: the one in force before one struck ("striking section 8 and
+    redesignating section 9 as section 8")."""
     wanted = number.strip().lower()
-    for part in parts:
-        if part.number.strip().lower() == wanted:
-            return part
+    named = [part for part in parts if part.number.strip().lower() == wanted]
+    for part in sorted(named, key=lambda part: part.revoked):
+        return part
     raise NotApplied(f"the order has no section {number}")
 
 

@@ -224,7 +224,7 @@ def test_the_abbreviated_section_and_its_redesignation():
         "deleted in its entirety;\n\n(k) Sec. 202(d) is redesignated as Sec. 202(e);"
     )
     assert [(i.op, i.location.section, i.location.path, i.new) for i in found][1:] == [
-        ("revoke", "201", ("f",), None),
+        ("strike_place", "201", ("f",), None),
         ("redesignate", "202", ("d",), "e"),
     ]
     assert (found[0].op, found[0].location) == (REPLACE, Location("101", ("b",)))
