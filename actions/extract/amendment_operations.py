@@ -10,6 +10,7 @@ import re
 from actions.extract.amendment_wording import (
     _DATE,
     _PLACE,
+    _SENTENCE,
     ADD_END,
     ADD_SECTION,
     AFTER_SENTENCE,
@@ -202,7 +203,14 @@ _PASSIVE_ADD_RE = re.compile(
 _INSERT_FOLLOWING_RE = re.compile(
     r"(?:inserting|adding)\s*,?\s+(?:(?:the\s+following\s+)?(?:immediately\s+)?(?P<rel>before|after)\s+"
     r"(?:the\s+words?\s+)?\u201c(?P<anchor>[^\u201d]{1,300})\u201d\s*,?\s*(?:the\s+following)?"
-    r"|before\s+the\s+period\s+at\s+the\s+end\s+(?:thereof\s+)?the\s+following)\s*(?::|--)?\s*(?=\u201c)",
+    # "inserting before the period at the end of Section 3 (b) (9) thereof a comma and the
+    # following: “...”"
+    r"|before\s+the\s+period\s+at\s+the\s+end\s+(?:of\s+"
+    + f"(?:{_SENTENCE.replace('which', 'end_which')})?"
+    + r"(?P<end_of>"
+    + _PLACE
+    + r")\s*)?(?:thereof\s+)?(?P<comma>a\s+comma\s+and\s+)?the\s+following)"
+    r"\s*(?::|--)?\s*(?=\u201c)",
     re.I,
 )
 
@@ -240,6 +248,28 @@ _REDESIGNATING_RE = re.compile(
 _REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
 
 
+_INNER_PLACE_RE = re.compile(
+    rf"\s*(?:in|revising)\s+(?P<place>{_PLACE})\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
+    r"(?:by\s+|(?=to\s+read))?",
+    re.I,
+)
+
+
+def container(text: str, at: int, location: Location | None) -> Location:
+    """The place an operation names for itself before its verb ("In subsection (c) of
+    Section 3, substitute ... and add ..."): where the operations chained to it act too."""
+    location = location or Location()
+    by = _BY_RE.match(text, at)
+    inner = _INNER_PLACE_RE.match(text, by.end() if by else at)
+    if (
+        inner
+        and inner.group("place").strip()
+        and not inner.group(0).lower().lstrip().startswith("revising")
+    ):
+        return _merge(location, _location(inner.group("place"), None))
+    return location
+
+
 def _operation(
     text: str, start: int, at: int, verb: str, number: str, location: Location | None
 ) -> tuple[Instruction, int]:
@@ -274,12 +304,7 @@ def _operation(
     # "(c) in section 4, by adding ..." / "by striking ... in sections 2 and 3(b)"
     # "in section 4, by ...", "By revising section 2(a) by deleting ...", "revising section 1
     # of that order to read as follows:" (the last read below as a replacement).
-    inner = re.match(
-        rf"\s*(?:in|revising)\s+(?P<place>{_PLACE})\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
-        r"(?:by\s+|(?=to\s+read))?",
-        text[position:],
-        re.I,
-    )
+    inner = _INNER_PLACE_RE.match(text[position:])
     if inner and inner.group(0).lower().lstrip().startswith("revising"):
         # "revising section 2(a) by deleting ...", "revising section 1 to read as follows:";
         # any other "revising" is not read here.
@@ -327,9 +352,11 @@ def _operation(
                 return _done(
                     text, start, end, base, op, location, old=placed.group("anchor"), new=quoted
                 )
-            return _done(
-                text, start, end, base, INSERT_BEFORE, location, old=FINAL_PERIOD, new=quoted
-            )
+            if placed.group("end_of"):
+                own = _location(placed.group("end_of"), placed.group("end_which"))
+                location = _merge(location, own)
+            new = ", " + quoted.strip() if placed.group("comma") else quoted
+            return _done(text, start, end, base, INSERT_BEFORE, location, old=FINAL_PERIOD, new=new)
     struck = _STRIKE_PLACE_RE.match(window)
     if struck and (struck.group("place5") or struck.group("only5")):
         where = location
@@ -408,6 +435,20 @@ def _operation(
                     location,
                     "the instruction's wording is not one the archive reads",
                 )
+            if op == STRIKE and re.match(
+                r"\s+(?:immediately\s+)?(?:after|before|preceding|following)\b",
+                window[match.end() : match.end() + 30],
+                re.I,
+            ):
+                # "deleting “and” after the semicolon": which “and” is not read.
+                return _failed(
+                    text,
+                    start,
+                    position + match.end(),
+                    base,
+                    location,
+                    "the place of the words struck is not read",
+                )
             not_text = re.search(r"\bin\s+the\s+(title|heading|preamble|caption)\b", loc_text, re.I)
             if not_text:
                 return _failed(
@@ -460,6 +501,17 @@ def _operation(
                 and op in (STRIKE, STRIKE_INSERT),
             )
     add = _ADD_RE.match(window)
+    if add and re.search(r"\b(?:before|after)\s+the\s+(?:period|comma|semicolon)", add.group(0)):
+        # "inserting before the period at the end of ... the words": a place inside the
+        # text, never the end of the part.
+        return _failed(
+            text,
+            start,
+            position + add.end(),
+            base,
+            location,
+            "the place of the insertion is not read",
+        )
     if add and (
         re.search(r"\bin\s+lieu\b", add.group(0), re.I)
         or not _ADD_SAYS_WHERE_RE.search(add.group(0))
@@ -607,6 +659,10 @@ def _passive_addition(text, start, end, base, location, added, quoted) -> tuple[
     return _done(text, start, end, base, ADD_END, where, new=quoted)
 
 
+_NEXT_IMPERATIVE_RE = re.compile(
+    r"(?:;|,\s*(?:and\s+)?(?=(?:delete|redesignate|insert|add|strike|substitute|renumber)\s))"
+)
+
 _IMPERATIVE_RE = re.compile(
     r"(?i:(delet|strik|insert|add|substitut|redesignat|revis|amend|renumber))(e|)\b(?=\s)"
 )
@@ -622,6 +678,12 @@ def _gerund(window: str) -> tuple[str, int]:
     stem = match.group(1)
     word = stem + ("ing" if stem.lower() != "strik" else "ing")
     out = word + window[match.end() :]
+    paired = re.search(r"\band\s+(?:substitute|insert)\b", out)
+    if paired and _NEXT_IMPERATIVE_RE.search(out, 0, paired.end() + 1):
+        # "delete subsection (i), redesignate ..., and insert ...": the "insert" is an
+        # operation of its own, read where it stands (rewriting it here would shift the
+        # offsets of everything before it).
+        return out, len(out) - len(window)
     out = re.sub(
         r"\band\s+(substitute|insert)\b",
         lambda m: (

@@ -78,6 +78,37 @@ def normalize_quotes(text: str) -> str:
     return _STRAIGHT_OPEN_RE.sub("\u201c", text).replace('"', "\u201d")
 
 
+# Where the text of an order ends: the President's name in capitals, or the place and date.
+_SIGNATURE = r"\s*(?:[A-Z][A-Z.]+(?:[ \t]+[A-Z][A-Z.]*){1,3}[ \t]*\n|THE\s+WHITE|The\s+White)"
+_SIGNATURE_RE = re.compile(r"\n(?=" + _SIGNATURE + ")")
+# A line that is an instruction of its own ("2. Section 3 is revoked."), never quoted text.
+_INSTRUCTION_LINE_RE = re.compile(
+    r"\n\s*(?:\d{1,2}\.|\(\w{1,3}\)|Sec\.?|SEC\.?|Section)[^\n]{0,120}?\b"
+    r"(?:amended|revoked|added|deleted|striking|inserting|redesignated)\b"
+)
+
+# "... is further amended by adding thereto the following:\n\n(6) Deputy Director ...,
+# Department of Defense.\n\nLYNDON B. JOHNSON": the schedules of positions print the new items
+# unquoted, alone between the instruction and the signature.
+_UNQUOTED_ITEMS_RE = re.compile(
+    r"(?<=the following:)(?P<before>[ \t]*\n?[ \t]*\n?[ \t]*)"
+    r"(?P<items>\(\s?\w{1,3}\s?\)[^\n\u201c\u201d]{3,400}"
+    r"(?:[ \t]*\n[ \t]*\n?[ \t]*\(\s?\w{1,3}\s?\)[^\n\u201c\u201d]{3,400})*)"
+    r"(?P<after>[ \t]*\n)(?=" + _SIGNATURE + r"|\s*$)"
+)
+
+
+def quote_unquoted_items(text: str) -> str:
+    """The unquoted items quoted, in place: the same length, so that offsets still hold."""
+
+    def quoted(match: re.Match) -> str:
+        before = match.group("before")
+        opening = before[:-1] + "\u201c" if before else "\u201c"
+        return opening + match.group("items") + "\u201d" + match.group("after")[1:]
+
+    return _UNQUOTED_ITEMS_RE.sub(quoted, text)
+
+
 _DATE = WRITTEN_DATE_RE.pattern
 
 _MARK = r"\(\s?[A-Za-z0-9]{1,5}\s?\)"
@@ -187,7 +218,19 @@ def quoted_block(text: str, position: int) -> tuple[str | None, int]:
     while True:
         end = text.find(close, index)
         if end < 0:
-            return None, position
+            # "... March 1, 1952.\n\nHARRY S. TRUMAN": the last quotation of an order,
+            # its closing mark lost, ends where the signature begins, if it is one paragraph
+            # (a second might be the order's own "This order shall be effective ...").
+            signed = _SIGNATURE_RE.search(text, index)
+            rest = text[position + 1 : signed.start()] if signed else ""
+            if (
+                not signed
+                or re.search('[\u201c\u201d"]', rest)
+                or "\n" in rest.strip()
+                or _INSTRUCTION_LINE_RE.search(rest)
+            ):
+                return None, position
+            return text[position + 1 : signed.start()].strip(), signed.start()
         after = text[end + 1 : end + 4]
         if re.match(r"[.;,]?\s*(?:\n|$)|[.;]?\s*$", after) or end + 1 >= len(text):
             break

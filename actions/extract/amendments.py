@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from actions.extract.amendment_operations import _failed, _operation
+from actions.extract.amendment_operations import _failed, _operation, container
 from actions.extract.amendment_wording import (
     _PLACE,
     _SENTENCE,
@@ -34,6 +34,7 @@ from actions.extract.amendment_wording import (
     _location,
     _merge,
     normalize_quotes,
+    quote_unquoted_items,
     quoted_block,
 )
 
@@ -50,7 +51,7 @@ _VERB = (
 )
 
 _HEAD_RE = re.compile(
-    rf"(?:(?P<sent>{_SENTENCE}))?(?P<place>(?i:{_PLACE}))?(?:of\s+)?{_ORDER}{_GAP}\s*,?\s*"
+    rf"(?:the\s+text\s+of\s+)?(?:(?P<sent>{_SENTENCE}))?(?P<place>(?i:{_PLACE}))?(?:of\s+)?{_ORDER}{_GAP}\s*,?\s*"
     rf"(?:be,\s+and\s+(?:it\s+)?is\s+hereby,?\s+(?:further\s+)?amended|(?P<verb>{_VERB}))",
     re.I,
 )
@@ -58,7 +59,7 @@ _HEAD_RE = re.compile(
 # An item under a lead-in: "(a) Section 2 is amended ...", "2. Subsection (b) of section 3 is
 # revised to read ...", "(c) In section 4, strike ...", "(b) by striking ...".
 _ITEM_HEAD_RE = re.compile(
-    rf"(?:(?P<sent>{_SENTENCE}))?(?P<place>{_PLACE})\s*(?:(?:of\s+)?(?:that|such|the\s+said|the)\s+[Oo]rder\s*)?"
+    rf"(?:the\s+text\s+of\s+)?(?:(?P<sent>{_SENTENCE}))?(?P<place>{_PLACE})\s*(?:(?:of\s+)?(?:that|such|the\s+said|the)\s+[Oo]rder\s*)?"
     # "Section 6-601, the second sentence, is amended", "Section 4(b) of the Order, as
     # amended, is", "Section 1 of that order, placing certain positions in level IV ..., is"
     r"(?:thereof\s*)?(?:,\s*(?:the\s+(?P<which2>first|second|third|fourth|fifth|last)\s+sentence"
@@ -92,7 +93,7 @@ def parse_instructions(text: str) -> list[Instruction]:
     # A text typed with straight quotes only: what its quotations hold ("46° 20' 00\"")
     # keeps them; the curly ones are for reading the instruction.
     straight_only = '"' in text and "\u201c" not in text and "``" not in text
-    text = normalize_quotes(text)
+    text = quote_unquoted_items(normalize_quotes(text))
     out: list[Instruction] = []
     covered = 0
     for head in _HEAD_RE.finditer(text):
@@ -105,11 +106,6 @@ def parse_instructions(text: str) -> list[Instruction]:
         rest_at = head.end()
         lead = _LEAD_IN_RE.match(text, rest_at)
         if lead and "read" not in text[rest_at : rest_at + 30]:
-            first = _ITEM_START_RE.match(text, lead.end())
-            if first and _HEAD_RE.match(text, first.end()):
-                # "... is further amended as follows: Section 1. Section 1 of Executive Order
-                # 13035, as amended, is further amended by ...": each item is a head itself.
-                continue
             items, covered = _items(text, lead.end(), number)
             if items:
                 out.extend(items)
@@ -200,9 +196,15 @@ def _as_printed(instruction: Instruction, straight_only: bool) -> Instruction:
 
 # The next operation of one instruction: "..., and by deleting", "; and (2) by striking". A
 # new item ("(b) By inserting ...") starts after its own marker without "and": not chained.
+# "(1) by deleting ..., (2) by deleting ...": markers on one line are chained as well.
 _AND_BY_RE = re.compile(
-    r"\s*[,;]?\s*(?:and\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?"
-    r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s)",
+    r"(?:[ \t]*[,;][ \t]+\(\s?[a-z0-9]{1,3}\s?\)[ \t]+"
+    r"|\s*[,;]?\s*(?:and\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?)"
+    r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s)"
+    # "In Section 3, delete subsection (i), redesignate subsection (h) as subsection (i), and
+    # insert the following new subsection (h):": imperatives, after a comma or an "and".
+    r"|[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+    r"(?=(?:delete|redesignate|insert|add|strike|substitute|renumber)\s)",
     re.I,
 )
 
@@ -211,11 +213,12 @@ def _operations(text, start, at, verb, number, location) -> tuple[list[Instructi
     """One instruction, and those it chains ("by adding ... and by deleting ...")."""
     first, end = _operation(text, start, at, verb, number, location)
     found = [first]
+    within = container(text, at, location)
     while found[-1].op is not None and len(found) < 12:
         more = _AND_BY_RE.match(text, end)
         if not more:
             break
-        following, next_end = _operation(text, more.end(), more.end(), "amended", number, location)
+        following, next_end = _operation(text, more.end(), more.end(), "amended", number, within)
         if following.op is None:
             break
         found.append(following)
@@ -224,7 +227,11 @@ def _operations(text, start, at, verb, number, location) -> tuple[list[Instructi
 
 
 def _items(
-    text: str, start: int, number: str, within: Location | None = None, depth: int = 0
+    text: str,
+    start: int,
+    number: str,
+    within: Location | None = None,
+    outer: tuple[str, ...] = (),
 ) -> tuple[list[Instruction], int]:
     """The items under a lead-in, each read relative to the order it names (and to the place
     of an item that is a lead-in itself: "Section 201 is amended: (a) by striking ...; and (b)
@@ -232,21 +239,47 @@ def _items(
     out = []
     position = start
     end = start
+    style = None
     for _ in range(60):
         item = _ITEM_START_RE.match(text, position)
         if not item:
             break
+        # "5. Section 203 is amended as follows: (a) ...; (d) ... 6. Section 301 is amended":
+        # a list ends where a marker of an outer list's form comes (the "6."); the markers
+        # of a list inside an item not read as a lead-in belong to that item.
+        form = _marker_form(text[item.start() : item.end() + 8])
+        style = style or form
+        if form in outer:
+            break
+        if outer and form != style:
+            nxt = _next_item(text, item.end())
+            if nxt <= item.end():
+                break
+            position = end = nxt
+            continue
         body_start = item.end()
-        nxt = _next_item(text, body_start)
+        if re.match(r"\s*(?i:sec)", item.group(0)):
+            # "Sec. 3. (a) Section 4(a) is amended by: ...": the amending order's section and
+            # its first item at once.
+            inner = re.match(r"\(\s?[A-Za-z0-9]{1,4}\s?\)\s+", text[body_start : body_start + 12])
+            body_start += inner.end() if inner else 0
+        label = re.search(r"\(\s?([A-Za-z0-9]{1,4})\s?\)", item.group(0))
+        nxt = _next_item(text, body_start, label.group(1) if label else None)
         head = _ITEM_HEAD_RE.match(text, body_start)
+        named = None if head else _HEAD_RE.match(text, body_start)
+        if named and named.group("number") == number and named.group("place"):
+            # "... as follows: Section 1. Section 1 of Executive Order 13035, as amended, is
+            # further amended by ...": an item that names the order again.
+            head = named
         found = None
         if head:
-            location = _location(head.group("place"), head.group("which") or head.group("which2"))
+            which = head.group("which") or head.groupdict().get("which2")
+            location = _location(head.group("place"), which)
             location = _merge(within, location) if within else location
-            verb = head.group("verb").lower()
+            verb = (head.group("verb") or "amended").lower()
             lead = _LEAD_IN_RE.match(text, head.end())
-            if depth == 0 and lead and "read" not in text[head.end() : head.end() + 30]:
-                found, used = _items(text, lead.end(), number, location, depth + 1)
+            if len(outer) < 2 and lead and "read" not in text[head.end() : head.end() + 30]:
+                found, used = _items(text, lead.end(), number, location, (*outer, style))
                 found = found or None
             if found is None:
                 found, used = _operations(text, body_start, head.end(), verb, number, location)
@@ -278,6 +311,18 @@ def _items(
     return out, end
 
 
+def _marker_form(marker: str) -> str:
+    """ "(a)" and "(b)" are of one form, "(1)", "2." and "Sec. 3." each of another; "Sec. 3.
+    (a) ..." is of the form of its "(a)", the first item of its list."""
+    marker = marker.strip()
+    inner = re.match(r"(?i:sec(?:tion)?)\.?\s+\d+[a-z]?\.\s+(\()", marker)
+    if inner:
+        marker = marker[inner.start(1) :]
+    if marker[:1] == "(":
+        return "(1)" if marker[1:].strip()[:1].isdigit() else "(a)"
+    return "1." if marker[:1].isdigit() else "Sec."
+
+
 def _names_another_order(opening: str, number: str) -> bool:
     """ "SEC. 3. Executive Order No. 10033, as amended, is .further amended": the amending
     order's next section, about another order (even where its head is misprinted)."""
@@ -290,17 +335,50 @@ _EDIT_WORDS_RE = re.compile(
 )
 
 
-def _next_item(text: str, position: int) -> int:
-    """Where the next item starts: the next line opening with an item marker, or a marker after
-    a semicolon, past any quoted text (whose own "(a)" lines belong to the quotation)."""
+_AFTER_QUOTE_ITEM_RE = re.compile(
+    r"[ \t]*[;,]?[ \t]+(?:and[ \t]+)?(\((?:[ivx]{1,4}|[a-z]|\d{1,2})\))[ \t]+"
+    r"(?=by\s|(?:deleting|striking|inserting|adding|substituting|redesignating|renumbering)\s)"
+)
+
+
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _follows(label: str | None, candidate: str) -> bool:
+    """Whether an item marker is the one after this item's: "(ii)" after "(i)", "(c)" after
+    "(b)", "(3)" after "(2)"; not an inner list's "(2)" after "(a)"."""
+    if not label:
+        return False
+    if label.isdigit():
+        return candidate == str(int(label) + 1)
+    following = set()
+    if label in _ROMAN[:-1]:
+        following.add(_ROMAN[_ROMAN.index(label) + 1])
+    if len(label) == 1 and label.isalpha():
+        following.add(chr(ord(label) + 1))
+    return candidate in following
+
+
+def _next_item(text: str, position: int, label: str | None = None) -> int:
+    """Where the next item starts: the next line opening with an item marker, a marker after
+    a semicolon, or the marker after this item's (`label`) right after a quotation; past any
+    quoted text (whose own "(a)" lines belong to the quotation)."""
     depth = 0
     index = position
     while index < len(text):
         char = text[index]
         if char == "\u201c":
-            depth += 1
+            # A quotation of several paragraphs opens each with a mark and closes only the
+            # last: a mark at a paragraph's start inside one opens no new quotation.
+            if not (depth and not text[max(0, index - 2) : index].strip()):
+                depth += 1
         elif char == "\u201d":
             depth = max(0, depth - 1)
+            # "(i) deleting “(19) Director ...;” (ii) deleting “...”": the next item right
+            # after a quotation, on the same line.
+            marker = depth == 0 and _AFTER_QUOTE_ITEM_RE.match(text, index + 1)
+            if marker and _follows(label, marker.group(1).strip("()")):
+                return marker.start(1)
         elif depth == 0 and char == "\n":
             if re.match(
                 r"\n\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.)\s", text[index : index + 12]

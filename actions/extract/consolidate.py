@@ -213,6 +213,13 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
             )
         # "paragraph 1(c) ... is amended to read as follows: “The acquisition ...”": the new
         # words take the place of the old under the part's own marker.
+        opens = re.match(r"\s*\(\s?(\w{1,5})\s?\)\s", new)
+        path = instruction.location.path
+        misread = str.maketrans("Il", "11")  # "(I) During" scanned for "(1)"
+        if opens and path and opens.group(1).translate(misread) != path[-1].translate(misread):
+            # "substituting for subsection (b) ... the following: (1) The Secretary ...": a
+            # text that opens with another part's marker is not the part's new text.
+            raise NotApplied(f"the new text opens with ({opens.group(1)}), not ({path[-1]})")
         marker = re.match(r"\s*(\(\s?\w{1,5}\s?\))\s", span)
         lead = (
             marker.group(1) + " " if marker and not re.match(r"\s*\(\s?\w{1,5}\s?\)", new) else ""
@@ -234,6 +241,12 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
             + text[end:]
         )
     if op == ADD_END:
+        following = _following_paragraph(span, new)
+        if following is not None:
+            # "delete subsection (i), redesignate (h) as (i), and insert the following new
+            # subsection (h)": the new (h) goes before the (i), where its letter puts it.
+            at = start + following
+            return text[:at] + new.strip() + "\n\n" + text[at:]
         body = span.rstrip()
         return text[:start] + body + "\n\n" + new.strip() + span[len(body) :] + text[end:]
     if op == INSERT_AFTER and old == AFTER_SENTENCE:
@@ -243,6 +256,9 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         body = span.rstrip()
         if not body.endswith("."):
             raise NotApplied("the place does not end with a period")
+        # The quotation printed with the sentence's own period inside it ("“... 1963.”")
+        # takes the place's period: one period at the end, not two.
+        new = new[:-1] if new.endswith(".") else new
         return text[:start] + body[:-1] + new + "." + span[len(body) :] + text[end:]
     found = _find(span, old)
     if not found:
@@ -260,9 +276,13 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
                 )
             hits = [found[-1]]
         for a, b in reversed(hits):
-            span = span[:a] + replacement + span[b:]
+            # At a paragraph's start, a space printed inside the quotation is not kept.
+            opening = a == 0 or span[a - 1] == "\n"
+            span = span[:a] + (replacement.lstrip() if opening else replacement) + span[b:]
         if op == STRIKE:
+            # A paragraph struck whole goes with its break: no empty paragraph left.
             span = re.sub(r"[ \t]{2,}", " ", span)
+            span = re.sub(r"\n[ \t]*[.;,]?[ \t]*\n(?:[ \t]*\n)+", "\n\n", span)
         return text[:start] + span + text[end:]
     a, b = _nth(found, instruction) if instruction.occurrence is not None else found[0]
     if op == INSERT_AFTER:
@@ -275,6 +295,20 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         + span[a:]
         + text[end:]
     )
+
+
+def _following_paragraph(span: str, new: str) -> int | None:
+    """Where a paragraph opening with the marker after the new text's own ("(i)" for a new
+    "(h)") starts in the span, if one does."""
+    own = re.match(r"\s*\(\s?(\w{1,5})\s?\)", new)
+    if not own:
+        return None
+    starts = [
+        found.start()
+        for mark in _successors(own.group(1))
+        if (found := re.search(rf"(?<=\n)[ \t]*\(\s?{re.escape(mark)}\s?\)(?=\s)", span))
+    ]
+    return min(starts, default=None)
 
 
 def _nth(found: list[tuple[int, int]], instruction: Instruction) -> tuple[int, int]:
@@ -329,9 +363,15 @@ def _find(text: str, words: str) -> list[tuple[int, int]]:
         return exact
     tokens = words.split()
     pattern = lead + r"\s+".join(_loose(token) for token in tokens) + trail
-    return [
+    loose = [
         (m.start(), m.end()) for m in re.finditer(pattern, text, re.I if _has_number(words) else 0)
     ]
+    if loose or len(words) < 25:
+        return loose
+    # "(3) Special Assistant to the Secretary (Food-For-Peace Program)" quoted from a text
+    # that prints "Food-for-Peace": a long quotation in other capitals, where it is the only one.
+    anycase = [(m.start(), m.end()) for m in re.finditer(pattern, text, re.I)]
+    return anycase if len(anycase) == 1 else []
 
 
 _NUMBER_WORDS = {
@@ -431,6 +471,20 @@ def _successors(mark: str) -> list[str]:
     return out
 
 
+def _misprinted_sibling(text: str, start: int, end: int, mark: str) -> int:
+    """Where a paragraph of a part's own kind opens before its successor was found: "(9) ...
+    (1) ) Consistent with law ..." (the "(10)" misprinted) ends the "(9)" there. Digits and
+    single letters that are no Roman numerals only: a part's own items are of another kind."""
+    if mark.isdigit():
+        kind = r"\d"
+    elif len(mark) == 1 and mark.islower() and mark not in "ivxl":
+        kind = r"[a-hj-km-uwyz]"
+    else:
+        return end
+    sibling = re.compile(rf"(?<=\n)[ \t]*\(\s?{kind}").search(text, start, end)
+    return sibling.start() if sibling else end
+
+
 def _marker_re(mark: str) -> re.Pattern:
     # A paragraph opening with the marker, or the marker inline after a sentence or a colon
     # ("Sec. 2. Policy. (a) The ...", "... as follows: (1) ...").
@@ -453,6 +507,7 @@ def locate(text: str, location) -> tuple[int, int]:
             if (nxt := _marker_re(successor).search(text, found.end(), end))
         ]
         start, end = found.start(), min(candidates, default=end)
+        end = _misprinted_sibling(text, found.end(), end, mark)
         # The span ends where its own text ends, its paragraph break left outside.
         while end > start and text[end - 1].isspace():
             end -= 1

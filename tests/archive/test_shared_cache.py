@@ -72,10 +72,12 @@ def keys(prefix: str, kind: str) -> list[str]:
 
 
 def read_not_written(key: str, ttl_when_written: int) -> bool:
-    """Whether a key was just read (Redis's idle clock reset) and not written again (a write
-    would have reset its time to live as well)."""
+    """Whether a key was read in the last second or so (Redis's idle clock, counted in whole
+    seconds, may tick between the read and this question: 1 is as good as 0) and not written
+    again (a write would have reset its time to live as well). Callers wait two seconds
+    after the key is written, so an idle time under two is a read since then."""
     idle = int(redis_cli("OBJECT", "IDLETIME", key))
-    return idle == 0 and int(redis_cli("TTL", key)) < ttl_when_written
+    return idle <= 1 and int(redis_cli("TTL", key)) < ttl_when_written
 
 
 def wait_until(condition, seconds: float = 10.0) -> bool:

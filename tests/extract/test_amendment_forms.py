@@ -12,8 +12,10 @@ import pytest
 from actions.extract.amendment_wording import (
     ADD_END,
     ADD_SECTION,
+    INSERT_BEFORE,
     REDESIGNATE,
     REPLACE,
+    STRIKE,
     STRIKE_INSERT,
     STRIKE_PLACE,
     Location,
@@ -172,3 +174,153 @@ def test_a_subsection_struck_and_the_next_redesignated():
 def test_a_sentence_replaced_in_the_place_named_above(amending, target, section, sentence):
     found = [i for i in aimed(amending, target) if i.op == REPLACE and i.location.sentence]
     assert found and found[0].location == Location(section, (), sentence)
+
+
+def test_operations_numbered_on_one_line_and_the_items_after():
+    """EO 10742 (1957) on EO 10575: "(a) Section 101 (b) is amended (1) by deleting from the
+    first sentence “...” and inserting ..., (2) by deleting from the second sentence “...”,
+    and (3) by deleting from the third sentence ..." and then its items (b) and (c)."""
+    found = [(i.op, i.location) for i in aimed("10742", "10575")]
+    assert found == [
+        (STRIKE_INSERT, Location("101", ("b",), "first")),
+        (STRIKE, Location("101", ("b",), "second")),
+        (STRIKE_INSERT, Location("101", ("b",), "third")),
+        (REPLACE, Location("103", ("a", "2"))),
+        (ADD_SECTION, Location("107")),
+    ]
+    parts, not_applied = amended("10575", "10742")
+    assert "sections 402 and 505 of the Act" in parts["101"].text
+    assert parts["108"].added and "Development Loan Committee" in parts["108"].text
+
+
+def test_the_text_of_a_section_revised():
+    """EO 13378 (2005) on EO 12788: "The text of section 2 of Executive Order 12788 is revised
+    to read as follows:", "The text of section 3(c) is amended by deleting ...", and so on."""
+    found = {i.location: i.op for i in aimed("13378", "12788") if "The text of" in i.text}
+    assert {
+        Location("2"): REPLACE,
+        Location("3", ("c",)): STRIKE_INSERT,
+        Location("4", ("b",)): REPLACE,
+        Location("4", ("c",)): REPLACE,
+    }.items() <= found.items()
+    parts, _ = amended("12788", "13378")
+    assert parts["4"].text.count("shall chair the Committee") == 1
+
+
+def test_a_list_inside_an_item_ends_where_the_outer_list_goes_on():
+    """EO 11685 (1972) on EO 10973: "5. Section 203 is amended as follows: (a) ... (d) ...
+    6. Section 301 is amended as follows: (a) Paragraph (a) is amended to read ...": the "6."
+    ends the list under 5., and the (a) under it is section 301's, never section 203's."""
+    found = aimed("11685", "10973")
+    replaced = [i.location for i in found if i.op == REPLACE and i.new.startswith("(a) The")]
+    assert Location("301", ("a",)) in replaced
+    revoked = [i.location for i in found if i.op == "revoke"]
+    assert Location("401", ("d", "3")) in revoked
+    assert not [i for i in found if i.location.section == "203" and "(g)" in (i.new or "")]
+
+
+@pytest.mark.parametrize(
+    ("sec", "struck", "moved", "new"),
+    [
+        # "SEC. 6. In Section 3, delete subsection (i), redesignate subsection (h) as
+        # subsection (i), and insert the following new subsection (h):"
+        ("3", ("i",), ("h", "i"), "(h) After the President"),
+        # "SEC. 8. In Section 4, redesignate subsection (f) as subsection (g), and insert the
+        # following new subsection (f):"
+        ("4", None, ("f", "g"), "(f) Before making"),
+    ],
+)
+def test_imperatives_chained_in_one_item_act_in_the_place_it_names(sec, struck, moved, new):
+    """EO 11106 (1963) on EO 11075: each operation of the chain acts in the section the item
+    names, and the new subsection stands where its letter puts it, before the next."""
+    found = [i for i in aimed("11106", "11075") if i.location.section == sec]
+    ops = [(i.op, i.location.path, i.new) for i in found]
+    if struck:
+        assert (STRIKE_PLACE, struck, "") in ops or (STRIKE_PLACE, struck, None) in ops
+    assert (REDESIGNATE, moved[:1], moved[1]) in ops
+    assert any(i.op == ADD_END and i.new.startswith(new) for i in found)
+    parts, _ = amended("11075", "11106")
+    text = parts[sec].text
+    following = f"\n({chr(ord(new[1]) + 1)})"
+    assert text.index(new) < text.index(following)
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "ends"),
+    [
+        # "inserting before the period at the end of Section 3 (b) (9) thereof a comma and
+        # the following: “including recommendations ...”"
+        ("11051", "10421", "3", "as may be appropriate, including recommendations as to"),
+        # "By inserting before the period at the end of the first sentence of Section 5 a
+        # comma and the following: “and from any ... fiscal year 1963.”"
+        ("11039", "10974", "5", "75 Stat. 269, and from any thereto corresponding"),
+    ],
+)
+def test_words_inserted_before_the_period_at_the_end_of_a_named_part(
+    amending, target, section, ends
+):
+    (instruction,) = [i for i in aimed(amending, target) if "before the period" in i.text]
+    assert instruction.op == INSERT_BEFORE and instruction.new.startswith(", ")
+    parts, _ = amended(target, amending)
+    text = parts[section].text
+    assert ends in text
+    assert ".." not in text and "\n\nincluding" not in text and "\n\nand from" not in text
+
+
+@pytest.mark.parametrize(
+    ("amending", "op", "section", "new"),
+    [
+        # "... is further amended by adding thereto the following:\n\n(6) Deputy Director
+        # ... Department of Defense.\n\nLYNDON B. JOHNSON"
+        ("11268", ADD_END, "2", "(6) Deputy Director of Defense Research and Engineering"),
+        ("11367", ADD_END, "1", "(5) Assistant Director for Executive Management"),
+        # "... by deleting “(1) Special Assistant ...”, and inserting in lieu thereof the
+        # following:\n\n(1) Special Assistant to the Secretary (Congressional Relations) ..."
+        ("11489", STRIKE_INSERT, "1", "(1) Special Assistant to the Secretary (Congressional"),
+    ],
+)
+def test_items_printed_unquoted_before_the_signature(amending, op, section, new):
+    """The schedules of positions of EO 11248 (levels IV and V), amended some forty times in
+    1966-1972, print the new items unquoted, alone between the instruction and the signature."""
+    (instruction,) = aimed(amending, "11248")
+    assert (instruction.op, instruction.location.section) == (op, section)
+    assert instruction.new.startswith(new) and "JOHNSON" not in instruction.new
+    assert "NIXON" not in instruction.new
+    parts, not_applied = amended("11248", amending)
+    assert not not_applied and new in parts[section].text
+    assert "\n\n\n" not in parts[section].text
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "opens", "part"),
+    [
+        # The transcription of EO 10986 lost the lead of the new subsection (b): the text
+        # after "substituting for subsection (b) of section 1 thereof the following:" opens
+        # with "(1) The Secretary of Commerce".
+        ("10986", "10898", "1", "b"),
+        # EO 12128: "Section 2(a) ... is amended to read as follows: “(b) “Foreign affairs
+        # agency” means ...”"
+        ("12128", "11636", "b", "a"),
+    ],
+)
+def test_a_new_text_that_opens_with_another_parts_marker_is_not_applied(
+    amending, target, opens, part
+):
+    before = {s.number: s.text for s in order(target).sections}
+    parts, not_applied = amended(target, amending)
+    reasons = [n["reason"] for n in not_applied]
+    assert f"the new text opens with ({opens}), not ({part})" in reasons
+    section = next(n for n, text in before.items() if f"({part})" in text)
+    assert f"({part})" in parts[section].text
+
+
+def test_a_last_quotation_whose_closing_mark_is_lost_ends_at_the_signature():
+    """EO 10288 (1951): "2. Paragraph 1(c) is amended to read as follows: "(c) The acquisition
+    ... not later than March 1, 1952.\n\nHARRY S. TRUMAN" (no closing mark); and EO 10503
+    (1953), whose unclosed quotation is followed by the order's own "This order shall be
+    effective as of July 1, 1953.": that paragraph is not taken for the new text."""
+    (last,) = [i for i in aimed("10288", "10157") if i.location == Location("1", ("c",))]
+    assert last.op == REPLACE and last.new.endswith("not later than March 1, 1952.")
+    assert "TRUMAN" not in last.new
+    (unclosed,) = aimed("10503", "10011")
+    assert unclosed.op is None and unclosed.problem == "the new text is not quoted"
