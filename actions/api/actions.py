@@ -298,6 +298,7 @@ class TextSection(Schema):
     text: str
     revoked: bool
     added: bool
+    formerly: str | None = Field(None, description="the number it was first given, if renumbered")
     changes: list[TextChange]
 
 

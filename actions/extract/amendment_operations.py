@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from actions.extract.amendment_moves import Unpaired, read_moves, read_struck
 from actions.extract.amendment_wording import (
     _DATE,
     _PLACE,
@@ -31,14 +32,17 @@ from actions.extract.amendment_wording import (
 )
 
 _READ_AS_RE = re.compile(
-    r"\s*,?\s*(?:and\s+)?(?:is\s+)?(?:hereby\s+)?(?:amended\s+)?to\s+(?:read|provide)"
+    # "is amended, in order to increase the membership of the Executive Committee ..., to
+    # read as follows:"
+    r"\s*,?\s*(?:in\s+order\s+to\s+[^,:\u201c]{3,200},\s*)?"
+    r"(?:and\s+)?(?:is\s+)?(?:hereby\s+)?(?:amended\s+)?to\s+(?:read|provide)"
     r"(?:\s+in\s+its\s+entirety)?(?:\s+as\s+follows)?\s*(?::|--|—|,)?",
     re.I,
 )
 
 _BY_RE = re.compile(
     rf"\s*,?\s*(?:effective\s+(?:as\s+of\s+|on\s+)?(?:{_DATE}|[^,]{{3,40}}),\s*)?"
-    r"(?:as\s+follows\s*:?\s*)?(?:\(\w{1,3}\)\s*)?by\s+",
+    r"(?:as\s+follows\s*:?\s*)?(?:\(\w{1,3}\)\s*)?by\s+(?:\(\w{1,3}\)\s+(?=[a-z]))?",
     re.I,
 )
 
@@ -48,6 +52,16 @@ _PRE = (
     r"(?P<pre>(?:from|in)\s+(?:the\s+(?:first|second|third|last)\s+sentence(?:\s+of\s+)?)?(?:"
     + _PLACE
     + r")?\s*(?:thereof\s+)?)?"
+)
+
+
+# "Insert in paragraph (3) immediately after the word “supported” the words “in its functions
+# under this Order”", "... immediately after the last word the words “under this Order”".
+_INSERTING_IN_RE = re.compile(
+    rf"inserting\s+in\s+(?P<place>{_PLACE})\s*,?\s*(?:immediately\s+)?(?P<rel>after|before)\s+"
+    r"(?:the\s+words?\s+\u201c(?P<anchor>[^\u201d]{1,300})\u201d|(?P<last>the\s+last\s+word))"
+    r"\s*,?\s*the\s+(?:words?|phrase|text)\s+\u201c(?P<new>[^\u201d]{1,2000})\u201d",
+    re.I,
 )
 
 
@@ -85,8 +99,12 @@ _OP_RES = [
     (
         STRIKE_INSERT,
         re.compile(
-            r"substituting\s+\u201c(?P<new>[^\u201d]{0,2000})\u201d\s+for\s+\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<loc>)(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?",
+            # "substituting the “Director of ...” for “Director of ...” in Sections 1 (a), 2"
+            r"substituting\s+(?:the\s+(?:words?\s+)?)?\u201c(?P<new>[^\u201d]{0,2000})\u201d\s+for\s+"
+            r"(?:the\s+(?:words?\s+)?)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?(?:it\s+appears|they\s+appear))?"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:" + _PLACE + r"|sections\s+\d[^;\u201c]{0,200}?"
+            r"|(?:title|heading|preamble|caption)\b))?",
             re.I,
         ),
     ),
@@ -183,8 +201,17 @@ _PASSIVE_STRIKE_RE = re.compile(
     + r")\s*,\s*)?"
     + _WORDS
     + r"\u201c(?P<old2>[^\u201d]{1,500})\u201d"
-    r"(?P<loc3>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?amended\s+to\s+read\s+"
-    r"\u201c(?P<new2>[^\u201d]{0,500})\u201d",
+    r"(?P<loc3>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?(?:amended|revised)\s+to\s+read\s+"
+    r"\u201c(?P<new2>[^\u201d]{0,500})\u201d"
+    # "in section 1, the text “the director of the ... Agency,” is deleted;": struck, no more
+    r"|(?:in\s+(?P<pre3>"
+    + _PLACE
+    + r")\s*,\s*)?"
+    + _WORDS
+    + r"\u201c(?P<old3>[^\u201d]{1,500})\u201d"
+    r"(?P<loc4>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
+    r"(?P<each3>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
+    r"(?P<loc5>[^\u201c;.]{0,120}?)(?=\s*(?:[;.]|$))",
     re.I,
 )
 
@@ -192,10 +219,15 @@ _PASSIVE_STRIKE_RE = re.compile(
 # follows:", "A new section 3(n) is added to read:", "The following new subsections are added
 # to section 9 at the end thereof:", "A new section 7 shall be inserted, which reads:".
 _PASSIVE_ADD_RE = re.compile(
+    # "After section 3, the following new sections are added:"
+    r"(?:after\s+(?P<after>section\s+\d+[A-Za-z]?)\s*,\s*)?"
     r"(?:(?:an?\s+)?new\s+(?P<place>sections\s+[\dA-Za-z,\s]+?|" + _PLACE + r")"
-    r"|the\s+following\s+(?:new\s+)?(?P<kind>(?:sub)?(?:sections?|paragraphs?|clauses?|sentences?)))"
+    r"|the\s+following\s+(?:new\s+)?(?P<kind>(?:sub)?(?:sections?|paragraphs?|clauses?|sentences?)"
+    r"|language|text))"
     r"\s*(?:(?:of|to)\s+(?:that|the|this|such)\s+[Oo]rder\s*|of\s+Executive\s+Order\s+(?:No\.\s*)?\d+\s*)?"
-    r",?\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|inserted)(?P<where>[^:\u201c.]{0,80}?)"
+    r",?\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|inserted)"
+    # the place, whose "3.4(a)" and "Sec. 201(c)" hold periods of their own
+    r"(?P<where>(?:[^:\u201c.]|\.(?=\d)|(?<=Sec)\.){0,80}?)"
     r"\s*(?::|--|\u2014)?\s*(?=\u201c)",
     re.I,
 )
@@ -253,6 +285,31 @@ _INNER_PLACE_RE = re.compile(
     r"(?:by\s+|(?=to\s+read))?",
     re.I,
 )
+
+
+_LISTED_RE = re.compile(r"\d+[A-Za-z]?(?:\s?\(\s?\w{1,6}\s?\))*")
+_LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _sections_listed(loc_text: str, clause: str = "") -> tuple[list[Location], int] | None:
+    """ "in Sections 1 (a), 1 (c), and 6 (b)": each part listed, and where the list ends in
+    the place and the clause after it; None for fewer than two."""
+    loc_text += clause
+    listed = re.search(r"\bsections\s+(?=\d)", loc_text, re.I)
+    if not listed or listed.start() >= len(loc_text) - len(clause):
+        return None  # a list in the clause's own place, never in the text after it
+    out, position = [], listed.end()
+    while True:
+        one = _LISTED_RE.match(loc_text, position)
+        if not one:
+            break
+        out.append(_location("section " + re.sub(r"\s+", "", one.group(0)), None))
+        position = one.end()
+        gap = _LIST_GAP_RE.match(loc_text, position)
+        if not gap or not _LISTED_RE.match(loc_text, gap.end()):
+            break
+        position = gap.end()
+    return (out, position) if len(out) > 1 else None
 
 
 def container(text: str, at: int, location: Location | None) -> Location:
@@ -321,6 +378,36 @@ def _operation(
                 return _done(text, start, end, base, REPLACE, location, new=quoted)
     window, shift = _gerund(text[position : position + 4200])
     position -= shift  # offsets into the window stay offsets into the text
+    try:
+        several = read_moves(window, location)
+        struck_several = None if several else read_struck(window, location)
+    except Unpaired as unpaired:
+        return _failed(
+            text, start, position + len(window[:200].split(";")[0]), base, location, str(unpaired)
+        )
+    if struck_several:
+        first, _ = struck_several.moves[0]
+        return _done(
+            text,
+            start,
+            position + struck_several.end,
+            base,
+            STRIKE_PLACE,
+            first,
+            each=struck_several.moves,
+        )
+    if several:
+        first, new = several.moves[0]
+        return _done(
+            text,
+            start,
+            position + several.end,
+            base,
+            REDESIGNATE,
+            first,
+            new=new,
+            each=several.moves,
+        )
     redesignating = _REDESIGNATING_RE.match(window)
     if redesignating:
         where = _merge(location, _location(redesignating.group("place"), None))
@@ -343,6 +430,28 @@ def _operation(
             return _done(text, start, end, base, REPLACE, where, new=quoted)
     # "inserting the following before “and sections”: “...”", "adding before the period at
     # the end thereof the following: “...”"
+    inserted = _INSERTING_IN_RE.match(window)
+    if inserted:
+        where = _merge(location, _location(inserted.group("place"), None))
+        end = position + inserted.end()
+        if inserted.group("last"):
+            if inserted.group("rel").lower() != "after":
+                return _failed(
+                    text, start, end, base, where, "the place of the insertion is not read"
+                )
+            new = " " + inserted.group("new").strip()
+            return _done(text, start, end, base, INSERT_BEFORE, where, old=FINAL_PERIOD, new=new)
+        op = INSERT_AFTER if inserted.group("rel").lower() == "after" else INSERT_BEFORE
+        return _done(
+            text,
+            start,
+            end,
+            base,
+            op,
+            where,
+            old=inserted.group("anchor"),
+            new=inserted.group("new"),
+        )
     placed = _INSERT_FOLLOWING_RE.match(window)
     if placed:
         quoted, end = quoted_block(text, position + placed.end())
@@ -374,7 +483,10 @@ def _operation(
         return _done(text, start, position + struck.end(), base, STRIKE_PLACE, where)
     passive = _PASSIVE_STRIKE_RE.match(window)
     if passive:
-        said = " ".join(passive.group(g) or "" for g in ("pre", "loc", "loc2", "pre2", "loc3"))
+        said = " ".join(
+            passive.group(g) or ""
+            for g in ("pre", "loc", "loc2", "pre2", "loc3", "pre3", "loc4", "loc5")
+        )
         where = _merge(location, _place_in(said)) if _place_in(said) else location
         if _place_in(said) is None and re.search(
             r"\b(?:sections?|paragraphs?|sec\.)\s", said, re.I
@@ -396,18 +508,18 @@ def _operation(
                 where,
                 "one instruction for several parts, not told apart",
             )
-        old = passive.group("old") or passive.group("old2")
+        old = passive.group("old") or passive.group("old2") or passive.group("old3")
         new = passive.group("new") if passive.group("old") else passive.group("new2")
         return _done(
             text,
             start,
             position + passive.end(),
             base,
-            STRIKE_INSERT,
+            STRIKE if passive.group("old3") else STRIKE_INSERT,
             where,
             old=old,
             new=new,
-            each_place=bool(passive.group("each")),
+            each_place=bool(passive.group("each") or passive.group("each3")),
             occurrence=_occurrence(said),
         )
     added = _PASSIVE_ADD_RE.match(window)
@@ -471,6 +583,24 @@ def _operation(
                 location = _merge(location, inner_loc)
             place = re.search(rf"\b(?:in|from)\s+(?P<place>{_PLACE}|sections\s+\d)", loc_text, re.I)
             where = _merge(location, _location(place.group("place"), None)) if place else location
+            clause = window[match.end() : match.end() + 400].split(";")[0]
+            listed = _sections_listed(loc_text, clause) if place else None
+            if listed:
+                several, ends = listed
+                # "substituting “...” for “...” in Sections 101(a), 101(b), 201(a), ... and
+                # 605": the same edit in each part listed.
+                return _done(
+                    text,
+                    start,
+                    position + match.end() + max(0, ends - len(loc_text)),
+                    base,
+                    op,
+                    several[0],
+                    old=match.group("old"),
+                    new=match.group("new") if op != STRIKE else None,
+                    each_place=bool(match.group("each")),
+                    each=tuple((where, "") for where in several),
+                )
             if place and re.search(r"\bsections\s+\d", loc_text, re.I):
                 return _failed(
                     text,
@@ -619,14 +749,27 @@ def _passive_addition(text, start, end, base, location, added, quoted) -> tuple[
     is added", "The following new subsections are added to section 9": at the end of the part
     that holds it."""
     where = location
-    to = re.search(rf"\bto\s+(?P<place>{_PLACE})", added.group("where") or "", re.I)
+    said = added.group("where") or ""
+    to = re.search(rf"\b(?:to|at\s+the\s+end\s+of)\s+(?P<place>{_PLACE})", said, re.I)
     if to:
         where = _merge(where, _location(to.group("place"), None))
     place = added.group("place")
+    kind = (added.group("kind") or "").lower()
+    if kind in ("language", "text", "sentence", "sentences"):
+        # "The following new language is inserted at the end of section 3.4(a):": words that
+        # go on where the part's last sentence ends, on its line.
+        if where.section is None:
+            return _failed(text, start, end, base, where, "no section is named for it")
+        return _done(text, start, end, base, INSERT_AFTER, where, old=AFTER_SENTENCE, new=quoted)
+    if added.group("after") and kind.startswith("section"):
+        after = re.search(r"\d+[A-Za-z]?", added.group("after")).group(0)
+        return _done(text, start, end, base, ADD_SECTION, Location(section=after), new=quoted)
     if place and re.match(r"(?i)sections?\b|sec\.", place.strip()):
         own = _location(place, None)
         if own.path:  # "section 3(n)": a subsection of section 3, at its end
             parent = Location(own.section, own.path[:-1])
+            if not re.match(r"\s*\(", quoted):
+                quoted = f"({own.path[-1]}) {quoted.strip()}"  # "a new Sec. 201(d) ...: “The"
             return _done(text, start, end, base, ADD_END, _merge(where, parent), new=quoted)
         after = re.search(
             r"after\s+section\s+(?P<n>\d+[A-Za-z]?)", added.group("where") or "", re.I
@@ -642,7 +785,6 @@ def _passive_addition(text, start, end, base, location, added, quoted) -> tuple[
             new=quoted,
             old=first.group(0) if first and "," not in (own.section or "") else None,
         )
-    kind = (added.group("kind") or "").lower()
     if kind.startswith("section"):
         return _done(text, start, end, base, ADD_SECTION, Location(), new=quoted)
     if place:  # "a new subsection (d)": at the end of the part it is added to

@@ -57,6 +57,10 @@ class Instruction:
     occurrence: int | None = (
         None  # "the second time it appears": which one (0 the first, -1 the last)
     )
+    # Several parts acted on at once ("redesignating (n) through (r) as (o) through (s)",
+    # "striking subsections 2(a)-(b)"): each part's place and new designation ("" when
+    # struck); `location` and `new` are the first's.
+    each: tuple[tuple[Location, str], ...] = ()
     text: str = ""  # the instruction as printed
     start: int = 0
     problem: str | None = None
@@ -70,8 +74,13 @@ _STRAIGHT_OPEN_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[\u2014-]))"', re.M)
 _STRAY_L_RE = re.compile(r"(?<=[:\u2014\-)])\s*L\s+(?=[(\u201c`])")
 
 
+# "The second sentence of Section l(a) shall read": a scanned "1" read as "l".
+_SCANNED_ONE_RE = re.compile(r"(?<=\b[Ss]ection )l(?=\s?\()")
+
+
 def normalize_quotes(text: str) -> str:
     text = _STRAY_L_RE.sub(" ", text).replace(":.", ":")  # "as follows:. (a)"
+    text = _SCANNED_ONE_RE.sub("1", text)
     text = text.replace("``", "\u201c").replace("''", "\u201d")
     if '"' not in text:
         return text
@@ -140,6 +149,9 @@ _PLACE = (
     + _MARK
     + r")*)"
     r"(?:\s+of\s+)?)+"
+    # "Section 106 of Part I", "section 408 of Part IV": a section of an order divided into
+    # parts, numbered through the whole order (the part adds nothing to where)
+    r"(?:[Pp]art\s+[IVXL]+\b(?:\s+of\s+)?)?"
 )
 
 _SENTENCE = r"(?:the\s+)?(?P<which>first|second|third|fourth|fifth|last|final)\s+sentence\s+of\s+"

@@ -28,7 +28,9 @@ from actions.extract.amendment_wording import (
     FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
+    REDESIGNATE,
     STRIKE_INSERT,
+    STRIKE_PLACE,
     Instruction,
     Location,
     _location,
@@ -104,13 +106,16 @@ def parse_instructions(text: str) -> list[Instruction]:
         number = head.group("number")
         verb = (head.group("verb") or "amended").lower()
         rest_at = head.end()
+        location = _location(head.group("place"), head.group("which"))
         lead = _LEAD_IN_RE.match(text, rest_at)
         if lead and "read" not in text[rest_at : rest_at + 30]:
-            items, covered = _items(text, lead.end(), number)
+            # "Section 3(b) of Executive Order No. 11905 is amended as follows: (a) ... (d)
+            # Insert in paragraph (3) ...": the items act within the place the head names.
+            within = location if location.section else None
+            items, covered = _items(text, lead.end(), number, within)
             if items:
                 out.extend(items)
                 continue
-        location = _location(head.group("place"), head.group("which"))
         order_at = head.start() + head.group(0).find("Executive")
         part_of = _PART_OF_RE.search(text, max(0, head.start() - 40), order_at)
         if part_of and location.section is None:
@@ -199,7 +204,7 @@ def _as_printed(instruction: Instruction, straight_only: bool) -> Instruction:
 # "(1) by deleting ..., (2) by deleting ...": markers on one line are chained as well.
 _AND_BY_RE = re.compile(
     r"(?:[ \t]*[,;][ \t]+\(\s?[a-z0-9]{1,3}\s?\)[ \t]+"
-    r"|\s*[,;]?\s*(?:and\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?)"
+    r"|\s*[,;]?\s*(?:and,?\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?)"
     r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s)"
     # "In Section 3, delete subsection (i), redesignate subsection (h) as subsection (i), and
     # insert the following new subsection (h):": imperatives, after a comma or an "and".
@@ -218,7 +223,17 @@ def _operations(text, start, at, verb, number, location) -> tuple[list[Instructi
         more = _AND_BY_RE.match(text, end)
         if not more:
             break
-        following, next_end = _operation(text, more.end(), more.end(), "amended", number, within)
+        # "by redesignating subsections (d) through (i) in section 1 as ..., and inserting
+        # after subsection (c) ...": a chained operation that names no section acts in the
+        # section of the one before.
+        section = found[-1].location.section
+        structural = found[-1].op in (REDESIGNATE, STRIKE_PLACE)
+        here = (
+            Location(section)
+            if structural and not within.section and section and "," not in section
+            else within
+        )
+        following, next_end = _operation(text, more.end(), more.end(), "amended", number, here)
         if following.op is None:
             break
         found.append(following)

@@ -9,10 +9,13 @@ consolidated sections and the instructions not applied out.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from actions.extract.amendment_moves import moving_order
 from actions.extract.amendment_wording import (
     ADD_END,
     ADD_SECTION,
@@ -63,6 +66,27 @@ class Part:
     def __post_init__(self) -> None:
         self.key = self.key or (f"+{self.number}" if self.added else self.number)
 
+    @property
+    def renumbered(self) -> bool:
+        """Whether the part stands under another number than the one it was first given."""
+        return not self.added and self.key != self.number
+
+
+def anchors(parts: list[Part]) -> dict[int, str]:
+    """Each part's anchor, unique on a page: its number; a struck section whose number the
+    one renumbered into its place now holds is "5-struck" (the live one keeps "5")."""
+    live = {p.number for p in parts if not p.revoked}
+    out, taken = {}, set()
+    for part in parts:
+        anchor = (
+            part.number if not (part.revoked and part.number in live) else f"{part.number}-struck"
+        )
+        while anchor in taken:
+            anchor += "-"  # two struck alike: never one id twice
+        taken.add(anchor)
+        out[id(part)] = anchor
+    return out
+
 
 class NotApplied(Exception):
     """Why an instruction cannot be applied cleanly."""
@@ -75,13 +99,26 @@ def consolidate(
     parts = [Part(number, heading, text) for number, heading, text in sections]
     not_applied: list[dict] = []
     ordered = sorted(amendments, key=lambda a: (a.on or date.min, a.action_id, a.instruction.start))
+    # What each amending order redesignated: its other instructions may name parts as they
+    # were numbered before (EO 14306 strikes 2(a)-(b), moves 2(c)-(e) up to 2(a)-(c), then
+    # strikes "the first sentence of subsection 2(e)", the one now 2(c)).
+    moved: dict[int, dict] = {}
     for amendment in ordered:
         before = {id(p): (p.number, p.heading, p.text, p.revoked) for p in parts}
+        instruction = amendment.instruction
         try:
-            touched = apply(parts, amendment.instruction)
+            touched = apply(parts, instruction)
         except NotApplied as reason:
-            not_applied.append({**amendment.change(), "reason": str(reason)})
-            continue
+            again = _as_numbered_before(instruction, moved.get(amendment.action_id, {}))
+            try:
+                if again is None:
+                    raise
+                touched = apply(parts, again)
+            except NotApplied:
+                not_applied.append({**amendment.change(), "reason": str(reason)})
+                continue
+        if instruction.op == REDESIGNATE:
+            moved.setdefault(amendment.action_id, {}).update(_moves_of(instruction))
         # Every part the instruction changed carries it ("wherever it appears", "sections 1
         # and 2"), not only the first.
         changed = [
@@ -90,6 +127,34 @@ def consolidate(
         for part in changed or [touched]:
             part.changes.append(amendment.change())
     return parts, not_applied
+
+
+def _moves_of(instruction: Instruction) -> dict:
+    """Where each part a redesignation moved now stands: (section, path) before -> after."""
+    out = {}
+    for location, new in instruction.each or [(instruction.location, instruction.new or "")]:
+        if location.path:
+            out[(location.section, location.path)] = (location.section, location.path[:-1] + (new,))
+        else:
+            out[(location.section, ())] = (new, ())
+    return out
+
+
+def _as_numbered_before(instruction: Instruction, moved: dict) -> Instruction | None:
+    """The instruction with its place read in the numbering its order found (before its own
+    redesignations), or None when that changes nothing."""
+    location = instruction.location
+    if not moved or instruction.each or location.section is None:
+        return None
+    for cut in range(len(location.path), -1, -1):
+        now = moved.get((location.section, location.path[:cut]))
+        if now:
+            section, prefix = now
+            where = dataclasses.replace(
+                location, section=section, path=prefix + location.path[cut:]
+            )
+            return dataclasses.replace(instruction, location=where) if where != location else None
+    return None
 
 
 def apply(parts: list[Part], instruction: Instruction) -> Part:
@@ -101,6 +166,8 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         raise NotApplied("one instruction for several parts, not told apart")
     if instruction.op == ADD_SECTION:
         return _add_sections(parts, instruction)
+    if instruction.each:
+        return _each_part(parts, instruction)
     if location.section is None and instruction.op == REPLACE and not location.path:
         return _whole_order(parts, instruction)
     if location.section is None:
@@ -139,6 +206,23 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
     start, end = locate(part.text, location)
     part.text = _edit(part.text, start, end, instruction)
     return part
+
+
+def _each_part(parts: list[Part], instruction: Instruction) -> Part:
+    """ "redesignating subsections (n) through (r) as subsections (o) through (s)", "striking
+    subsections 2(a)-(b)": each part in turn (those moved in an order where none lands on one
+    still to move); all of them, or none."""
+    trial = copy.deepcopy(parts)
+    changed = []
+    order = moving_order if instruction.op == REDESIGNATE else list
+    for location, new in order(instruction.each):
+        new = new if instruction.op == REDESIGNATE else instruction.new
+        one = dataclasses.replace(instruction, location=location, new=new, each=())
+        moved = apply(trial, one)
+        changed.append(next(i for i, part in enumerate(trial) if part is moved))
+    for part, moved in zip(parts, trial, strict=True):  # the same parts, as they now read
+        part.number, part.text, part.revoked = moved.number, moved.text, moved.revoked
+    return parts[min(changed)]
 
 
 def _whole_order(parts: list[Part], instruction: Instruction) -> Part:
@@ -261,6 +345,12 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         new = new[:-1] if new.endswith(".") else new
         return text[:start] + body[:-1] + new + "." + span[len(body) :] + text[end:]
     found = _find(span, old)
+    own = re.escape(instruction.location.section or "")
+    if not found and op == INSERT_AFTER and own and start == 0 and not instruction.location.path:
+        if re.fullmatch(rf"\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.?\s*", old, re.I):
+            # "inserting “(a)” immediately after “Sec. 403.”": the section's number is its
+            # heading, kept apart from its text; the words go at the text's start.
+            return new.strip() + " " + text.lstrip()
     if not found:
         raise NotApplied(f"“{_short(old)}” is not in {instruction.location.describe()}")
     if op in (STRIKE_INSERT, STRIKE):
@@ -328,6 +418,10 @@ def _remove(text: str, start: int, end: int) -> str:
     before, after = text[:start], text[end:]
     if not before.strip():
         return after.lstrip()
+    if re.search(r"\(\s?\w{1,5}\s?\)\s*$", before):
+        # "(c) Open source software plays ... . To help ...": the first sentence struck, the
+        # next follows the part's marker on its line.
+        return before.rstrip() + " " + after.lstrip()
     if not after.strip():
         return before.rstrip()
     if before.endswith("\n"):

@@ -16,6 +16,8 @@ def text_record(result: AsAmended) -> dict:
                 "text": "" if part.revoked else part.text,
                 "revoked": part.revoked,
                 "added": part.added,
+                # the number it was first given, where a redesignation moved it
+                "formerly": part.key if part.renumbered else None,
                 "changes": part.changes,
             }
             for part in result.parts

@@ -8,6 +8,7 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from actions.extract.consolidate import anchors
 from actions.models import Action
 from actions.store.consolidation import amendments_of, as_amended
 from actions.store.status import status_on
@@ -42,6 +43,7 @@ def as_amended_page(request: HttpRequest, number: str) -> HttpResponse:
     before = {p.key: p for p in (base.parts if base else [])}
     original = {s.number: s for s in action.sections.all()}
     sections = []
+    anchor_of = anchors(result.parts)
     for part in result.parts:
         if base is not None:
             old = before.get(part.key)
@@ -53,6 +55,7 @@ def as_amended_page(request: HttpRequest, number: str) -> HttpResponse:
         sections.append(
             {
                 "part": part,
+                "anchor": anchor_of[id(part)],
                 "rows": compare(old_text, new_text).rows if old_text != new_text else None,
                 "changes_shown": [
                     c for c in part.changes if not since or (c["date"] and c["date"] > since)

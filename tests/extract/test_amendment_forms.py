@@ -5,13 +5,16 @@ sentence replaced, "the second time it appears". Pure: the files parsed, no data
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
 
+from actions.extract.amendment_moves import designations_listed
 from actions.extract.amendment_wording import (
     ADD_END,
     ADD_SECTION,
+    INSERT_AFTER,
     INSERT_BEFORE,
     REDESIGNATE,
     REPLACE,
@@ -27,15 +30,22 @@ from tests.conftest import CORPUS, require_shared
 
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
 MARKDOWN = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
+WHITEHOUSE = CORPUS / "whitehouse-2021-2026" / "presidential-actions"
+# Orders read from the White House's pages, whose file names carry no number.
+PAGES = {
+    "14306": WHITEHOUSE / "2025-06" / "2025-06-06-sustaining-select-efforts-to-strengthen-the-"
+    "nations-cybersecurity-and-amending-executive-order-13694-and-executive-order-14144.md",
+}
 
 
 @cache
 def order(number: str):
     """The order as the archive reads its text: the Federal Register's XML (1994-2020), else
-    its transcription in the Markdown collection."""
+    its transcription in the Markdown collection, else its White House page."""
     require_shared()
     xml = FR / f"EO_{number}.xml"
-    (path,) = [xml] if xml.exists() else MARKDOWN.glob(f"*/*/*/*-executive-order-{number}*.md")
+    found = [xml] if xml.exists() else list(MARKDOWN.glob(f"*/*/*/*-executive-order-{number}*.md"))
+    (path,) = found or [PAGES[number]]
     (doc,) = parse_file(path.read_bytes())
     return doc
 
@@ -324,3 +334,204 @@ def test_a_last_quotation_whose_closing_mark_is_lost_ends_at_the_signature():
     assert "TRUMAN" not in last.new
     (unclosed,) = aimed("10503", "10011")
     assert unclosed.op is None and unclosed.problem == "the new text is not quoted"
+
+
+def consolidated(target: str, *amending: str):
+    """The target's parts in order (a section struck and the one renumbered into its place
+    both kept), and the instructions not applied."""
+    sections = [(s.number, s.heading, s.text) for s in order(target).sections]
+    amendments = [
+        Amendment(instruction, index, number, None, order(number).signed_on)
+        for index, number in enumerate(amending)
+        for instruction in aimed(number, target)
+    ]
+    return consolidate(sections, amendments)
+
+
+def markers(text: str) -> list[str]:
+    return re.findall(r"(?m)^\(([a-h])\)", text)  # the lettered parts, not a roman (i) or (v)
+
+
+@pytest.mark.parametrize(
+    ("listed", "designations"),
+    [
+        ("(n) through (r)", ["(n)", "(o)", "(p)", "(q)", "(r)"]),
+        ("5 through 7 and 15", ["5", "6", "7", "15"]),
+        ("1(b) (5) and (6)", ["1(b)(5)", "1(b)(6)"]),
+        ("2(a)-(b)", ["2(a)", "2(b)"]),
+        ("4(d)(ii)-(iii)", ["4(d)(ii)", "4(d)(iii)"]),
+        ("(xxix), (xxx), and (xxxi)", ["(xxix)", "(xxx)", "(xxxi)"]),
+        ("1 to 6, inclusive", ["1", "2", "3", "4", "5", "6"]),
+        ("\u201c7\u201d, \u201c8\u201d, and \u201c9\u201d", ["7", "8", "9"]),
+    ],
+)
+def testdesignations_listed_listed_and_ranged(listed, designations):
+    assert designations_listed(listed) == designations
+
+
+def test_parts_struck_and_moved_up_and_named_as_numbered_before():
+    """EO 14306 (2025) on EO 14144: "(a) striking subsections 2(a)-(b) and redesignating
+    subsections 2(c), 2(d), and 2(e) as subsections 2(a), 2(b), and 2(c), respectively; (b)
+    striking the first sentence of subsection 2(e); ... (h) striking section 5 and
+    redesignating sections 6, 7, 8, 9, 10, and 11 as sections 5, 6, 7, 8, 9, and 10; (i)
+    striking from subsection 8(c) the phrase ...": its later clauses name the parts as the
+    order found them, and are applied where those parts now stand."""
+    original = {s.number: s.text for s in order("14144").sections}
+    parts, not_applied = consolidated("14144", "14306")
+    assert not not_applied
+    live = {p.number: p for p in parts if not p.revoked}
+    assert sorted(live, key=int) == [str(n) for n in range(1, 11)]
+    assert [p.key for p in parts if p.revoked] == ["5"]
+    assert live["6"].text == original["7"]  # untouched, moved
+    assert markers(live["2"].text) == ["a", "b", "c"]
+    old_e = original["2"][original["2"].index("(e)") :]
+    assert "(c) To help the Federal Government" in live["2"].text
+    assert "Open source software plays a critical role" in old_e
+    assert "Open source software plays a critical role" not in live["2"].text
+    assert "In Executive Order 14028, I directed" in original["3"]
+    assert "In Executive Order 14028, I directed" not in live["3"].text
+    assert "in the areas of intrusion detection" in original["8"]
+    assert "in the areas of intrusion detection" not in live["7"].text
+
+
+def test_sections_revoked_in_a_range_and_the_rest_renumbered_down():
+    """EO 13716 (2016) on EO 13628: "(a) Revoking current sections 5 through 7 and 15; ...
+    (f) Renumbering current sections 8 through 14 as sections 5 through 11, respectively; and
+    (g) Renumbering current sections 16 through 19 as sections 12 through 15"."""
+    original = {s.number: s.text for s in order("13628").sections}
+    parts, _ = consolidated("13628", "13716")
+    assert sorted(p.key for p in parts if p.revoked) == ["15", "5", "6", "7"]
+    live = [(p.number, p.key) for p in parts if not p.revoked]
+    assert [number for number, _ in live] == [str(n) for n in range(1, 16)]
+    assert ("5", "8") in live and ("15", "19") in live
+    assert next(p for p in parts if p.key == "19").text == original["19"]
+
+
+def test_paragraphs_moved_up_and_one_named_as_redesignated():
+    """EO 13758 (2017) on EO 11016 (the Purple Heart, numbered by paragraph): "Paragraphs 4,
+    5, 6, 7, and 8 are redesignated as paragraphs 5, 6, 7, 8, and 9, respectively", then
+    "Paragraph 6, as redesignated, is amended by striking “paragraph 4” and inserting in lieu
+    thereof “paragraph 5”"."""
+    original = {s.number: s.text for s in order("11016").sections}
+    parts, _ = consolidated("11016", "13758")
+    live = {p.number: p for p in parts if not p.revoked}
+    assert [live[str(n)].key for n in range(5, 10)] == ["4", "5", "6", "7", "8"]
+    assert "paragraph 4" in original["5"]
+    assert "paragraph 5" in live["6"].text and "paragraph 4" not in live["6"].text
+
+
+def test_subsections_moved_up_and_a_new_one_in_the_place_left():
+    """EO 14109 (2021) on EO 14031: "in section 2, by redesignating subsections (d) and (e) as
+    subsections (e) and (f), respectively, and inserting the following new subsection after
+    subsection (c): “(d) The members of the Commission shall function as liaisons ...”"."""
+    parts, not_applied = consolidated("14031", "14109")
+    section = next(p for p in parts if p.number == "2")
+    assert markers(section.text) == ["a", "b", "c", "d", "e", "f"]
+    assert re.search(r"(?m)^\(d\) The members of the Commission shall function", section.text)
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "old", "new", "listed"),
+    [
+        # EO 13286 (2003): "striking “FEMA” wherever it appears in sections 1(b), 2(b), 2(c),
+        # 3, 4, 5, and 6, and inserting “DHS”"
+        (
+            "13286",
+            "12657",
+            "FEMA",
+            "DHS",
+            [
+                ("1", ("b",)),
+                ("2", ("b",)),
+                ("2", ("c",)),
+                ("3", ()),
+                ("4", ()),
+                ("5", ()),
+                ("6", ()),
+            ],
+        ),
+        # "striking “Federal Emergency Management Agency” in sections 1(e)(3) and 3(j) and
+        # inserting “Department of Homeland Security”"
+        (
+            "13286",
+            "12472",
+            "Federal Emergency Management Agency",
+            "Department of Homeland Security",
+            [("1", ("e", "3")), ("3", ("j",))],
+        ),
+        # "striking “The Director of the Federal Emergency Management Agency” wherever it
+        # appears in sections 104(c) and 1702 and inserting “The Secretary of Homeland ...”"
+        (
+            "13286",
+            "12656",
+            "The Director of the Federal Emergency Management Agency",
+            "The Secretary of Homeland Security",
+            [("104", ("c",)), ("1702", ())],
+        ),
+    ],
+)
+def test_the_same_edit_in_each_part_listed(amending, target, old, new, listed):
+    (instruction,) = [i for i in aimed(amending, target) if i.old == old]
+    assert [(where.section, where.path) for where, _ in instruction.each] == listed
+    original = {s.number: s.text for s in order(target).sections}
+    parts, _ = consolidated(target, amending)
+    live = {p.number: p for p in parts if not p.revoked}
+    for section, path in listed:
+        assert old in original[section] and new in live[section].text
+        if not path:  # a part's words struck where it stands, the rest of the section kept
+            assert re.search(rf"\b{old}\b", live[section].text) is None
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "needle", "op", "location", "new"),
+    [
+        # "After section 3, the following new sections are added: “Sec. 4. ...”"
+        ("13333", "13257", "After section 3", ADD_SECTION, Location("3"), "Sec. 4."),
+        # "a new Sec. 201(d) is inserted after Sec. 201(c) to read as follows: “The Manual":
+        # the new part's own marker, printed by the head, put before its text
+        ("13691", "12829", "new Sec. 201(d)", ADD_END, Location("201"), "(d) The Manual"),
+        # "Section 4 (a) ... is amended, in order to increase the membership ..., to read"
+        ("11865", "11808", "in order to", REPLACE, Location("4", ("a",)), "Sec. 4 (a)"),
+        ("11947", "11846", "in order to", REPLACE, Location("4", ("c",)), "(c) The functions"),
+        # "The second sentence of Section l(a) shall read:": the scanned "l" read as a "1"
+        ("12398", "12369", "second sentence", REPLACE, Location("1", ("a",), "second"), "The"),
+        ("12457", "12428", "second sentence", REPLACE, Location("1", ("a",), "second"), "The"),
+        # "Section 104 of Part I is revised to read as follows:", "Section 201 of Part II of
+        # Executive Order No. 11157, as amended, is further revised to read as follows:"
+        ("11375", "11246", "Section 104 of Part I", REPLACE, Location("104"), "SECTION 104."),
+        ("12274", "11157", "Section 201 of Part II", REPLACE, Location("201"), "Sec. 201(a)."),
+    ],
+)
+def test_heads_told_in_other_words(amending, target, needle, op, location, new):
+    (instruction,) = [i for i in aimed(amending, target) if needle in i.text]
+    assert (instruction.op, instruction.location) == (op, location)
+    assert instruction.new.startswith(new)
+
+
+def test_items_act_within_the_place_their_head_names():
+    """EO 11985 (1977): "SEC. 4. Section 3(b) of Executive Order No. 11905 is amended as
+    follows: ... (d) Insert in paragraph (3) immediately after the word “supported” the words
+    “in its functions under this Order”. (e) Insert in paragraph (4) immediately after the
+    last word the words “under this Order”. (f) Insert in paragraph (5) immediately before
+    the word “may” the words “under this Order”."""
+    found = {i.location: i for i in aimed("11985", "11905") if i.text.startswith("Insert in")}
+    three, four, five = (found[Location("3", ("b", str(n)))] for n in (3, 4, 5))
+    assert (three.op, three.old, three.new) == (
+        INSERT_AFTER,
+        "supported",
+        "in its functions under this Order",
+    )
+    assert (four.op, four.new) == (INSERT_BEFORE, " under this Order")  # before the period
+    assert (five.op, five.old) == (INSERT_BEFORE, "may")
+    assert all(i.location.section == "3" for i in aimed("11985", "11905") if "CFI" in i.text)
+
+
+def test_words_inserted_after_a_sections_own_number():
+    """EO 11939 (1976): "Section 403 of Part IV of Executive Order No. 11157 ... is further
+    amended by: (a) inserting “(a)” after “Sec. 403.”": the number is the section's heading,
+    kept apart from its text; the "(a)" opens the text. EO 12762 (1991) then amends
+    "Section 403(a)"."""
+    parts, not_applied = amended("11157", "11939", "12762")
+    assert parts["403"].text.startswith("(a) Any quarters or housing facilities")
+    assert "thirty consecutive days" in parts["403"].text
+    assert not [n for n in not_applied if "Sec. 403." in n["instruction"]]

@@ -69,15 +69,26 @@ def test_inserting_in_lieu_thereof_with_commas():
     assert found.new.startswith("Secretary of Commerce and the Secretary of Energy, each of whom")
 
 
-def test_words_struck_in_a_list_of_subsections_are_not_applied_by_guess():
+def test_words_struck_in_a_list_of_subsections_act_in_each_part_listed():
     """EO 13286 strikes “the Director of the Federal Emergency Management Agency” "wherever it
-    appears in sections 104(c), 201(15), ..." of EO 12656: kept, with why, never applied to
-    every section (nor as a bare deletion)."""
+    appears in sections 104(c), 201(15), ..." of EO 12656 and inserts “the Secretary of
+    Homeland Security”: in each part listed, never in the whole order, nor as a bare
+    deletion."""
     require_shared()
     (doc,) = parse_file((FR / "EO_13286.xml").read_bytes())
     found = [i for i in parse_instructions(doc.text) if i.target_number == "12656"]
     listed = [i for i in found if "wherever it appears in sections" in i.text]
-    assert listed and all(i.op is None and i.problem for i in listed)
+    assert len(listed) == 2
+    for instruction in listed:
+        assert instruction.op == STRIKE_INSERT and instruction.new.lower().startswith(
+            "the secretary"
+        )
+        assert len(instruction.each) >= 2 and all(where.section for where, _ in instruction.each)
+    assert [(w.section, w.path) for w, _ in listed[1].each][:3] == [
+        ("104", ("c",)),
+        ("201", ("15",)),
+        ("301", ("9",)),
+    ]
 
 
 def test_an_order_revoked_whole_is_no_edit_of_its_text():
