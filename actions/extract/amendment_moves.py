@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from actions.extract.amendment_wording import _PLACE, Location, _location, _merge
+from actions.extract.amendment_wording import _PLACE, ROMAN, Location, _location, _merge
 
 _KIND = r"(?:sub)?(?:sections?|section's|paragraphs?|subparagraphs?|clauses?|items?)"
 # One designation: "6", "1(b)(8)", "(n)", "(xxix)", "“7”" (printed in quotation marks).
@@ -51,11 +51,7 @@ _STRIKING_SEVERAL_RE = re.compile(
     re.I,
 )
 
-_ROMAN = [
-    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv",
-    "xv", "xvi", "xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv", "xxvi",
-    "xxvii", "xxviii", "xxix", "xxx", "xxxi", "xxxii", "xxxiii", "xxxiv", "xxxv",
-]  # fmt: skip
+_ROMAN = ROMAN
 
 
 @dataclass(frozen=True)

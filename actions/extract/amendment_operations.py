@@ -19,6 +19,7 @@ from actions.extract.amendment_wording import (
     INSERT_AFTER,
     INSERT_BEFORE,
     REDESIGNATE,
+    RENUMBER_FOLLOWING,
     REPLACE,
     REVOKE,
     STRIKE,
@@ -79,6 +80,13 @@ def _inserting(where: str) -> re.Pattern:
     )
 
 
+# "each place it appears", "wherever they appear", "in each place that word appears",
+# "wherever it occurs": every one of the words, not the first.
+_EACH = (
+    r"(?:in\s+)?(?:each|wherever|every)\s+(?:place\s+)?(?:that\s+(?:word|phrase)|it|they|the\s+words?)"
+    r"\s+(?:appears?|occurs?)"
+)
+
 _OP_RES = [
     (
         STRIKE_INSERT,
@@ -87,7 +95,7 @@ _OP_RES = [
             + _PRE
             + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?(?:it\s+appears|they\s+appear),?)?"
+            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*" + _EACH + r",?)?"
             r"(?P<loc2>[^\u201c;]{0,400}?)"  # "wherever it appears in sections 104(c), ..."
             r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s*,?\s*"
             r"(?:(?:in\s+(?:lieu|place)\s+(?:thereof|of\s+the\s+(?:stricken|deleted)\s+\w+)|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
@@ -102,7 +110,7 @@ _OP_RES = [
             # "substituting the “Director of ...” for “Director of ...” in Sections 1 (a), 2"
             r"substituting\s+(?:the\s+(?:words?\s+)?)?\u201c(?P<new>[^\u201d]{0,2000})\u201d\s+for\s+"
             r"(?:the\s+(?:words?\s+)?)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<each>,?\s*(?:each|wherever|every)\s+(?:place\s+)?(?:it\s+appears|they\s+appear))?"
+            r"(?P<each>,?\s*" + _EACH + r")?"
             r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:" + _PLACE + r"|sections\s+\d[^;\u201c]{0,200}?"
             r"|(?:title|heading|preamble|caption)\b))?",
             re.I,
@@ -117,16 +125,37 @@ _OP_RES = [
             re.I,
         ),
     ),
+    (
+        # "replacing “section 12” with “section 9” in subsection (a)"
+        STRIKE_INSERT,
+        re.compile(
+            r"replacing\s+(?:the\s+(?:words?|phrase|text|reference\s+to)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"\s+with\s+(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<new>[^\u201d]{0,2000})\u201d"
+            r"(?P<each>,?\s*" + _EACH + r")?"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:" + _PLACE + r"))?",
+            re.I,
+        ),
+    ),
+    (
+        # "inserting “and” between “2(a),” and “3(a)”": after the first of the two
+        INSERT_AFTER,
+        re.compile(
+            r"inserting\s+\u201c(?P<new>[^\u201d]{1,500})\u201d\s+between\s+\u201c(?P<old>[^\u201d]{1,300})\u201d"
+            r"\s+and\s+\u201c[^\u201d]{1,300}\u201d(?P<each>)"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:" + _PLACE + r"))?",
+            re.I,
+        ),
+    ),
     (INSERT_AFTER, _inserting("after")),
     (INSERT_BEFORE, _inserting("before")),
     (
         STRIKE,
         re.compile(
-            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?"
+            r"(?:striking(?:\s+out)?|deleting|removing)\s+(?:therefrom\s+)?"
             + _PRE
             + r"(?:the\s+(?:words?|phrase|text|following\s*:?)\s*)?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<each>,?\s*(?:each|wherever)\s+(?:place\s+)?it\s+appears)?"
+            r"(?P<each>,?\s*" + _EACH + r")?"
             r"(?P<loc>\s+(?:in|from)\s+(?:the\s+)?(?:"
             + _PLACE
             + r"|sections\s+\d[^;\u201c]{0,200}?"
@@ -281,7 +310,7 @@ _REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
 
 
 _INNER_PLACE_RE = re.compile(
-    rf"\s*(?:in|revising)\s+(?P<place>{_PLACE})\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
+    rf"\s*(?:in|revising)\s+(?:current\s+)?(?P<place>{_PLACE})\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
     r"(?:by\s+|(?=to\s+read))?",
     re.I,
 )
@@ -289,6 +318,68 @@ _INNER_PLACE_RE = re.compile(
 
 _LISTED_RE = re.compile(r"\d+[A-Za-z]?(?:\s?\(\s?\w{1,6}\s?\))*")
 _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+_PUNCTUATION = {"comma": ",", "semicolon": ";", "period": ".", "colon": ":"}
+
+_ANCHORED_STRIKE_RE = re.compile(
+    r"\s+(?:immediately\s+)?(?P<rel>after|before|following|preceding)\s+(?:the\s+words?\s+)?"
+    r"(?:\u201c(?P<anchor>[^\u201d]{1,200})\u201d|the\s+(?P<mark>comma|semicolon|period|colon)\b)"
+    rf"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?P<place>{_PLACE}))?"
+    r"(?:\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+(?:in\s+lieu\s+thereof\s+)?"
+    r"(?:a\s+(?P<new_mark>comma|semicolon|period|colon)\b|\u201c(?P<new>[^\u201d]{1,200})\u201d)"
+    r"(?:\s+in\s+lieu\s+thereof)?)?",
+    re.I,
+)
+
+
+def _anchored_strike(text, start, position, base, location, match, anchored):
+    """ "striking “and” after “State” ... and inserting a comma in lieu thereof": the anchor
+    and the words as they stand together, for the anchor and what is inserted."""
+    struck = match.group("old")
+    anchor = anchored.group("anchor") or _PUNCTUATION[anchored.group("mark").lower()]
+    inserted = anchored.group("new")
+    if anchored.group("new_mark"):
+        inserted = _PUNCTUATION[anchored.group("new_mark").lower()]
+    where = location
+    if anchored.group("place"):
+        where = _merge(location, _location(anchored.group("place"), None))
+    end = position + anchored.end()
+    if anchored.group("rel").lower() in ("after", "following"):
+        old = f"{anchor} {struck}"
+        tight = inserted is None or not inserted[:1].isalnum()  # "State," not "State ,"
+        new = anchor + ("" if inserted is None else (inserted if tight else " " + inserted))
+    else:
+        old = f"{struck} {anchor}"
+        new = anchor if inserted is None else f"{inserted} {anchor}"
+    return _done(text, start, end, base, STRIKE_INSERT, where, old=old, new=new)
+
+
+_RENUMBER_FOLLOWING_RE = re.compile(
+    r"(?:renumbering|relettering|redesignating)\s+(?:all\s+)?(?:the\s+)?(?:subsequent|following|remaining)\s+"
+    r"(?:sub)?(?:sections|paragraphs|subparagraphs|clauses|items)"
+    rf"(?:\s+(?:in|of)\s+(?P<place>{_PLACE}))?\s+(?:appropriately|accordingly)",
+    re.I,
+)
+
+
+def renumbered_after(
+    text: str, at: int, number: str, location: Location, previous: Instruction
+) -> tuple[Instruction, int] | None:
+    """ "... and renumbering the subsequent subsections in section 1-102(b) appropriately",
+    after an insertion of a numbered part: the parts after it renumbered; None when the clause
+    at `at` is not one, or follows no such insertion."""
+    match = _RENUMBER_FOLLOWING_RE.match(text, at)
+    inserted = previous.new or ""
+    if not match or previous.op not in (INSERT_AFTER, INSERT_BEFORE, ADD_END):
+        return None
+    if not re.match(r"\s*(?:\(\s?\w{1,5}\s?\)|\d{1,3}\.\s)", inserted):
+        return None  # "(13) the Secretary ...", "15. Department of Homeland Security;"
+    where = location
+    if match.group("place"):
+        where = _merge(location, _location(match.group("place"), None))
+    base = {"target_kind": "executive_order", "target_number": number, "start": at}
+    return _done(text, at, match.end(), base, RENUMBER_FOLLOWING, where, old=inserted)
 
 
 def _sections_listed(loc_text: str, clause: str = "") -> tuple[list[Location], int] | None:
@@ -318,10 +409,13 @@ def container(text: str, at: int, location: Location | None) -> Location:
     location = location or Location()
     by = _BY_RE.match(text, at)
     inner = _INNER_PLACE_RE.match(text, by.end() if by else at)
+    # "Revising current section 4 by removing ..., replacing ...": a place too; "revising
+    # section 1 to read" is the operation itself.
+    revising = inner and inner.group(0).lower().lstrip().startswith("revising")
     if (
         inner
         and inner.group("place").strip()
-        and not inner.group(0).lower().lstrip().startswith("revising")
+        and (not revising or inner.group(0).rstrip().endswith("by"))
     ):
         return _merge(location, _location(inner.group("place"), None))
     return location
@@ -547,12 +641,18 @@ def _operation(
                     location,
                     "the instruction's wording is not one the archive reads",
                 )
+            anchored = op == STRIKE and _ANCHORED_STRIKE_RE.match(window, match.end())
+            if anchored:
+                # "striking “and” after “State” in section 701(6) and inserting a comma in
+                # lieu thereof", "deleting “and” after the semicolon": the words struck where
+                # they stand next to the anchor, the anchor kept.
+                return _anchored_strike(text, start, position, base, location, match, anchored)
             if op == STRIKE and re.match(
                 r"\s+(?:immediately\s+)?(?:after|before|preceding|following)\b",
                 window[match.end() : match.end() + 30],
                 re.I,
             ):
-                # "deleting “and” after the semicolon": which “and” is not read.
+                # "deleting “and” after the section heading": which “and” is not read.
                 return _failed(
                     text,
                     start,

@@ -27,6 +27,11 @@ REDESIGNATE, REVOKE = "redesignate", "revoke"
 # it still show).
 STRIKE_PLACE = "strike_place"
 
+# "inserting “(13) the Secretary of Homeland Security;” after “(12) ...”; and renumbering all
+# subsequent subsections in section 1(b) appropriately": the parts after the one inserted
+# (`old`, its text) take the next number each.
+RENUMBER_FOLLOWING = "renumber_following"
+
 
 @dataclass(frozen=True)
 class Location:
@@ -117,6 +122,17 @@ def quote_unquoted_items(text: str) -> str:
 
     return _UNQUOTED_ITEMS_RE.sub(quoted, text)
 
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+# The lowercase Roman numerals parts are marked with, "(i)" to "(l)", in order.
+ROMAN = tuple(_roman(n) for n in range(1, 51))
 
 _DATE = WRITTEN_DATE_RE.pattern
 

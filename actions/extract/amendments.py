@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from actions.extract.amendment_operations import _failed, _operation, container
+from actions.extract.amendment_operations import _failed, _operation, container, renumbered_after
 from actions.extract.amendment_wording import (
     _PLACE,
     _SENTENCE,
@@ -29,6 +29,7 @@ from actions.extract.amendment_wording import (
     INSERT_AFTER,
     INSERT_BEFORE,
     REDESIGNATE,
+    ROMAN,
     STRIKE_INSERT,
     STRIKE_PLACE,
     Instruction,
@@ -209,7 +210,8 @@ _AND_BY_RE = re.compile(
     # "In Section 3, delete subsection (i), redesignate subsection (h) as subsection (i), and
     # insert the following new subsection (h):": imperatives, after a comma or an "and".
     r"|[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
-    r"(?=(?:delete|redesignate|insert|add|strike|substitute|renumber)\s)",
+    r"(?=(?:delete|redesignate|insert|add|strike|substitute|renumber)\s"
+    r"|(?:removing|replacing|inserting|striking|deleting)\s+\u201c)",
     re.I,
 )
 
@@ -227,13 +229,18 @@ def _operations(text, start, at, verb, number, location) -> tuple[list[Instructi
         # after subsection (c) ...": a chained operation that names no section acts in the
         # section of the one before.
         section = found[-1].location.section
-        structural = found[-1].op in (REDESIGNATE, STRIKE_PLACE)
+        # (parts inside a section only: "deleting Sections 3, 4, ... and by adding the
+        # following new Sections" adds sections, not subsections of section 3)
+        structural = found[-1].op in (REDESIGNATE, STRIKE_PLACE) and found[-1].location.path
         here = (
             Location(section)
             if structural and not within.section and section and "," not in section
             else within
         )
-        following, next_end = _operation(text, more.end(), more.end(), "amended", number, here)
+        renumbered = renumbered_after(text, more.end(), number, here, found[-1])
+        following, next_end = renumbered or _operation(
+            text, more.end(), more.end(), "amended", number, here
+        )
         if following.op is None:
             break
         found.append(following)
@@ -299,8 +306,16 @@ def _items(
             if found is None:
                 found, used = _operations(text, body_start, head.end(), verb, number, location)
         else:
-            # "(b) by striking ...", "(c) in section 4, by adding ...": a place inside the item.
-            found, used = _operations(text, body_start, body_start, "amended", number, within)
+            # "(b) by striking ...", "(c) in section 4, by adding ...": a place inside the item;
+            # "(b) renumbering all subsequent subsections in section 1(b) appropriately", after
+            # the item that inserted one.
+            renumbered = out and renumbered_after(
+                text, body_start, number, within or Location(), out[-1]
+            )
+            if renumbered:
+                found, used = [renumbered[0]], renumbered[1]
+            else:
+                found, used = _operations(text, body_start, body_start, "amended", number, within)
         opening = text[body_start : body_start + 200]
         if (
             out
@@ -356,7 +371,7 @@ _AFTER_QUOTE_ITEM_RE = re.compile(
 )
 
 
-_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_ROMAN = ROMAN
 
 
 def _follows(label: str | None, candidate: str) -> bool:

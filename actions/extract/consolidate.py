@@ -24,8 +24,10 @@ from actions.extract.amendment_wording import (
     INSERT_AFTER,
     INSERT_BEFORE,
     REDESIGNATE,
+    RENUMBER_FOLLOWING,
     REPLACE,
     REVOKE,
+    ROMAN,
     STRIKE,
     STRIKE_INSERT,
     STRIKE_PLACE,
@@ -313,6 +315,8 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         marker = re.match(r"\s*\(\s?\w{1,5}\s?\)", span)
         kept = marker.group(0).strip() + " " if marker else ""
         return text[:start] + kept + "[Revoked]" + _tail(span) + text[end:]
+    if op == RENUMBER_FOLLOWING:
+        return text[:start] + _renumber_after(span, old) + text[end:]
     if op == REDESIGNATE:
         marker = re.match(r"(\s*)\(\s?\w{1,5}\s?\)", span)
         if not marker:
@@ -346,11 +350,18 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         return text[:start] + body[:-1] + new + "." + span[len(body) :] + text[end:]
     found = _find(span, old)
     own = re.escape(instruction.location.section or "")
-    if not found and op == INSERT_AFTER and own and start == 0 and not instruction.location.path:
-        if re.fullmatch(rf"\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.?\s*", old, re.I):
-            # "inserting “(a)” immediately after “Sec. 403.”": the section's number is its
-            # heading, kept apart from its text; the words go at the text's start.
-            return new.strip() + " " + text.lstrip()
+    heading = rf"\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.?\s*"
+    if (
+        not found
+        and op == INSERT_AFTER
+        and own
+        and start == 0
+        and not instruction.location.path
+        and re.fullmatch(heading, old, re.I)
+    ):
+        # "inserting “(a)” immediately after “Sec. 403.”": the section's number is its
+        # heading, kept apart from its text; the words go at the text's start.
+        return new.strip() + " " + text.lstrip()
     if not found:
         raise NotApplied(f"“{_short(old)}” is not in {instruction.location.describe()}")
     if op in (STRIKE_INSERT, STRIKE):
@@ -365,10 +376,17 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
                     f"“{_short(old)}” is not at the end of {instruction.location.describe()}"
                 )
             hits = [found[-1]]
+        # "striking “Federal Emergency Management Agency (“FEMA”)” ... and inserting
+        # “Department of Homeland Security (“DHS”)”": read up to the inner closing mark, both
+        # quotations left open; the mark that closes the inner one in the text goes too.
+        nested = op == STRIKE_INSERT and _open_quote(old) and _open_quote(replacement)
         for a, b in reversed(hits):
             # At a paragraph's start, a space printed inside the quotation is not kept.
             opening = a == 0 or span[a - 1] == "\n"
-            span = span[:a] + (replacement.lstrip() if opening else replacement) + span[b:]
+            words = replacement.lstrip() if opening else replacement
+            if nested and span[b : b + 1] in ('"', "\u201d"):
+                b, words = b + 1, words + "\u201d"
+            span = span[:a] + words + span[b:]
         if op == STRIKE:
             # A paragraph struck whole goes with its break: no empty paragraph left.
             span = re.sub(r"[ \t]{2,}", " ", span)
@@ -376,6 +394,10 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         return text[:start] + span + text[end:]
     a, b = _nth(found, instruction) if instruction.occurrence is not None else found[0]
     if op == INSERT_AFTER:
+        if re.match(r"\s*\(\s?\w{1,5}\s?\)\s", new) and re.match(r"[ \t]*(?:\n|$)", span[b:]):
+            # "inserting “(13) the Secretary of Homeland Security;” after “(12) the Secretary
+            # of Education;”", the (12) a paragraph of its own: so is the (13)
+            return text[:start] + span[:b] + "\n\n" + new.strip() + span[b:] + text[end:]
         return text[:start] + span[:b] + _spaced(span[:b], new) + span[b:] + text[end:]
     return (
         text[:start]
@@ -385,6 +407,54 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         + span[a:]
         + text[end:]
     )
+
+
+def _renumber_after(span: str, inserted: str) -> str:
+    """The parts after the one inserted, each taking the next marker of its kind: "(13) the
+    Secretary of Homeland Security; (13) the Director ...; (14) ..." -> "...; (14) the
+    Director ...; (15) ..."; "15. Department of Homeland Security; 15. ..." likewise."""
+    found = _find(span, inserted.strip())
+    own = re.match(r"\s*(?:\(\s?(\w{1,5})\s?\)|(\d{1,3})\.\s)", inserted)
+    if not found or not own:
+        raise NotApplied("the part inserted before those renumbered is not in the text")
+    label = own.group(1) or own.group(2)
+    if own.group(2):  # "15. Department of ..."
+        marker = re.compile(r"(?:(?<=\n)|(?<=[;:]\s)|(?<=\band\s))[ \t]*(\d{1,3})\.(?=\s)")
+        shape = "{}."
+    else:
+        kind = (
+            r"\d{1,3}" if label.isdigit() else (r"[a-z]{1,5}" if label.islower() else r"[A-Z]{1,2}")
+        )
+        marker = re.compile(
+            rf"(?:(?<=\n)|(?<=[;:.]\s)|(?<=[;:.]\s\s)|(?<=\band\s))[ \t]*\(\s?({kind})\s?\)"
+        )
+        shape = "({})"
+    after = found[0][1]
+    # A "(v)" or "(x)" is a letter or a Roman numeral: Roman where the marks after it are.
+    roman = label in _ROMAN and (
+        len(label) > 1 or any(len(m) > 1 for m in marker.findall(span, after))
+    )
+    out, last = [], after
+    for hit in marker.finditer(span, after):
+        mark = hit.group(1)
+        if mark.isdigit():
+            following = str(int(mark) + 1)
+        elif roman and mark in _ROMAN[:-1]:
+            following = _ROMAN[_ROMAN.index(mark) + 1]
+        elif len(mark) == 1 and mark.isalpha() and mark.lower() != "z":
+            following = chr(ord(mark) + 1)
+        else:
+            raise NotApplied(f"({mark}) has no next designation")
+        out.append(span[last : hit.start(1) - (0 if own.group(2) else 1)] + shape.format(following))
+        last = hit.end() if not own.group(2) else hit.end(1) + 1
+    if not out:
+        raise NotApplied("no part follows the one inserted")
+    return span[:after] + "".join(out) + span[last:]
+
+
+def _open_quote(words: str) -> bool:
+    """Whether the words open a quotation they do not close."""
+    return words.count("\u201c") > words.count("\u201d")
 
 
 def _following_paragraph(span: str, new: str) -> int | None:
@@ -530,23 +600,7 @@ def _part(parts: list[Part], number: str) -> Part:
 
 # Places inside a section ---------------------------------------------------------------------
 
-_ROMAN = [
-    "i",
-    "ii",
-    "iii",
-    "iv",
-    "v",
-    "vi",
-    "vii",
-    "viii",
-    "ix",
-    "x",
-    "xi",
-    "xii",
-    "xiii",
-    "xiv",
-    "xv",
-]
+_ROMAN = ROMAN
 
 
 def _successors(mark: str) -> list[str]:

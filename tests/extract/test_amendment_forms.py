@@ -40,11 +40,12 @@ PAGES = {
 
 @cache
 def order(number: str):
-    """The order as the archive reads its text: the Federal Register's XML (1994-2020), else
-    its transcription in the Markdown collection, else its White House page."""
+    """The order as the archive reads its text: the Federal Register's XML (1994-2020) or, for
+    the few it lacks, its HTML; else its transcription in the Markdown collection, else its
+    White House page."""
     require_shared()
-    xml = FR / f"EO_{number}.xml"
-    found = [xml] if xml.exists() else list(MARKDOWN.glob(f"*/*/*/*-executive-order-{number}*.md"))
+    found = [p for p in (FR / f"EO_{number}.xml", FR / f"EO_{number}.htm") if p.exists()][:1]
+    found = found or list(MARKDOWN.glob(f"*/*/*/*-executive-order-{number}*.md"))
     (path,) = found or [PAGES[number]]
     (doc,) = parse_file(path.read_bytes())
     return doc
@@ -535,3 +536,92 @@ def test_words_inserted_after_a_sections_own_number():
     assert parts["403"].text.startswith("(a) Any quarters or housing facilities")
     assert "thirty consecutive days" in parts["403"].text
     assert not [n for n in not_applied if "Sec. 403." in n["instruction"]]
+
+
+def test_a_section_revised_by_removing_replacing_and_inserting_between():
+    """EO 13716 (2016) on EO 13628: "(b) Revising current section 4 by removing “section 5 of
+    Executive Order 13622 of July 30, 2012,” in subsection (a), replacing “section 12” with
+    “section 9” in subsection (a), and replacing “section 12” with “section 9” in subsection
+    (b)", and "Revising current section 8 [9, 14] by inserting “and” between “2(a),” and
+    “3(a)” and removing “, and 7(a)(iv)”": each in the section it revises."""
+    original = {s.number: s.text for s in order("13628").sections}
+    parts, _ = consolidated("13628", "13716")
+    by_key = {p.key: p for p in parts}
+    assert "section 12 of this order" in original["4"]
+    assert "section 12" not in by_key["4"].text and "section 9 of this order" in by_key["4"].text
+    assert "Executive Order 13622 of July 30, 2012" not in by_key["4"].text
+    for key in ("8", "9", "14"):
+        assert "1(a)(iv), 2(a), 3(a), and 7(a)(iv)" in original[key]
+        assert "1(a)(iv), 2(a), and 3(a) of this order" in by_key[key].text
+
+
+def test_words_substituted_in_each_place_that_word_appears():
+    """EO 11106 (1963) on EO 11075: "In subsection (c) of Section 3, substitute “trade
+    agreements program” for “Act” in each place that word appears"."""
+    (instruction,) = [i for i in aimed("11106", "11075") if "each place that word" in i.text]
+    assert instruction.each_place and instruction.location == Location("3", ("c",))
+    parts, _ = consolidated("11075", "11106")
+    section = next(p for p in parts if p.number == "3").text
+    subsection = section[section.index("(c)") : section.index("(d)")]
+    assert "the Act" not in subsection and subsection.count("trade agreements program") == 2
+
+
+def test_words_quoted_inside_the_words_struck():
+    """EO 13286 (2003) on EO 12657: "striking “Federal Emergency Management Agency (“FEMA”)”
+    in section 1(b) and inserting “Department of Homeland Security (“DHS”)”": the inner
+    quotation closes where it did, in the same marks as the words inserted."""
+    parts, _ = consolidated("12657", "13286")
+    section = next(p for p in parts if p.number == "1").text
+    assert "Department of Homeland Security (\u201cDHS\u201d)" in section
+    assert '(\u201cDHS")' not in section
+    assert "Federal Emergency Management Agency (" not in section
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "reads"),
+    [
+        # "(f) striking “and” after “State” in section 701(6) and inserting a comma in lieu
+        # thereof; (g) inserting “, and Homeland Security” after “Defense” in section 701(6)"
+        ("13286", "12656", "701", "the Secretaries of State, Defense, and Homeland Security"),
+        # "(a) striking “and” after “(16) Central Intelligence Agency;” in section 1(b); and
+        # (b) inserting “and (18) General Services Administration;” after “(17) ...;”"
+        ("13286", "12977", "1", "(16) Central Intelligence Agency; (17) Office of Management"),
+    ],
+)
+def test_words_struck_where_they_stand_next_to_an_anchor(amending, target, section, reads):
+    parts, _ = consolidated(target, amending)
+    text = next(p for p in parts if p.number == section).text
+    assert reads in " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "reads"),
+    [
+        # "(a) inserting “(13) the Secretary of Homeland Security;” after “(12) the Secretary of
+        # Education;” in section 1(b); and (b) renumbering all subsequent subsections in
+        # section 1(b) appropriately"
+        (
+            "13284",
+            "12590",
+            "1",
+            ["(13) the Secretary of Homeland Security;", "(14) the Director of the Office"],
+        ),
+        # "inserting “(v) the Secretary of Homeland Security;” after “(iv) ...”; and
+        # renumbering the subsequent subsections in section 1(b) appropriately": Roman
+        ("13286", "13257", "1", ["(v) the Secretary of Homeland Security;", "(vi) the Director"]),
+        # "inserting “15. Department of Homeland Security;” after “14. Department of Veterans
+        # Affairs;” in section 1(a); and renumbering all subsequent subsections ..."
+        (
+            "13284",
+            "13048",
+            "1",
+            ["15. Department of Homeland Security; 16. Environmental", "and 27. Office of"],
+        ),
+    ],
+)
+def test_the_parts_after_one_inserted_renumbered(amending, target, section, reads):
+    parts, not_applied = consolidated(target, amending)
+    text = " ".join(next(p for p in parts if p.number == section).text.split())
+    for words in reads:
+        assert words in text
+    assert not [n for n in not_applied if "subsequent" in n["instruction"]]
