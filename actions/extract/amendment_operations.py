@@ -11,6 +11,7 @@ from actions.extract.amendment_moves import Unpaired, read_moves, read_struck
 from actions.extract.amendment_wording import (
     _DATE,
     _PLACE,
+    _SECTION_NUMBER,
     _SENTENCE,
     ADD_END,
     ADD_SECTION,
@@ -194,7 +195,9 @@ _REPLACE_PLACE_RE = re.compile(
     + r"|substituting\s+the\s+following\s+for\s+"
     + _where(3)
     + r"[^:\u201c]{0,80}?(?::|--)?\s*(?=\u201c)"
-    r"|(?:revising|amending)\s+" + _where(4) + r"to\s+read\s+as\s+follows\s*(?::|--)?\s*(?=\u201c)"
+    r"|(?:revising|amending)\s+"
+    + _where(4)
+    + r"to\s+read(?:\s+as\s+follows)?\s*(?::|--)?\s*(?=\u201c)"
     r")(?:the\s+following(?:\s+new\s+(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,20}?)?\s*(?::|--)?)?\s*(?=\u201c)",
     re.I,
 )
@@ -310,7 +313,8 @@ _REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
 
 
 _INNER_PLACE_RE = re.compile(
-    rf"\s*(?:in|revising)\s+(?:current\s+)?(?P<place>{_PLACE})\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
+    rf"\s*(?:in|revising|(?P<at_end>at\s+the\s+end\s+of))\s+(?:current\s+)?(?P<place>{_PLACE})"
+    r"\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
     r"(?:by\s+|(?=to\s+read))?",
     re.I,
 )
@@ -784,6 +788,33 @@ def _operation(
             if not words.startswith((",", ";", " ")):
                 words = " " + words
             return _done(text, start, end, base, INSERT_BEFORE, where, old=FINAL_PERIOD, new=words)
+        part_of = re.search(
+            rf"\bnew\s+(?P<place>section\s+{_SECTION_NUMBER}(?:\s?\(\s?\w{{1,5}}\s?\))+)",
+            where_text,
+            re.I,
+        )
+        if part_of:
+            # "Add a new Section 401(28) as follows: “(28) Develop ...”": a part at the end of
+            # the part holding it, not a section.
+            own = _location(part_of.group("place"), None)
+            opens = re.match(r"\s*\(\s?(\w{1,5})\s?\)", quoted)
+            if opens and opens.group(1) != own.path[-1]:
+                # "Add a new Section 901(1)(i) as follows: “(h) Domestic ...”"
+                problem = f"the new text opens with ({opens.group(1)}), not ({own.path[-1]})"
+                return _failed(text, start, end, base, location, problem)
+            return _done(
+                text, start, end, base, ADD_END, Location(own.section, own.path[:-1]), new=quoted
+            )
+        if re.search(
+            r"\bnew\s+sentences?\b|\bfollowing\s+(?:new\s+)?sentences?\b", where_text, re.I
+        ):
+            # "At the end of Section 102(a) add a new sentence as follows:": on the part's
+            # line, after its last sentence
+            if location.section is None:
+                return _failed(text, start, end, base, location, "no section is named for it")
+            return _done(
+                text, start, end, base, INSERT_AFTER, location, old=AFTER_SENTENCE, new=quoted
+            )
         new_section = re.search(
             r"new\s+section\s+(?P<n>\d+[A-Za-z]?)",
             where_text + text[end - len(quoted) - 2 : end],

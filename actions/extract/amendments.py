@@ -96,6 +96,11 @@ def parse_instructions(text: str) -> list[Instruction]:
     # A text typed with straight quotes only: what its quotations hold ("46° 20' 00\"")
     # keeps them; the curly ones are for reading the instruction.
     straight_only = '"' in text and "\u201c" not in text and "``" not in text
+    # A text that quotes with single marks only ("delete the phrase 'Post Office activities'
+    # and substitute therefor 'Postal Service activities'"): read as quotations, printed back.
+    single_only = not re.search('["\u201c\u201d]|``', text) and bool(_SINGLE_QUOTED_RE.search(text))
+    if single_only:
+        text = _SINGLE_CLOSE_RE.sub("\u201d", _SINGLE_OPEN_RE.sub("\u201c", text))
     text = quote_unquoted_items(normalize_quotes(text))
     out: list[Instruction] = []
     covered = 0
@@ -157,7 +162,7 @@ def parse_instructions(text: str) -> list[Instruction]:
             continue  # a whole order revoked: its status, not an edit of its text
         found, covered = _operations(text, head.start(), rest_at, verb, number, location)
         out.extend(found)
-    return [_as_printed(i, straight_only) for i in out]
+    return [_as_printed(i, straight_only, single_only) for i in out]
 
 
 def _clause_end(text: str, position: int) -> int:
@@ -180,15 +185,24 @@ _NAMING_RE = re.compile(
 )
 
 
-def _as_printed(instruction: Instruction, straight_only: bool) -> Instruction:
+# A quotation in single marks: after a space or bracket, up to a mark before a space or stop.
+_SINGLE_QUOTED_RE = re.compile(r"(?<=[\s(])'(?=[^\s'])[^'\n]{1,400}?(?<=\S)'(?=[\s.,;:)]|$)")
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014-]))'(?=\S)", re.M)
+_SINGLE_CLOSE_RE = re.compile(r"(?<=\S)'(?=[\s.,;:)\]]|$)", re.M)
+
+
+def _as_printed(
+    instruction: Instruction, straight_only: bool, single_only: bool = False
+) -> Instruction:
     """The quoted texts as the order printed them: straight quotes kept where the order had
     only those, and the period or comma that American usage sets inside a closing quotation
     mark left out of an inserted text when the text it replaces has none ("42(c)." for
     "42 (b)" in the middle of a sentence)."""
     new, old = instruction.new, instruction.old
-    if straight_only:
-        new = new.replace("\u201c", '"').replace("\u201d", '"') if new else new
-        old = old.replace("\u201c", '"').replace("\u201d", '"') if old else old
+    if straight_only or single_only:
+        mark = '"' if straight_only else "'"
+        new = new.replace("\u201c", mark).replace("\u201d", mark) if new else new
+        old = old.replace("\u201c", mark).replace("\u201d", mark) if old else old
     inline = instruction.op in (STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE) and old not in (
         FINAL_PERIOD,
         AFTER_SENTENCE,

@@ -61,7 +61,7 @@ _LIST_ITEM_RE = re.compile(rf"(?P<number>{_NUMBER})(?P<date>{_ITEM_DATE})?")
 # of", "The last sentence of section 1(a) of", "Sec. 2 of".
 _SECTION_OF_RE = re.compile(
     r"(?:\b(?P<which>first|second|third|fourth|fifth|last|final)\s+sentence\s+of\s+)?"
-    r"\b(?:[Ss]ec(?:tion|\.)|SECTION)\s+(?P<section>\d+[A-Za-z]?(?:\s?\([A-Za-z0-9]{1,4}\))*)"
+    r"\b(?:[Ss]ec(?:tion|\.)|SECTION)\s+(?P<section>\d+(?:[-.]\d+)?[A-Za-z]?(?:\s?\([A-Za-z0-9]{1,4}\))*)"
     r",?\s+of\s+(?:the\s+)?$",
     re.I,
 )

@@ -129,7 +129,7 @@ def _document(presdocu, volume: str | None, published_on) -> ParsedDocument:
                 month, day, year = map(int, match.groups())
                 filed_on = make_date(1900 + year if year > 50 else 2000 + year, month, day)
         elif text:
-            paragraphs.append(text)
+            paragraphs.extend(_split_at_labels(child, text))
     if not title:
         raise ParseError('Federal Register XML without a title (<HD SOURCE="HED">)')
     paragraphs = hoist_leading_markers(paragraphs)
@@ -155,6 +155,28 @@ def _document(presdocu, volume: str | None, published_on) -> ParsedDocument:
     )
     apply_pages(doc, first_page)
     return doc
+
+
+_LABEL_RE = re.compile(r"(?:Section|Sec\.)\s+\d+(?:[-.]\d+)?[A-Za-z]?\.?")
+
+
+def _split_at_labels(element, text: str) -> list[str]:
+    """A paragraph that runs on into the next section ("... the executive branch.<E T="04">Sec.
+    1.3.</E> Definitions. ..." in EO 13467's XML): split where a section label set in the
+    labels' type follows the end of a sentence."""
+    labels = {
+        squash(clean_text(element_text(e)))
+        for e in element.iter("E")
+        if e.get("T") == "04" and _LABEL_RE.fullmatch(squash(clean_text(element_text(e))))
+    }
+    pieces = [text]
+    for label in labels:
+        split = []
+        for piece in pieces:
+            parts = re.split(rf"(?<=[.;:])\s*(?={re.escape(label)}(?:\s|$))", piece)
+            split.extend(part for part in parts if part)
+        pieces = split
+    return pieces
 
 
 def _keep_markers(text: str, paragraphs: list[str]) -> None:

@@ -10,8 +10,15 @@ import re
 
 from actions.ingest.parsed import ParsedSection
 
+# "Sec. 4.", "Section 11A.", the Carter-era "1-101.", and "Sec. 1.4." of the orders numbered
+# by part and section (EO 12958, 13526, 13467, ...): "1.4" is a section of its own, not "1".
 SECTION_START_RE = re.compile(
-    r"^(?:Section|Sec\.?|SECTION|SEC\.?)\s+(\d+(?:-\d+)?[A-Za-z]?)\s*\.\s*",
+    r"^(?:(?:Section|Sec\.?|SECTION|SEC\.?)\s+(\d+(?:[-.]\d+)?[A-Za-z]?)"
+    # its period, which "Sec. 3.3 Automatic Declassification." may leave out
+    r"(?:\s*\.\s*|(?<=[-.]\d)\s+(?=[A-Z])|(?<=[-.]\d\d)\s+(?=[A-Z]))"
+    # and the headings in capitals of a scanned order: "SEC. 103 Presidential Assistance.",
+    # "SEC.1O2 Scope." (an "O" read for a "0")
+    r"|(?:SECTION|SEC\.|Sec\.)\s*(\d[\dO]*\d|\d)\s+(?=[A-Z][a-z]|\([a-z1-9]\)))",
 )
 _HEADING_VERBS = re.compile(
     r"\b(?:shall|is|are|was|were|must|may|will|hereby|has|have)\b",
@@ -102,12 +109,16 @@ def _split_labelled(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
     last_number = 0
     for paragraph in paragraphs:
         match = SECTION_START_RE.match(paragraph)
-        number = _section_int(match.group(1)) if match else None
+        if match and match.group(2) and not sections and _label(match) not in ("1", "101"):
+            # the loose form ("Sec. 24 Lots 1, 2") opens no list of sections but the first's
+            match = None
+        label = _label(match) if match else None
+        number = _section_int(label) if label else None
         if match and number is not None and number > last_number:
             if sections:
                 sections[-1].text = "\n\n".join(current).strip()
             heading, rest = split_heading(paragraph[match.end() :])
-            sections.append(ParsedSection(number=match.group(1), heading=heading, text=""))
+            sections.append(ParsedSection(number=label, heading=heading, text=""))
             current = [rest] if rest else []
             last_number = number
         elif sections:
@@ -119,12 +130,18 @@ def _split_labelled(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
     return "\n\n".join(preamble).strip(), sections
 
 
+def _label(match: re.Match) -> str:
+    """The section's number as printed, a scanned "O" in it read as the "0" it is."""
+    return match.group(1) or match.group(2).replace("O", "0")
+
+
 def _section_int(label: str) -> int | None:
     digits = re.match(r"\d+", label)
     if not digits:
         return None
-    if "-" in label:
-        # Carter-era numbering ("1-101"): order by the whole label.
-        part, sub = label.split("-", 1)
+    if "-" in label or "." in label:
+        # Carter-era numbering ("1-101"), and part-and-section ("1.4"): by the whole label.
+        part, sub = re.split(r"[-.]", label, maxsplit=1)
         return int(part) * 10000 + int(re.match(r"\d+", sub).group())
-    return int(digits.group())
+    # on the same scale: "Sec. 2." (a part's heading section), "Sec. 2.1.", ..., "Sec. 3."
+    return int(digits.group()) * 10000

@@ -14,7 +14,7 @@ from actions.models import Action, Relation
 
 AMENDING_KINDS = ("amends", "supersedes", "revokes")
 _SECTION_AT_RE = re.compile(
-    r"(?:^|\n)\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+[A-Za-z]?)\.", re.M
+    r"(?:^|\n)\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+(?:[-.]\d+)?[A-Za-z]?)\.", re.M
 )
 
 

@@ -184,3 +184,22 @@ def test_the_next_sentence_acts_on_the_orders_named():
         ("7180", "amends"),
         ("7554", "amends"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "sections"),
+    [
+        # "section 4.3(a) of Executive Order 12958 of April 17, 1995, as amended"
+        ("EO_13381.xml", "12958", {"4.3(a)"}),
+        # "Section 2.6(a) of Executive Order 13467 is further amended ..."
+        ("EO_13869.xml", "13467", {"2.6", "2.6(a)", "2.6(b)", "2.6(c)"}),
+    ],
+)
+def test_a_section_numbered_by_part_and_section(name, number, sections):
+    """The orders numbered "Sec. 1.1." to "Sec. 6.4.": their sections are named "4.3", not
+    "4"."""
+    require_shared()
+    path = CORPUS / "fr-eo-1994-2020" / "executive_orders" / name
+    doc = parse_document(path.read_bytes())
+    named = {r.target_section for r in extract_references(doc.text) if r.number == number}
+    assert sections <= named

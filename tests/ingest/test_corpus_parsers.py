@@ -44,6 +44,51 @@ def test_fr_xml_sections_pages_and_signature():
     assert doc.place == "The White House" and doc.filed_on == date(2017, 1, 27)
 
 
+@pytest.mark.parametrize(
+    ("name", "first", "count"),
+    [
+        # the orders on classified information, numbered by part and section: "Sec. 1.1."
+        # to "Sec. 6.4." ("Sec. 3.3 Automatic Declassification." printed without its period)
+        ("EO_13526.xml", ["1.1", "1.2", "1.3"], 31),
+        ("EO_13292.xml", ["1.1", "1.2", "1.3"], 29),
+        # a label run into the paragraph before: "... the executive branch.<E T="04">Sec.
+        # 1.3.</E> Definitions."
+        ("EO_13467.xml", ["1.1", "1.2", "1.3", "2.1"], 8),
+        # a part's own section and the sections under it: "Sec. 2.", "Sec. 2.1.", ... "Sec. 3."
+        ("EO_13618.xml", ["1", "2", "2.1", "2.2", "2.3", "3"], 21),
+    ],
+)
+def test_sections_numbered_by_part_and_section(name, first, count):
+    doc = one(FR / name)
+    numbers = [s.number for s in doc.sections]
+    assert numbers[: len(first)] == first and len(numbers) == count
+    assert len(set(numbers)) == len(numbers)
+
+
+@pytest.mark.parametrize(
+    ("glob", "first", "count"),
+    [
+        # a scanned order's headings: "SECTION 101 Purpose.", "SEC.1O2 Scope.", "SEC. 103
+        # Presidential Assistance." (no period after the number, an "O" for a "0")
+        ("*/1969/*/1969-10-28-executive-order-11490*.md", ["101", "102", "103", "104"], 80),
+        # "Sec. 3 The exterior boundaries ...", "SEC. 4 Except as to ...", among land
+        # descriptions ("Sec. 2, S½", "Secs. 8 and 17.") that are no sections
+        ("*/1952/*/1952-07-15-executive-order-10374*.md", ["1", "2", "3", "4", "5"], 5),
+    ],
+)
+def test_sections_headed_without_a_period(glob, first, count):
+    (path,) = list(EOMD.glob(glob)) or [EOMD / "missing"]
+    doc = one(path)
+    numbers = [s.number for s in doc.sections]
+    assert numbers[: len(first)] == first and len(numbers) == count
+
+
+def test_a_loose_heading_opens_no_list_of_sections_but_the_first():
+    """EO 9933's land description "Sec. 12 ..." is not its section 12 (nor its only one)."""
+    (path,) = EOMD.glob("*/1948/*/1948-*-executive-order-9933*.md")
+    assert [s.number for s in one(path).sections] == []
+
+
 def test_fr_issue_xml_yields_its_proclamation():
     docs = parse_file(read(CORPUS / "fr-api-core" / "spec" / "fixtures" / "2016-04-15.xml"))
     assert [(d.kind, d.number, d.fr_citation, d.signed_on) for d in docs] == [
