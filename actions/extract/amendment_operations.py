@@ -92,13 +92,15 @@ _OP_RES = [
     (
         STRIKE_INSERT,
         re.compile(
-            r"(?:striking(?:\s+out)?|deleting)\s+(?:therefrom\s+)?"
+            r"(?:striking(?:\s+out)?|deleting)(?:\s*(?:--|\u2014)\s*|\s+)(?:therefrom\s+)?"
             + _PRE
-            + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause)\s+)?"
+            + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause|reference\s+to)\s+)?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
             r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*" + _EACH + r",?)?"
             r"(?P<loc2>[^\u201c;]{0,400}?)"  # "wherever it appears in sections 104(c), ..."
-            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding)\s*,?\s*"
+            # "... and replacing it with a reference to “4532(d)(1)(B)”"
+            r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding|replacing\s+(?:it|them)\s+with)"
+            r"\s*,?\s*(?:a\s+reference\s+to\s+)?"
             r"(?:(?:in\s+(?:lieu|place)\s+(?:thereof|of\s+the\s+(?:stricken|deleted)\s+\w+)|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
             r"(?:in\s+each\s+(?:such\s+)?(?:place|case)\s*,?\s*)?"
             r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|text|number|date|name|term|clause)\s*:?\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
@@ -152,9 +154,9 @@ _OP_RES = [
     (
         STRIKE,
         re.compile(
-            r"(?:striking(?:\s+out)?|deleting|removing)\s+(?:therefrom\s+)?"
+            r"(?:striking(?:\s+out)?|deleting|removing)(?:\s*(?:--|\u2014)\s*|\s+)(?:therefrom\s+)?"
             + _PRE
-            + r"(?:the\s+(?:words?|phrase|text|following\s*:?)\s*)?"
+            + r"(?:the\s+(?:words?|phrase|text|following\s*:?)\s*|the\s+(?=\u201c))?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
             r"(?P<each>,?\s*" + _EACH + r")?"
             r"(?P<loc>\s+(?:in|from)\s+(?:the\s+)?(?:"
@@ -266,7 +268,8 @@ _PASSIVE_ADD_RE = re.compile(
 
 _INSERT_FOLLOWING_RE = re.compile(
     r"(?:inserting|adding)\s*,?\s+(?:(?:the\s+following\s+)?(?:immediately\s+)?(?P<rel>before|after)\s+"
-    r"(?:the\s+words?\s+)?\u201c(?P<anchor>[^\u201d]{1,300})\u201d\s*,?\s*(?:the\s+following)?"
+    r"(?:the\s+(?:words?|phrase|term|text)\s+)?\u201c(?P<anchor>[^\u201d]{1,300})\u201d\s*,?\s*"
+    r"(?:the\s+following|the\s+(?:words?|phrase|terms?|text)(?=\s*\u201c))?"
     # "inserting before the period at the end of Section 3 (b) (9) thereof a comma and the
     # following: “...”"
     r"|before\s+the\s+period\s+at\s+the\s+end\s+(?:of\s+"
@@ -293,7 +296,7 @@ _ADD_RE = re.compile(
 _ADD_SAYS_WHERE_RE = re.compile(
     r"(?:\bat\s+the\s+end\b|\bnew\s+(?:sub)?(?:section|paragraph|subparagraph|clause|"
     r"sentence|item)|\bthereto\b|\bto\s+(?:sub)?(?:section|paragraph)|\bthe\s+following\b|"
-    r"\ba\s+new\b|\bas\s+follows\b)",
+    r"\ba\s+new\b|\bas\s+follows\b|\bat\s+its\s+end\b)",
     re.I | re.S,
 )
 

@@ -220,7 +220,8 @@ def _as_printed(
 _AND_BY_RE = re.compile(
     r"(?:[ \t]*[,;][ \t]+\(\s?[a-z0-9]{1,3}\s?\)[ \t]+"
     r"|\s*[,;]?\s*(?:and,?\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?)"
-    r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s)"
+    r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s"
+    r"|in\s+(?:sub)?section\s+\d[^,;]{0,20}\s+by\s)"  # "and (ii) in section 2(a) by ..."
     # "In Section 3, delete subsection (i), redesignate subsection (h) as subsection (i), and
     # insert the following new subsection (h):": imperatives, after a comma or an "and".
     r"|[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"

@@ -625,3 +625,29 @@ def test_the_parts_after_one_inserted_renumbered(amending, target, section, read
     for words in reads:
         assert words in text
     assert not [n for n in not_applied if "subsequent" in n["instruction"]]
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "before", "after"),
+    [
+        # "is amended in section 1(b)(3) by adding after the phrase “Section 2105(a)(1)” the
+        # terms “(A) and (C)”"
+        ("13346", "13277", "1", "Section 2105(a)(1)", "Section 2105(a)(1) (A) and (C)"),
+        # "is amended in section 3(b) by striking the “and” immediately preceding “the Chief
+        # Executive Officer of the Millennium Challenge Corporation”"
+        ("13652", "13600", "3", "and the Chief Executive Officer", "the Chief Executive Officer"),
+        # "by striking the “and” preceding “the Assistant to the President for Homeland
+        # Security and Counterterrorism”"
+        ("13683", "13653", "6", "and the Assistant to the President for Homeland", None),
+    ],
+)
+def test_words_placed_by_the_phrase_they_follow_or_precede(
+    amending, target, section, before, after
+):
+    original = {s.number: s.text for s in order(target).sections}
+    parts, _ = consolidated(target, amending)
+    text = " ".join(next(p for p in parts if p.number == section).text.split())
+    assert before in " ".join(original[section].split())
+    assert before not in text or (after and after in text)
+    if after:
+        assert after in text
