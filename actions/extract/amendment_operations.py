@@ -628,6 +628,26 @@ def _operation(
         quoted, end = quoted_block(text, position + added.end())
         if quoted is not None:
             return _passive_addition(text, start, end, base, location, added, quoted)
+    edited = _words_edit(text, start, position, window, base, location)
+    if edited:
+        return edited
+    added = _addition(text, start, position, window, base, location)
+    if added:
+        return added
+    return _failed(
+        text,
+        start,
+        min(len(text), position + 200),
+        base,
+        location,
+        "the instruction's wording is not one the archive reads",
+    )
+
+
+def _words_edit(text, start, position, window, base, location) -> tuple[Instruction, int] | None:
+    """Words struck, inserted or put in place of others, quoted: "striking “X” and inserting
+    “Y”", "substituting “Y” for “X”", "inserting “Y” after “X”", "deleting “X”"; None when
+    the window holds none of them."""
     for op, pattern in _OP_RES:
         match = pattern.match(window)
         if match:
@@ -737,6 +757,13 @@ def _operation(
                 )
                 and op in (STRIKE, STRIKE_INSERT),
             )
+    return None
+
+
+def _addition(text, start, position, window, base, location) -> tuple[Instruction, int] | None:
+    """Text added: "adding at the end thereof the following:", "inserting after section 3 the
+    following new section:", "Add a new Section 401(28) as follows:"; None when the window
+    adds nothing."""
     add = _ADD_RE.match(window)
     if add and re.search(r"\b(?:before|after)\s+the\s+(?:period|comma|semicolon)", add.group(0)):
         # "inserting before the period at the end of ... the words": a place inside the
@@ -839,14 +866,7 @@ def _operation(
                 old=new_section.group("n") if new_section else None,
             )
         return _done(text, start, end, base, ADD_END, location, new=quoted)
-    return _failed(
-        text,
-        start,
-        min(len(text), position + 200),
-        base,
-        location,
-        "the instruction's wording is not one the archive reads",
-    )
+    return None
 
 
 _TIME_RE = re.compile(
