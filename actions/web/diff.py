@@ -1,8 +1,10 @@
 """What differs between two published copies of one action, paragraph by paragraph.
 
-Pure. Paragraphs are aligned first (difflib over whitespace-normalised paragraphs), then each
-changed pair is compared word by word, so a reader sees "1357(g)" against "1357" rather than two
-whole paragraphs. Layout differences (line wrapping, spacing) are not differences.
+Pure. Paragraphs are aligned first (difflib over whitespace-normalised paragraphs; within a
+changed stretch, those alike but for their leading marker pair up, so that an item inserted
+before renumbered ones is one paragraph added), then each changed pair is compared word by
+word, so a reader sees "1357(g)" against "1357" rather than two whole paragraphs. Layout
+differences (line wrapping, spacing) are not differences.
 """
 
 from __future__ import annotations
@@ -57,15 +59,16 @@ def compare(a: str, b: str) -> Comparison:
             rows.extend(Row("same", (Piece("same", p),)) for p in left[i1:i2])
             counts["same"] += i2 - i1
             continue
-        olds, news = left[i1:i2], right[j1:j2]
-        paired = min(len(olds), len(news)) if op == "replace" else 0
-        for old, new in zip(olds[:paired], news[:paired], strict=True):
-            rows.append(Row("changed", _word_pieces(old, new)))
-            counts["changed"] += 1
-        rows.extend(Row("removed", (Piece("removed", p),)) for p in olds[paired:])
-        rows.extend(Row("added", (Piece("added", p),)) for p in news[paired:])
-        counts["removed"] += len(olds) - paired
-        counts["added"] += len(news) - paired
+        for old, new in _pairs(left[i1:i2], right[j1:j2]):
+            if old is not None and new is not None:
+                rows.append(Row("changed", _word_pieces(old, new)))
+                counts["changed"] += 1
+            elif old is not None:
+                rows.append(Row("removed", (Piece("removed", old),)))
+                counts["removed"] += 1
+            else:
+                rows.append(Row("added", (Piece("added", new),)))
+                counts["added"] += 1
     words = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False)
     return Comparison(
         rows=tuple(rows),
@@ -75,6 +78,29 @@ def compare(a: str, b: str) -> Comparison:
         added_paragraphs=counts["added"],
         ratio=round(words.ratio(), 4) if len(a) + len(b) < 400_000 else matcher.ratio(),
     )
+
+
+_MARKER_RE = re.compile(r"^(?:\(\s?\w{1,5}\s?\)|\d{1,3}\.)\s*")
+
+
+def _pairs(olds: list[str], news: list[str]) -> list[tuple[str | None, str | None]]:
+    """The paragraphs of a changed stretch, paired: those alike but for their marker ("(13)
+    the Director ..." renumbered "(14) the Director ...") with each other, a paragraph that
+    came in between on its own, and the rest by position."""
+    keys = difflib.SequenceMatcher(
+        None,
+        [_MARKER_RE.sub("", p) for p in olds],
+        [_MARKER_RE.sub("", p) for p in news],
+        autojunk=False,
+    )
+    out: list[tuple[str | None, str | None]] = []
+    for op, i1, i2, j1, j2 in keys.get_opcodes():
+        stretch_old, stretch_new = olds[i1:i2], news[j1:j2]
+        paired = min(len(stretch_old), len(stretch_new)) if op in ("equal", "replace") else 0
+        out += list(zip(stretch_old[:paired], stretch_new[:paired], strict=True))
+        out += [(p, None) for p in stretch_old[paired:]]
+        out += [(None, p) for p in stretch_new[paired:]]
+    return out
 
 
 def _word_pieces(old: str, new: str) -> tuple[Piece, ...]:

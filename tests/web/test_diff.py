@@ -32,3 +32,33 @@ def test_compare_page_for_two_real_copies(client, eo):
     # The action page links to it; an unknown copy id falls back to the defaults.
     assert f"/actions/{order.pk}/compare/" in client.get(order.get_absolute_url()).content.decode()
     assert client.get(f"/actions/{order.pk}/compare/?a=zzz&b=-1").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "inserted"),
+    [
+        # EO 13284 inserts "(13) the Secretary of Homeland Security;" and renumbers (13)-(18)
+        ("13284", "12590", "1", "(13) the Secretary of Homeland Security;"),
+        # EO 13286 inserts "(v) the Secretary of Homeland Security;" and renumbers (v)-(viii)
+        ("13286", "13257", "1", "(v) the Secretary of Homeland Security;"),
+    ],
+)
+def test_a_part_inserted_and_the_rest_renumbered_compare_as_such(
+    amending, target, section, inserted
+):
+    """The comparison of a list with one item inserted and those after it renumbered: the new
+    item added whole, each later one changed in its marker only (never paired with its
+    neighbour by position)."""
+    from tests.extract.test_amendment_forms import consolidated, order
+
+    before = next(s.text for s in order(target).sections if s.number == section)
+    parts, _ = consolidated(target, amending)
+    after = next(p.text for p in parts if p.number == section)
+    result = compare(before, after)
+    added = [row.pieces[0].text for row in result.rows if row.op == "added"]
+    assert inserted in added
+    changed = [row for row in result.rows if row.op == "changed"]
+    assert changed
+    for row in changed:
+        altered = [p.text for p in row.pieces if p.op != "same"]
+        assert all(len(words.split()) == 1 for words in altered), altered
