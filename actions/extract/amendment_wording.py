@@ -272,3 +272,41 @@ def quoted_block(text: str, position: int) -> tuple[str | None, int]:
     if stop < len(text) and text[stop] in ".;,":
         stop += 1
     return body.strip(), stop
+
+
+_TIME_RE = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|last)\s+(?:time|place|instance)\s+"
+    r"(?:it|that\s+it)\s+appears",
+    re.I,
+)
+
+
+def occurrence(words: str) -> int | None:
+    """ "“Act” the second time it appears": which of the words' appearances, 0 the first."""
+    said = _TIME_RE.search(words)
+    if not said:
+        return None
+    which = said.group(1).lower()
+    return -1 if which == "last" else ["first", "second", "third", "fourth", "fifth"].index(which)
+
+
+def done(text, start, end, base, op, location, **values) -> tuple[Instruction, int]:
+    """An instruction read, shown as the text printed it from `start` to `end`, and its end."""
+    return Instruction(
+        op=op, location=location, text=_shown(text, start, end), **base, **values
+    ), end
+
+
+def failed(text, start, end, base, location, problem) -> tuple[Instruction, int]:
+    """An instruction not read, kept with why (`problem`), and where it ends."""
+    return (
+        Instruction(
+            op=None, location=location, text=_shown(text, start, end), problem=problem, **base
+        ),
+        end,
+    )
+
+
+def _shown(text: str, start: int, end: int) -> str:
+    shown = " ".join(text[start:end].split())
+    return shown if len(shown) <= 600 else shown[:597] + "..."

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from actions.extract.amendment_operations import _failed, _operation, container, renumbered_after
+from actions.extract.amendment_operations import _operation, container, renumbered_after
 from actions.extract.amendment_wording import (
     _PLACE,
     _SENTENCE,
@@ -40,6 +40,7 @@ from actions.extract.amendment_wording import (
     quote_unquoted_items,
     quoted_block,
 )
+from actions.extract.amendment_wording import failed as _failed
 
 _ORDER = r"Executive\s+Order\s+(?:No\.\s*)?(?P<number>\d{3,5})"
 
