@@ -15,7 +15,6 @@ from actions.extract.amendment_wording import (
     _SECTION_NUMBER,
     _SENTENCE,
     ADD_END,
-    ADD_SECTION,
     AFTER_SENTENCE,
     FINAL_PERIOD,
     INSERT_AFTER,
@@ -31,6 +30,7 @@ from actions.extract.amendment_wording import (
     Location,
     _location,
     _merge,
+    new_sections,
     quoted_block,
 )
 from actions.extract.amendment_wording import done as _done
@@ -762,21 +762,11 @@ def _addition(text, start, position, window, base, location) -> tuple[Instructio
             where_text + text[end - len(quoted) - 2 : end],
             re.I,
         )
-        after = re.search(r"after\s+section\s+(?P<n>\d+[A-Za-z]?)", where_text, re.I)
         if re.search(r"\bnew\s+section\b|\bsection\s+\d+[A-Za-z]?\s*$", where_text, re.I) or (
             quoted.lstrip().lower().startswith(("sec.", "section ")) and location.section is None
         ):
-            anchor = after.group("n") if after else None
-            return _done(
-                text,
-                start,
-                end,
-                base,
-                ADD_SECTION,
-                Location(section=anchor),
-                new=quoted,
-                old=new_section.group("n") if new_section else None,
-            )
+            number = new_section.group("n") if new_section else None
+            return new_sections(text, start, end, base, where_text, quoted, number)
         return _done(text, start, end, base, ADD_END, location, new=quoted)
     return None
 

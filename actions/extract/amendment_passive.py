@@ -20,6 +20,7 @@ from actions.extract.amendment_wording import (
     Location,
     _location,
     _merge,
+    new_sections,
     quoted_block,
 )
 from actions.extract.amendment_wording import done as _done
@@ -169,20 +170,9 @@ def _passive_addition(text, start, end, base, location, added, quoted) -> tuple[
             if not re.match(r"\s*\(", quoted):
                 quoted = f"({own.path[-1]}) {quoted.strip()}"  # "a new Sec. 201(d) ...: “The"
             return _done(text, start, end, base, ADD_END, _merge(where, parent), new=quoted)
-        after = re.search(
-            r"after\s+section\s+(?P<n>\d+[A-Za-z]?)", added.group("where") or "", re.I
-        )
         first = re.match(r"\d+[A-Za-z]?", (own.section or "").split(",")[0])
-        return _done(
-            text,
-            start,
-            end,
-            base,
-            ADD_SECTION,
-            Location(section=after.group("n") if after else None),
-            new=quoted,
-            old=first.group(0) if first and "," not in (own.section or "") else None,
-        )
+        number = first.group(0) if first and "," not in (own.section or "") else None
+        return new_sections(text, start, end, base, added.group("where"), quoted, number)
     if kind.startswith("section"):
         return _done(text, start, end, base, ADD_SECTION, Location(), new=quoted)
     if place:  # "a new subsection (d)": at the end of the part it is added to

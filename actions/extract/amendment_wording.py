@@ -310,3 +310,17 @@ def failed(text, start, end, base, location, problem) -> tuple[Instruction, int]
 def _shown(text: str, start: int, end: int) -> str:
     shown = " ".join(text[start:end].split())
     return shown if len(shown) <= 600 else shown[:597] + "..."
+
+
+_AFTER_SECTION_RE = re.compile(r"after\s+section\s+(?P<n>\d+[A-Za-z]?)", re.I)
+
+
+def new_sections(
+    text: str, start: int, end: int, base: dict, said: str, quoted: str, number: str | None
+) -> tuple[Instruction, int]:
+    """New sections ("A new section 7 is added", "inserting after section 3 the following new
+    section:"): after the section `said` names, else where their numbers put them; `number`
+    the first new one's, when the clause states it."""
+    after = _AFTER_SECTION_RE.search(said or "")
+    where = Location(section=after.group("n") if after else None)
+    return done(text, start, end, base, ADD_SECTION, where, new=quoted, old=number)
