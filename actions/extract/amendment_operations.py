@@ -564,6 +564,12 @@ def _words_edit(text, start, position, window, base, location) -> tuple[Instruct
         match = pattern.match(window)
         if match:
             loc_text = (match.group("loc") or "") + (match.groupdict().get("loc2") or "")
+
+            def refused(problem: str) -> tuple[Instruction, int]:
+                # called at once, in this iteration: its match and place as they stand
+                end = position + match.end()  # noqa: B023
+                return _failed(text, start, end, base, location, problem)  # noqa: B023
+
             if op == STRIKE and re.match(
                 # within this clause: not past a semicolon, a line or the next item's marker
                 r"(?:(?![;\n]|\(\w{1,3}\)\s).){0,400}?\band\s+(?:by\s+)?(?:inserting|substituting)\b",
@@ -572,14 +578,7 @@ def _words_edit(text, start, position, window, base, location) -> tuple[Instruct
             ):
                 # Struck words that an insertion replaces further on, in a form not read:
                 # never applied as a bare deletion.
-                return _failed(
-                    text,
-                    start,
-                    position + match.end(),
-                    base,
-                    location,
-                    "the instruction's wording is not one the archive reads",
-                )
+                return refused("the instruction's wording is not one the archive reads")
             anchored = op == STRIKE and _ANCHORED_STRIKE_RE.match(window, match.end())
             if anchored:
                 # "striking “and” after “State” in section 701(6) and inserting a comma in
@@ -592,23 +591,11 @@ def _words_edit(text, start, position, window, base, location) -> tuple[Instruct
                 re.I,
             ):
                 # "deleting “and” after the section heading": which “and” is not read.
-                return _failed(
-                    text,
-                    start,
-                    position + match.end(),
-                    base,
-                    location,
-                    "the place of the words struck is not read",
-                )
+                return refused("the place of the words struck is not read")
             not_text = re.search(r"\bin\s+the\s+(title|heading|preamble|caption)\b", loc_text, re.I)
             if not_text:
-                return _failed(
-                    text,
-                    start,
-                    position + match.end(),
-                    base,
-                    location,
-                    f"its {not_text.group(1).lower()} is amended, not a section of its text",
+                return refused(
+                    f"its {not_text.group(1).lower()} is amended, not a section of its text"
                 )
             pre = match.groupdict().get("pre") or ""
             if pre.strip():
@@ -641,14 +628,7 @@ def _words_edit(text, start, position, window, base, location) -> tuple[Instruct
                     each=tuple((where, "") for where in several),
                 )
             if place and re.search(r"\bsections\s+\d", loc_text, re.I):
-                return _failed(
-                    text,
-                    start,
-                    position + match.end(),
-                    base,
-                    location,
-                    "one instruction for several sections",
-                )
+                return refused("one instruction for several sections")
             return _done(
                 text,
                 start,
