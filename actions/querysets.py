@@ -99,6 +99,18 @@ class ActionQuerySet(models.QuerySet):
             ),
         )
 
+    def for_page(self) -> ActionQuerySet:
+        """An action for its page: its row, president and term, the copy its text is shown
+        from (without that copy's words) and its page row (`ActionPage`: the document
+        rendered and the lists of its own rows), in one query. The action's own words are
+        left unread: the page row carries them (`actions.read.page`)."""
+        return self.select_related("president", "term", "text_source", "page").defer(
+            "text",
+            "preamble",
+            "preamble_page_breaks",
+            *(f"text_source__{name}" for name in SOURCE_BULK),
+        )
+
     def search(self, q: str):
         """Full-text and entity search within these actions (`actions.search`): ranked,
         counted and paged lazily, on either database."""
@@ -250,6 +262,29 @@ class RelationQuerySet(models.QuerySet):
         return self.select_related(*ends).only(
             *own, *(f"{end}__{name}" for end in ends for name in cards[end])
         )
+
+    def best_related(self, action, limit: int = 10) -> list[dict]:
+        """The actions most related to one action by computed links at either end, best
+        score first (ties: links from it, then to it, each by id), each once:
+        `[{"action": card, "reason", "score"}]`. Read as tuples, the best `limit` + 1 of each
+        end (one may be a link to itself), rather than every link as two whole rows."""
+        Action = _model("Action")
+        pk = action.pk if isinstance(action, models.Model) else action
+        found = []
+        for rank, (end, other) in enumerate((("source", "target"), ("target", "source"))):
+            rows = (
+                self.filter(kind=COMPUTED, **{f"{end}_id": pk})
+                .order_by(models.F("score").desc(nulls_last=True), "id")
+                .values_list("id", "score", "evidence", *(f"{other}__{f}" for f in ACTION_CARD))
+            )
+            found += [(-(row[1] or 0), rank, row) for row in rows[: limit + 1]]
+        best: dict[int, dict] = {}
+        for _, _, (_, score, evidence, *card) in sorted(found, key=lambda f: f[:2] + (f[2][0],)):
+            other = Action(**dict(zip(ACTION_CARD, card, strict=True)))
+            if other.pk is None or other.pk == pk or other.pk in best:
+                continue
+            best[other.pk] = {"action": other, "reason": evidence, "score": score}
+        return list(best.values())[:limit]
 
     def related_to(self, actions) -> list:
         """The computed "related" links at either end of these actions. Two indexed lookups,

@@ -169,7 +169,7 @@ def run_mode(paths: dict, args, cached: bool, script: Path) -> list[list]:
         for path in warm:
             urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=60).read()
         print(f"{mode}: warm-up of {len(warm)} pages ({time.monotonic() - started:.0f} s)")
-        for scenario in ("action", "statute", "search", "mix"):
+        for scenario in args.scenarios:
             for connections in (8, 32):
                 r = run_wrk(paths[scenario], connections, args.duration, script)
                 errors = r["status_errors"] + r["socket_errors"]
@@ -195,6 +195,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--scenarios", nargs="+", default=["action", "statute", "search", "mix"])
+    parser.add_argument(
+        "--modes", nargs="+", choices=["cached", "uncached"], default=["cached", "uncached"]
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -205,7 +209,9 @@ def main() -> None:
     database = os.environ.get("DATABASE_URL", "sqlite (db.sqlite3)").split("@")[-1]
     print(f"load: gunicorn, {args.workers} workers, {args.duration} s per run, {database}")
     try:
-        rows = run_mode(paths, args, True, script) + run_mode(paths, args, False, script)
+        rows = [
+            row for mode in args.modes for row in run_mode(paths, args, mode == "cached", script)
+        ]
     finally:
         script.unlink()
     from common import fragment, table

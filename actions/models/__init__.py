@@ -11,6 +11,7 @@ from actions.models.links import Commentary, CommentaryLink, Relation
 from actions.models.people import President, Term
 from actions.models.records import (
     Action,
+    ActionPage,
     Conflict,
     SearchDocument,
     Section,
@@ -24,6 +25,7 @@ __all__ = [
     "President",
     "Term",
     "Action",
+    "ActionPage",
     "Source",
     "SourceFile",
     "Section",

@@ -255,3 +255,26 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title[:80]
+
+
+class ActionPage(models.Model):
+    """What an action's page shows of the action's own rows, made by the store whenever the
+    action is rebuilt (`actions/page_parts.py`): the document as HTML, and the lists the page
+    prints (statutes cited, agencies, copies, signatories, conflicts). A page reads this one
+    row instead of eight tables and renders no text at request time. The two things on it that
+    depend on other actions are marks in the HTML, filled from rows when the page is shown: a
+    span naming another action, linked when that action is archived, and what later acted on
+    each section. A row made by another `version` of the code is not used (the page is then
+    made from the tables, as before the row existed) until the next rebuild."""
+
+    action = models.OneToOneField(
+        Action, primary_key=True, on_delete=models.CASCADE, related_name="page"
+    )
+    version = models.PositiveSmallIntegerField()
+    document = models.TextField(blank=True)
+    parts = models.JSONField(default=dict)
+    # Made by the rebuild that follows any change to its copies: the page's Last-Modified.
+    made_at = models.DateTimeField(auto_now=True, null=True)
+
+    def __str__(self) -> str:
+        return f"page of {self.action_id}"

@@ -45,8 +45,11 @@ def read_details(ids: Iterable[int], *, computed: bool = True) -> list[Detail]:
     return [details[pk] for pk in ids if pk in details]
 
 
-def complete(by_id: dict[int, Action], *, computed: bool = True) -> dict[int, Detail]:
-    """Details of actions read with `for_detail()`: their relations and named actions."""
+def complete(
+    by_id: dict[int, Action], *, computed: bool = True, named: bool = True
+) -> dict[int, Detail]:
+    """Details of actions read with `for_detail()`: their relations and (with `named`) the
+    actions their texts name."""
     details = {pk: Detail(action) for pk, action in by_id.items()}
     for relation in Relation.objects.outgoing(by_id).with_ends("target", "section"):
         details[relation.source_id].outgoing.append(relation)
@@ -54,7 +57,8 @@ def complete(by_id: dict[int, Action], *, computed: bool = True) -> dict[int, De
         details[relation.target_id].incoming.append(relation)
     if computed:
         _read_related(details)
-    _read_named(details)
+    if named:
+        _read_named(details)
     return details
 
 
@@ -83,19 +87,24 @@ def best_related(action: Action, relations: list[Relation], limit: int = 10) -> 
 def _read_named(details: dict[int, Detail]) -> None:
     """The actions each text names, found with one query for the whole batch."""
     references = [r for d in details.values() for r in d.action.references.all()]
-    numbers = {r.number for r in references}
-    targets: dict[tuple[str, str], Action] = {}
-    if numbers:
-        rows = Action.objects.filter(number__in=numbers).only(
-            "id", "kind", "number", "title", "signed_on", "slug"
-        )
-        targets = {(a.kind, a.number): a for a in rows}
+    targets = named_actions((r.kind, r.number) for r in references)
     for reference in references:
         target = targets.get((reference.kind, reference.number))
         if target is None or target.pk == reference.action_id:
             continue
         detail = details[reference.action_id]
         detail.named.setdefault(reference.section_id, []).append((reference, target))
+
+
+def named_actions(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Action]:
+    """The archived actions named by (kind, number), read as cards in one query."""
+    keys = set(keys)
+    if not keys:
+        return {}
+    rows = Action.objects.filter(number__in={number for _, number in keys}).only(
+        "id", "kind", "number", "title", "signed_on", "slug"
+    )
+    return {(a.kind, a.number): a for a in rows if (a.kind, a.number) in keys}
 
 
 def section_effects(detail: Detail) -> dict[str, list[Relation]]:
@@ -109,31 +118,6 @@ def section_effects(detail: Detail) -> dict[str, list[Relation]]:
 
 
 # Serializing ------------------------------------------------------------------------------
-
-
-def agency_summary(action: Action) -> list[dict]:
-    """Per agency the action names: its sections naming (`total`) and directing
-    (`directed_sections`) it, those directed first; from the rows already read."""
-    rows: dict[str, dict] = {}
-    for mention in action.agency_mentions.all():
-        row = rows.setdefault(
-            mention.agency.slug,
-            {
-                "agency__slug": mention.agency.slug,
-                "agency__name": mention.agency.name,
-                "total": 0,
-                "directed_sections": 0,
-            },
-        )
-        row["total"] += 1
-        row["directed_sections"] += mention.directed
-    return sorted(rows.values(), key=lambda r: (-r["directed_sections"], r["agency__name"]))
-
-
-def last_modified(action: Action):
-    """When the action's page last changed: its row or its newest copy."""
-    copies = [s.ingested_at for s in action.sources.all()]
-    return max(t for t in (action.updated_at, *copies) if t is not None)
 
 
 def _day(value) -> str | None:

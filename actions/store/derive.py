@@ -53,6 +53,7 @@ class Derived:
     conflicts: list[Conflict] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
     search: SearchDocument | None = None
+    sources: list[Source] = field(default_factory=list)  # its copies, for its page row
 
 
 def derive(action: Action, sources: list[Source], lookups: Lookups, reading: Reading) -> Derived:
@@ -60,7 +61,7 @@ def derive(action: Action, sources: list[Source], lookups: Lookups, reading: Rea
     `reading` is what `readings.read_copies` made of the sources' parses (here or in a worker
     process)."""
     merged = reading.merged
-    out = Derived(action=action)
+    out = Derived(action=action, sources=sources)
     holder = _apply_merged_fields(action, reading, sources, lookups)
     # The end its own text sets; `refresh_statuses` reads it again from the text as amended.
     action.expires_on = reading.expires_on

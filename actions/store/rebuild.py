@@ -14,12 +14,13 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
-from django.db.models import TextField
+from django.db import models, transaction
+from django.db.models import ExpressionWrapper, Q, TextField
 from django.db.models.functions import Cast
 
 from actions.models import (
     Action,
+    ActionPage,
     AgencyMention,
     ArchiveVersion,
     Citation,
@@ -31,6 +32,7 @@ from actions.models import (
     Signatory,
     Source,
 )
+from actions.page_parts import make_page
 from actions.store.bulk import insert_objects, update_rows
 from actions.store.derive import Derived, derive
 from actions.store.emergencies import refresh_emergencies, touches_emergencies
@@ -84,7 +86,11 @@ def rebuild_actions(
     With `readings` (made by workers from the same sources), the parses are not read here."""
     with transaction.atomic():
         sources = defaultdict(list)
-        copies = Source.objects.filter(action__in=actions).order_by("id")
+        copies = (
+            Source.objects.filter(action__in=actions)
+            .order_by("id")
+            .annotate(has_text=ExpressionWrapper(~Q(text=""), output_field=models.BooleanField()))
+        )
         if readings is not None:
             copies = copies.defer("metadata", "text")
         for source in copies:
@@ -201,6 +207,7 @@ def _write(derived: list[Derived]) -> set[int]:
     ):
         queryset._raw_delete(using)
     SearchDocument.objects.filter(action_id__in=ids).delete()
+    ActionPage.objects.filter(action_id__in=ids)._raw_delete(using)
     for action in actions:
         action.needs_relating = True  # its related actions are owed (see graph.related)
     update_rows(Action, ACTION_FIELDS, actions)
@@ -211,6 +218,8 @@ def _write(derived: list[Derived]) -> set[int]:
     Conflict.objects.bulk_create([c for d in derived for c in d.conflicts], batch_size=500)
     Signatory.objects.bulk_create([s for d in derived for s in d.signatories], batch_size=500)
     SearchDocument.objects.bulk_create([d.search for d in derived if d.search], batch_size=200)
+    # After the rows above, whose ids (and their sections') the page row refers to.
+    ActionPage.objects.bulk_create([_page(d) for d in derived], batch_size=200)
     found = [row for d in derived for row in d.relations]
     resolved = _resolve_all([tuple(row[2:]) for row in found])
     for relation, end, *key in found:
@@ -226,6 +235,19 @@ def _write(derived: list[Derived]) -> set[int]:
     _resolve_dangling([a for a in actions if a.number])
     _resolve_dated([a for a in actions if not a.number and a.kind in MEMO_KINDS])
     return {r.target_id for r, *_ in found if r.target_id} | before | set(ids)
+
+
+def _page(derived: Derived) -> ActionPage:
+    return make_page(
+        derived.action,
+        sections=derived.sections,
+        citations=derived.citations,
+        references=derived.references,
+        mentions=derived.mentions,
+        sources=derived.sources,
+        signatories=derived.signatories,
+        conflicts=derived.conflicts,
+    )
 
 
 def _resolve_dangling(actions: list[Action]) -> None:

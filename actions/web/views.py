@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import date
 from urllib.parse import urlencode
 
@@ -12,13 +11,16 @@ from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.http import http_date
 
 from actions.graph.reconcile import fold_cross_references, reconcile
 from actions.ingest.text import normalize_number
 from actions.models import Action
-from actions.read.detail import agency_summary, complete, last_modified, section_effects
+from actions.page_parts import finish_document
+from actions.read.detail import section_effects
 from actions.read.filters import SORT_CHOICES, TRUE_VALUES
+from actions.read.page import read_page
 from actions.read.selection import MAX_QUERY, select
 from actions.store.status import status_on
 from actions.vocabulary import (
@@ -36,7 +38,6 @@ from actions.web.citing import citation_formats
 from actions.web.coverage import gaps_crossed
 from actions.web.diff import compare
 from actions.web.export_csv import action_rows, citation_rows
-from actions.web.rendering import Link, render_text
 
 
 @archive_cached
@@ -163,11 +164,7 @@ def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpR
     if kind is None:
         raise Http404("No such kind of action")
     # Read in full at once: the canonical address is asked for far more than its variants.
-    action = (
-        Action.objects.for_detail(source_texts=False)
-        .filter(kind=kind, number__iexact=number)
-        .first()
-    )
+    action = Action.objects.for_page().filter(kind=kind, number__iexact=number).first()
     if action is None:
         # "11359A" or "011359-a" for "11359-A": the same order, at its canonical address.
         action = Action.objects.filter(
@@ -202,7 +199,7 @@ def action_by_date(request: HttpRequest, kind_path: str, day: str, slug: str) ->
     lookup = Q(kind=kind, slug=slug)
     lookup &= Q(signed_on=None) if day == "undated" else Q(signed_on=day)
     try:
-        action = Action.objects.for_detail(source_texts=False).filter(lookup).first()
+        action = Action.objects.for_page().filter(lookup).first()
     except Exception as error:  # a malformed date in the URL is a missing page, not a crash
         raise Http404("No such action") from error
     if action is None:
@@ -264,49 +261,23 @@ def compare_sources(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _named_links(named: list[tuple]) -> list[Link]:
-    """Links from the spans naming other archived actions to their pages."""
-    return [
-        Link(
-            ref.start, ref.end, target.get_absolute_url(), f"{target.label}: {target.title}", "ref"
-        )
-        for ref, target in named
-    ]
-
-
 def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
-    detail = complete({action.pk: action})[action.pk]
-    sections = sorted(action.sections.all(), key=lambda s: s.position)
-    citations = list(action.citations.all())
-    by_section: dict[int | None, list] = {}
-    for cite in citations:
-        by_section.setdefault(cite.section_id, []).append(cite)
-    lead_text = action.preamble if sections else (action.preamble or action.text)
+    read = read_page(action)
+    detail, parts = read.detail, read.page.parts
     effects = section_effects(detail)
-    rendered_sections = [
-        {
-            "section": s,
-            "html": render_text(
-                s.text, by_section.get(s.pk, []), _named_links(detail.named.get(s.pk, []))
-            ),
-            "page_cite": _page_cite(action, s.start_page),
-            "effects": effects.get(s.number, []),
-        }
-        for s in sections
-    ]
-    lead_html = render_text(
-        lead_text, by_section.get(None, []), _named_links(detail.named.get(None, []))
-    )
-    preamble_html = lead_html if sections else None
-    body_html = None if sections else lead_html
+
+    def section_effects_html(position: int, number: str) -> str:
+        rows = effects.get(number)
+        if not rows:
+            return ""
+        return render_to_string(
+            "actions/_section_effects.html",
+            {"effects": rows, "number": number, "inverse_labels": INVERSE_LABELS},
+        )
+
     outgoing = reconcile(detail.outgoing, "target")
     incoming = reconcile(detail.incoming, "source")
     fold_cross_references(outgoing, incoming)
-    sources = list(action.sources.all())
-    comparable = sum(1 for s in sources if s.has_text)
-    statutes = OrderedDict()
-    for cite in citations:
-        statutes.setdefault(cite.statute.key, []).append(cite)
     as_of, as_of_error = _as_of(request, action)
     # The text as amended, for an order that numbered orders amended (or revoked in part).
     amended = action.kind == "executive_order" and any(
@@ -320,36 +291,23 @@ def _action_page(request: HttpRequest, action: Action) -> HttpResponse:
             "as_of_day": request.GET.get("as_of", "") if as_of else "",
             "as_of_error": as_of_error,
             "action": action,
-            "sections": rendered_sections,
-            "preamble_html": preamble_html,
-            "body_html": body_html,
-            "statutes": statutes,
+            "parts": parts,
+            "document": finish_document(read.page, read.named, section_effects_html),
             "outgoing": outgoing,
             "incoming": incoming,
             "status_rows": [row for row in incoming if row.kind in STATUS_RELATION_KINDS],
             "as_amended_url": f"{action.get_absolute_url()}/as-amended" if amended else None,
-            "emergency_acts": _emergency_acts(action),
+            "emergency_acts": read.emergency_acts,
             "inverse_labels": INVERSE_LABELS,
             "forward_labels": FORWARD_LABELS,
             "lineage": _lineage(action, outgoing, incoming),
-            "related": detail.related,
-            "sources": sources,
-            "comparable_sources": comparable,
-            "commentary": list(action.commentary_links.all()),
-            "agencies": agency_summary(action),
+            "related": read.related,
+            "commentary": read.commentary,
             "citation_formats": citation_formats(action),
         },
     )
-    response["Last-Modified"] = http_date(last_modified(action).timestamp())
+    response["Last-Modified"] = http_date(read.last_modified.timestamp())
     return response
-
-
-def _emergency_acts(action: Action) -> list:
-    """What the action does to national emergencies; asked only of texts that speak of one
-    (the register is built from those), so other pages make no query for it."""
-    if "national emergenc" not in action.text.lower():
-        return []
-    return list(action.emergency_acts.select_related("emergency"))
 
 
 def _lineage(action: Action, outgoing, incoming) -> str:
@@ -382,12 +340,3 @@ def _as_of(request: HttpRequest, action: Action):
     except ValueError:
         return None, f"“{value}” is not a date (YYYY-MM-DD)."
     return status_on(action, day), ""
-
-
-def _page_cite(action: Action, page: int | None) -> str | None:
-    """'82 FR 8799, 8801': the order's FR citation pinned to the page a section is on."""
-    if not action.fr_citation or not page:
-        return None
-    if action.fr_start_page and page != action.fr_start_page:
-        return f"{action.fr_citation}, {page}"
-    return action.fr_citation

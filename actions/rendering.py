@@ -1,5 +1,5 @@
 """An action's text as safe HTML: paragraphs, with its statute citations and the orders it
-names linked in place.
+names linked in place (or, for the store's copy of a page, marked for the page to link).
 
 The source text is always escaped; the only markup is what this module adds (paragraphs and
 links to the archive's statute and action pages), so nothing from a source can reach a page as
@@ -16,13 +16,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 @dataclass(frozen=True)
 class Link:
-    """A span of the text to link: [start, end) -> url, with a tooltip and a class."""
+    """A span of the text to link: [start, end) -> url, with a tooltip and a class; or, with
+    `mark`, a span left for the page to link when it is shown (`page_parts.finish_document`)."""
 
     start: int
     end: int
     url: str
     title: str
     css: str
+    mark: int | None = None
 
 
 def citation_links(citations) -> list[Link]:
@@ -48,15 +50,25 @@ def render_text(text: str, citations=(), links: list[Link] = ()) -> SafeString:
         if link.start < position or link.end > len(text):
             continue
         pieces.append(escape(text[position : link.start]))
-        pieces.append(
-            format_html(
-                '<a class="{}" href="{}" title="{}">{}</a>',
-                link.css,
-                link.url,
-                link.title,
-                text[link.start : link.end],
+        if link.mark is not None:
+            pieces.append(
+                format_html(
+                    '<a class="{}" data-ref="{}">{}</a>',
+                    link.css,
+                    link.mark,
+                    text[link.start : link.end],
+                )
             )
-        )
+        else:
+            pieces.append(
+                format_html(
+                    '<a class="{}" href="{}" title="{}">{}</a>',
+                    link.css,
+                    link.url,
+                    link.title,
+                    text[link.start : link.end],
+                )
+            )
         position = link.end
     pieces.append(escape(text[position:]))
     html = "".join(str(piece) for piece in pieces)
