@@ -43,9 +43,9 @@ def make_page(
     signatories: Iterable,
     conflicts: Iterable,
 ) -> ActionPage:
-    """The page row of an action from its saved rows (each row's `section_id` set). Copies
-    say whether they carry text (`has_text`, as `for_detail(source_texts=False)` reads them,
-    or their `text`)."""
+    """The page row of an action from its saved rows (each row's `section_id` set), its
+    president and term, and its copies. Copies say whether they carry text (`has_text`, as
+    `for_detail(source_texts=False)` reads them, or their `text`)."""
     sections = sorted(sections, key=lambda s: s.position)
     # One order on every database: a tie in offset (two units' spans) by creation.
     citations = sorted(citations, key=lambda c: (c.start, c.pk))
@@ -76,6 +76,13 @@ def make_page(
             {"field": c.field, "values": c.values}
             for c in sorted(conflicts, key=lambda c: (c.field, c.pk))
         ],
+        "president": (
+            {"name": action.president.name, "url": action.president.get_absolute_url()}
+            if action.president
+            else None
+        ),
+        "term_ordinal": action.term.ordinal if action.term else None,
+        "text_source": next((copy for copy in copies if copy["shown"]), None),
         # The register is built from the texts that speak of one: other pages ask nothing.
         "speaks_of_emergency": "national emergenc" in action.text.lower(),
     }

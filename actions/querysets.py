@@ -100,16 +100,11 @@ class ActionQuerySet(models.QuerySet):
         )
 
     def for_page(self) -> ActionQuerySet:
-        """An action for its page: its row, president and term, the copy its text is shown
-        from (without that copy's words) and its page row (`ActionPage`: the document
-        rendered and the lists of its own rows), in one query. The action's own words are
-        left unread: the page row carries them (`actions.read.page`)."""
-        return self.select_related("president", "term", "text_source", "page").defer(
-            "text",
-            "preamble",
-            "preamble_page_breaks",
-            *(f"text_source__{name}" for name in SOURCE_BULK),
-        )
+        """An action for its page: its row and its page row (`ActionPage`: the document
+        rendered, and the lists its own rows, president, term and copies make), in one query.
+        The action's own words are left unread: the page row carries them
+        (`actions.read.page`)."""
+        return self.select_related("page").defer("text", "preamble", "preamble_page_breaks")
 
     def search(self, q: str):
         """Full-text and entity search within these actions (`actions.search`): ranked,
@@ -274,17 +269,20 @@ class RelationQuerySet(models.QuerySet):
         for rank, (end, other) in enumerate((("source", "target"), ("target", "source"))):
             rows = (
                 self.filter(kind=COMPUTED, **{f"{end}_id": pk})
-                .order_by(models.F("score").desc(nulls_last=True), "id")
+                .order_by("-score", "id")
                 .values_list("id", "score", "evidence", *(f"{other}__{f}" for f in ACTION_CARD))
             )
-            found += [(-(row[1] or 0), rank, row) for row in rows[: limit + 1]]
+            found += [(-row[1], rank, row) for row in rows[: limit + 1]]
         best: dict[int, dict] = {}
         for _, _, (_, score, evidence, *card) in sorted(found, key=lambda f: f[:2] + (f[2][0],)):
-            other = Action(**dict(zip(ACTION_CARD, card, strict=True)))
-            if other.pk is None or other.pk == pk or other.pk in best:
+            other_pk = card[0]
+            if other_pk is None or other_pk == pk or other_pk in best:
                 continue
-            best[other.pk] = {"action": other, "reason": evidence, "score": score}
-        return list(best.values())[:limit]
+            other = Action(**dict(zip(ACTION_CARD, card, strict=True)))
+            best[other_pk] = {"action": other, "reason": evidence, "score": score}
+            if len(best) == limit:
+                break
+        return list(best.values())
 
     def related_to(self, actions) -> list:
         """The computed "related" links at either end of these actions. Two indexed lookups,

@@ -163,17 +163,19 @@ def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpR
     kind = PATH_KINDS.get(kind_path)
     if kind is None:
         raise Http404("No such kind of action")
-    # Read in full at once: the canonical address is asked for far more than its variants.
-    action = Action.objects.for_page().filter(kind=kind, number__iexact=number).first()
+    # Read in full at once: the canonical address is asked for far more than its variants,
+    # and an exact number is an index lookup (a case-blind one reads every order of the kind).
+    action = Action.objects.for_page().filter(kind=kind, number=number).order_by().first()
     if action is None:
-        # "11359A" or "011359-a" for "11359-A": the same order, at its canonical address.
-        action = Action.objects.filter(
-            kind=kind, number__iexact=normalize_number(number.lstrip("0"))
-        ).first()
+        # "13768a", "11359A" or "011359-a" for "11359-A": the same order, at its canonical
+        # address.
+        of_kind = Action.objects.filter(kind=kind)
+        action = (
+            of_kind.filter(number__iexact=number).first()
+            or of_kind.filter(number__iexact=normalize_number(number.lstrip("0"))).first()
+        )
         if action is None:
             raise Http404("No such action in the archive")
-        return redirect(action, permanent=True)
-    if action.number != number:
         return redirect(action, permanent=True)
     return _action_page(request, action)
 
