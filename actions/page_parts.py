@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from actions.models import Action, ActionPage
-from actions.rendering import Link, render_text
+from actions.rendering import Link, escape, render_text
 
 # Raised whenever what `make_page` writes changes shape: rows of another version are not used.
 PAGE_VERSION = 1
