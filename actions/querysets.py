@@ -261,25 +261,35 @@ class RelationQuerySet(models.QuerySet):
     def best_related(self, action, limit: int = 10) -> list[dict]:
         """The actions most related to one action by computed links at either end, best
         score first (ties: links from it, then to it, each by id), each once:
-        `[{"action": card, "reason", "score"}]`. Read as tuples, the best `limit` + 1 of each
-        end (one may be a link to itself), rather than every link as two whole rows."""
+        `[{"action": card, "reason", "score"}]`. One statement (each side of the OR an
+        index lookup), read as tuples with both ends' cards, not as whole rows."""
         Action = _model("Action")
         pk = action.pk if isinstance(action, models.Model) else action
-        found = []
-        for rank, (end, other) in enumerate((("source", "target"), ("target", "source"))):
-            rows = (
-                self.filter(kind=COMPUTED, **{f"{end}_id": pk})
-                .order_by("-score", "id")
-                .values_list("id", "score", "evidence", *(f"{other}__{f}" for f in ACTION_CARD))
+        width = len(ACTION_CARD)
+        rows = (
+            self.filter(Q(kind=COMPUTED, source_id=pk) | Q(kind=COMPUTED, target_id=pk))
+            .order_by()
+            .values_list(
+                "id",
+                "score",
+                "evidence",
+                *(f"source__{name}" for name in ACTION_CARD),
+                *(f"target__{name}" for name in ACTION_CARD),
             )
-            found += [(-row[1], rank, row) for row in rows[: limit + 1]]
+        )
+        found = []
+        for pk_, score, evidence, *ends in rows:
+            source, target = ends[:width], ends[width:]
+            outgoing = source[0] == pk
+            found.append(
+                (-score, not outgoing, pk_, score, evidence, target if outgoing else source)
+            )
         best: dict[int, dict] = {}
-        for _, _, (_, score, evidence, *card) in sorted(found, key=lambda f: f[:2] + (f[2][0],)):
-            other_pk = card[0]
-            if other_pk is None or other_pk == pk or other_pk in best:
+        for *_, score, evidence, card in sorted(found, key=lambda f: f[:3]):
+            if card[0] is None or card[0] == pk or card[0] in best:
                 continue
             other = Action(**dict(zip(ACTION_CARD, card, strict=True)))
-            best[other_pk] = {"action": other, "reason": evidence, "score": score}
+            best[card[0]] = {"action": other, "reason": evidence, "score": score}
             if len(best) == limit:
                 break
         return list(best.values())
