@@ -6,10 +6,12 @@ dashes and quotes, and inline markup; these helpers are the one place that knows
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import unicodedata
 
+DIGEST_LENGTH = 6  # hexadecimal digits ending the address of a title cut to fit
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 _QUOTES = {ord("\u2018"): "'", ord("\u2019"): "'", ord("\u201c"): '"', ord("\u201d"): '"'}
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u3000"), " ")
@@ -49,9 +51,16 @@ def squash(text: str) -> str:
 
 
 def slugify_title(title: str, max_length: int = 80) -> str:
-    slug = title_key(title).replace(" ", "-")
+    """The part of an unnumbered action's address its title makes: its words, cut at a word
+    within `max_length` characters. A cut title ends in a short digest of the whole, so that
+    two long titles alike in their first words ("Message to the Congress on the Continuation
+    of the National Emergency with Respect to Ukraine", "... to Venezuela", one day) never
+    share an address."""
+    key = title_key(title)
+    slug = key.replace(" ", "-")
     if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
+        digest = hashlib.sha1(key.encode()).hexdigest()[:DIGEST_LENGTH]
+        slug = f"{slug[:max_length].rsplit('-', 1)[0]}-{digest}"
     return slug or "untitled"
 
 

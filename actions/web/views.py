@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -15,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.http import http_date
 
 from actions.graph.reconcile import fold_cross_references, reconcile
-from actions.ingest.text import normalize_number
+from actions.ingest.text import DIGEST_LENGTH, normalize_number
 from actions.models import Action
 from actions.page_parts import finish_document
 from actions.read.detail import section_effects
@@ -198,17 +199,30 @@ def action_by_date(request: HttpRequest, kind_path: str, day: str, slug: str) ->
     kind = PATH_KINDS.get(kind_path)
     if kind is None:
         raise Http404("No such kind of action")
-    lookup = Q(kind=kind, slug=slug)
-    lookup &= Q(signed_on=None) if day == "undated" else Q(signed_on=day)
+    on_day = Q(kind=kind) & (Q(signed_on=None) if day == "undated" else Q(signed_on=day))
     try:
-        action = Action.objects.for_page().filter(lookup).first()
-    except Exception as error:  # a malformed date in the URL is a missing page, not a crash
+        action = Action.objects.for_page().filter(on_day, slug=slug).first()
+        if action is None:
+            action = _before_digests(on_day, slug)
+            if action is None:
+                raise Http404("No such action in the archive")
+            return redirect(action, permanent=True)
+    except ValidationError as error:  # a malformed date in the URL is a missing page
         raise Http404("No such action") from error
-    if action is None:
-        raise Http404("No such action in the archive")
     if action.number:
         return redirect(action, permanent=True)
     return _action_page(request, action)
+
+
+def _before_digests(on_day: Q, slug: str) -> Action | None:
+    """An address made before a long title's slug ended in a digest of the title ("...-with"
+    for "...-with-3fa2c1"): the action it showed then, the newest of that day's whose slug
+    starts so."""
+    candidates = Action.objects.filter(on_day, slug__startswith=f"{slug}-").order_by("-id")
+    for candidate in candidates.only("id", "kind", "number", "signed_on", "slug"):
+        if len(candidate.slug) == len(slug) + 1 + DIGEST_LENGTH:
+            return candidate
+    return None
 
 
 def slash_redirect(request: HttpRequest, **kwargs) -> HttpResponse:

@@ -34,13 +34,31 @@ def test_title_key_folds_what_printings_differ_in(title, key):
     assert title_key(title) == key
 
 
-def test_slugs_stop_at_a_word_within_eighty_characters():
+def test_slugs_stop_at_a_word_within_eighty_characters_and_end_in_a_digest():
     slug = slugify_title(
         "Executive Order on Declassification Review of Certain Documents Concerning the "
         "Terrorist Attacks of September 11, 2001"
     )
-    assert slug == "declassification-review-of-certain-documents-concerning-the-terrorist-attacks"
-    assert len(slug) <= 80 and slugify_title("") == "untitled"
+    words, digest = slug.rsplit("-", 1)
+    assert words == "declassification-review-of-certain-documents-concerning-the-terrorist-attacks"
+    assert len(words) <= 80 and len(digest) == 6 and int(digest, 16) >= 0
+    assert slugify_title("") == "untitled"
+    assert slugify_title("Nominations Sent to the Senate") == "nominations-sent-to-the-senate"
+
+
+def test_long_titles_alike_in_their_first_words_have_their_own_slugs():
+    """Three messages of March 1, 2023 (White House pages) whose titles part only after the
+    eightieth character."""
+    titles = [
+        "Message to the Congress on the Continuation of the National Emergency with Respect "
+        f"to {country}"
+        for country in ("Ukraine", "Venezuela", "Zimbabwe")
+    ]
+    slugs = {slugify_title(title) for title in titles}
+    assert len(slugs) == 3
+    assert all(s.startswith("message-to-the-congress-on-the-continuation-of-the-") for s in slugs)
+    # A printing of the same title in other case and quotes is the same address.
+    assert slugify_title(titles[0].upper()) == slugify_title(titles[0])
 
 
 @pytest.mark.parametrize(

@@ -107,3 +107,30 @@ def test_a_page_without_its_row_is_made_from_the_tables_and_writes_nothing(clien
     ActionPage.objects.all().delete()
     assert page(client, order) == with_row
     assert not ActionPage.objects.exists()  # a page never writes
+
+
+LETTERS = CORPUS / "whitehouse-2021-2026" / "presidential-actions" / "2023-03"
+
+
+def test_long_titles_of_one_day_each_have_their_own_page(client, seeded):
+    """Three messages to the Congress of March 1, 2023 whose titles part only after eighty
+    characters: each has its own address (one used to hide the other two), and the address
+    they shared before leads to one of them."""
+    files = sorted(LETTERS.glob("2023-03-01-*-to-the-congress-on-the-continuation-*"))
+    assert len(files) == 3
+    ingest(*files)
+    letters = list(Action.objects.filter(kind="letter", signed_on="2023-03-01"))
+    assert len(letters) == 3
+    addresses = {letter.get_absolute_url() for letter in letters}
+    assert len(addresses) == 3
+    for letter in letters:
+        response = client.get(letter.get_absolute_url())
+        assert response.status_code == 200
+        assert f"<h1>{letter.title}</h1>" in response.content.decode()
+    shared = (
+        "/letter/2023-03-01/"
+        "message-to-the-congress-on-the-continuation-of-the-national-emergency-with"
+    )
+    moved = client.get(shared)
+    assert moved.status_code == 301 and moved["Location"] in addresses
+    assert client.get(shared + "-x").status_code == 404
