@@ -11,8 +11,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from django.utils.safestring import SafeString, mark_safe
-
 
 @dataclass(frozen=True)
 class Link:
@@ -41,8 +39,9 @@ def citation_links(citations) -> list[Link]:
     ]
 
 
-def render_text(text: str, citations=(), links: list[Link] = ()) -> SafeString:
-    """Escaped paragraphs with citation links and any other links; overlaps keep the first.
+def render_text(text: str, citations=(), links: list[Link] = ()) -> str:
+    """Escaped paragraphs with citation links and any other links, as HTML (to be marked safe
+    where it is shown: `page_parts.finish_document`); overlaps keep the first.
 
     Escaped with the standard library's `html.escape`, which replaces the same five
     characters as Django's `escape` with the same entities, without its lazy-string and
@@ -66,7 +65,7 @@ def render_text(text: str, citations=(), links: list[Link] = ()) -> SafeString:
     pieces.append(escape(text[position:]))
     html = "".join(pieces)
     paragraphs = [p.strip() for p in html.split("\n\n") if p.strip()]
-    return mark_safe("".join(f"<p>{p}</p>" for p in paragraphs))
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
 def escape(value: str) -> str:
