@@ -148,3 +148,23 @@ def test_new_commentary_is_linked_without_relinking_the_rest():
     ]
     assert list(earlier.links.values_list("pk", flat=True)) == earlier_links
     assert not Commentary.objects.filter(needs_linking=True).exists()
+
+
+def test_a_page_lists_the_best_related_actions_from_both_ends(archive):
+    """`Relation.objects.best_related` (one statement, both ends, as tuples) lists what the
+    links read whole give: each other action once, best score first, on fifty real orders."""
+    from actions.read.detail import best_related
+
+    compared = 0
+    for action in Action.objects.all():
+        whole = best_related(action, Relation.objects.related_to([action]))
+        listed = Relation.objects.best_related(action)
+        assert [(r["action"].pk, r["score"], r["reason"]) for r in listed] == [
+            (r["action"].pk, r["score"], r["reason"]) for r in whole
+        ]
+        assert all(r["action"].get_absolute_url() for r in listed)
+        compared += bool(listed)
+    assert compared >= 30
+    # Links at both ends: some action here is listed for another from the other end.
+    ends = Relation.objects.filter(origin="computed").values_list("source_id", "target_id")
+    assert {s for s, _ in ends} & {t for _, t in ends}
