@@ -189,15 +189,14 @@ def _statutes(citations: list, section_numbers: dict[int, str]) -> list[dict]:
     out: dict[str, dict] = {}
     for cite in citations:
         statute = cite.statute
-        row = out.setdefault(
-            statute.key,
-            {
+        row = out.get(statute.key)
+        if row is None:
+            row = out[statute.key] = {
                 "key": statute.key,
                 "url": statute.get_absolute_url(),
                 "official_url": statute.official_url,
                 "pins": [],
-            },
-        )
+            }
         if cite.pin or cite.et_seq or cite.via or cite.act:
             row["pins"].append(
                 {
