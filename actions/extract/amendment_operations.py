@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from actions.extract.amendment_moves import Unpaired, read_moves, read_struck
+from actions.extract.amendment_pairs import paired_edit
 from actions.extract.amendment_passive import passive_edit
 from actions.extract.amendment_wording import (
     _DATE,
@@ -540,6 +541,9 @@ def _operation(
     passive = passive_edit(text, start, position, window, base, location)
     if passive:
         return passive
+    paired = paired_edit(text, start, position, window, base, location)
+    if paired:
+        return paired
     edited = _words_edit(text, start, position, window, base, location)
     if edited:
         return edited

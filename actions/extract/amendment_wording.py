@@ -66,6 +66,9 @@ class Instruction:
     # "striking subsections 2(a)-(b)"): each part's place and new designation ("" when
     # struck); `location` and `new` are the first's.
     each: tuple[tuple[Location, str], ...] = ()
+    # Further words replaced as `old` by `new` ("“A” and “B” ... “C” and “D”, respectively"):
+    # (old, new) after the first pair.
+    pairs: tuple[tuple[str, str], ...] = ()
     text: str = ""  # the instruction as printed
     start: int = 0
     problem: str | None = None

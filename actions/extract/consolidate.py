@@ -163,6 +163,8 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
     """Apply one instruction to the parts in place; returns the part it changed."""
     if instruction.op is None:
         raise NotApplied(instruction.problem or "the instruction was not read")
+    if instruction.pairs:
+        return _each_pair(parts, instruction)
     location = instruction.location
     if location.several:
         raise NotApplied("one instruction for several parts, not told apart")
@@ -224,6 +226,24 @@ def _each_part(parts: list[Part], instruction: Instruction) -> Part:
         changed.append(next(i for i, part in enumerate(trial) if part is moved))
     for part, moved in zip(parts, trial, strict=True):  # the same parts, as they now read
         part.number, part.text, part.revoked = moved.number, moved.text, moved.revoked
+    return parts[min(changed)]
+
+
+def _each_pair(parts: list[Part], instruction: Instruction) -> Part:
+    """ "deleting “A” and “B” ... and substituting “C” and “D”, respectively": each pair
+    replaced as the first is, in turn; all of them, or none. The longer words first: the
+    pairs replace at once, so “Administrator of the Energy Research and Development
+    Administration” is not first cut into by the pair of “Energy Research and Development
+    Administration”."""
+    trial = copy.deepcopy(parts)
+    changed = []
+    pairs = [(instruction.old, instruction.new), *instruction.pairs]
+    for old, new in sorted(pairs, key=lambda pair: -len(pair[0] or "")):
+        one = dataclasses.replace(instruction, old=old, new=new, pairs=())
+        edited = apply(trial, one)
+        changed.append(next(i for i, part in enumerate(trial) if part is edited))
+    for part, edited in zip(parts, trial, strict=True):
+        part.number, part.text, part.revoked = edited.number, edited.text, edited.revoked
     return parts[min(changed)]
 
 
