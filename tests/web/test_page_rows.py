@@ -17,7 +17,7 @@ FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
 MARKDOWN = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
 # Real orders whose pages carry every part a row holds: citations (EO 13780, 13224), orders
 # named in the text (EO 13780 revokes EO 13769; EO 13862 revokes part of EO 13732), sections
-# acted on by later orders (13732 by 13862, 11703 by 12188), a scanned order's page cites,
+# acted on by later orders (13732 by 13862, 11703 by 12188), the FR's page cites of a section,
 # several copies of one order, and a text with no sections (a proclamation).
 FILES = [
     FR / "EO_13780.xml",
