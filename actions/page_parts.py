@@ -43,8 +43,8 @@ def make_page(
     conflicts: Iterable,
 ) -> ActionPage:
     """The page row of an action from its saved rows (each row's `section_id` set), its
-    president and term, and its copies. Copies say whether they carry text (`has_text`, as
-    `for_detail(source_texts=False)` reads them, or their `text`)."""
+    president and term, and its copies, each read with whether it carries text (`has_text`:
+    `querysets.COPY_HAS_TEXT`)."""
     sections = sorted(sections, key=lambda s: s.position)
     # One order on every database: a tie in offset (two units' spans) by creation.
     citations = sorted(citations, key=lambda c: (c.start, c.pk))
@@ -212,7 +212,6 @@ def _statutes(citations: list, section_numbers: dict[int, str]) -> list[dict]:
 
 
 def _copy(source, *, shown: bool) -> dict:
-    has_text = getattr(source, "has_text", None)
     return {
         "shown": shown,  # the copy the text is shown from
         "url": source.url,
@@ -221,5 +220,5 @@ def _copy(source, *, shown: bool) -> dict:
         "standing": source.standing,
         "title": source.title,
         "sha256": source.sha256,
-        "has_text": bool(source.text) if has_text is None else bool(has_text),
+        "has_text": bool(source.has_text),
     }

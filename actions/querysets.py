@@ -22,6 +22,8 @@ SECTION_CARD = ("id", "action", "position", "number", "heading", "start_page")
 ACTION_BULK = ("text", "preamble", "preamble_page_breaks", "corrections")
 SECTION_BULK = ("text", "page_breaks")
 SOURCE_BULK = ("text", "metadata")
+# Whether a copy carries text, read beside the copy without its text (`has_text`).
+COPY_HAS_TEXT = ExpressionWrapper(~Q(text=""), output_field=models.BooleanField())
 
 
 def _model(name: str) -> type[models.Model]:
@@ -71,9 +73,7 @@ class ActionQuerySet(models.QuerySet):
             related = related.defer(*(f"text_source__{name}" for name in SOURCE_BULK))
             sources = Prefetch(
                 "sources",
-                queryset=Source.objects.defer(*SOURCE_BULK).annotate(
-                    has_text=ExpressionWrapper(~Q(text=""), output_field=models.BooleanField())
-                ),
+                queryset=Source.objects.defer(*SOURCE_BULK).annotate(has_text=COPY_HAS_TEXT),
             )
         return related.prefetch_related(
             "signatories",

@@ -1,19 +1,18 @@
 """An action in full: one read and one serializer, for its page, the API and the export.
 
-`read_details(ids)` reads every row an action's page shows in a fixed number of queries per
-batch (`Action.objects.for_detail()`, its stated relations both ways, its computed related
-actions, the actions its text names); `serialize(detail)` turns one into the JSON the API
-returns and the export writes. The page renders the same `Detail`.
+`read_details(ids)` reads every row of an action in a fixed number of queries per batch
+(`Action.objects.for_detail()`, its stated relations both ways, its computed related links);
+`serialize(detail)` turns one into the JSON the API returns and the export writes. The page
+reads the same relations (`complete`) beside its page row (`read/page.py`).
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from actions.models import Action, Reference, Relation
+from actions.models import Action, Relation
 from actions.vocabulary import STATUS_RELATION_KINDS
 
 
@@ -22,11 +21,7 @@ class Detail:
     action: Action
     outgoing: list[Relation] = field(default_factory=list)  # stated: this action acts on others
     incoming: list[Relation] = field(default_factory=list)  # stated: others act on this one
-    related: list[dict] = field(default_factory=list)  # computed: [{action, reason, score}]
-    computed: list[Relation] = field(default_factory=list)  # the computed rows themselves
-    # The spans naming another archived action, per unit (a section's id, None for the lead
-    # text), each with the action it names.
-    named: dict[int | None, list[tuple[Reference, Action]]] = field(default_factory=dict)
+    computed: list[Relation] = field(default_factory=list)  # the computed "related" links
 
 
 def read_detail(action_id: int) -> Detail:
@@ -45,11 +40,9 @@ def read_details(ids: Iterable[int], *, computed: bool = True) -> list[Detail]:
     return [details[pk] for pk in ids if pk in details]
 
 
-def complete(
-    by_id: dict[int, Action], *, computed: bool = True, named: bool = True
-) -> dict[int, Detail]:
-    """Details of actions read with `for_detail()`: their relations and (with `named`) the
-    actions their texts name."""
+def complete(by_id: dict[int, Action], *, computed: bool = True) -> dict[int, Detail]:
+    """Details of actions: their stated relations and (with `computed`) their computed
+    links."""
     details = {pk: Detail(action) for pk, action in by_id.items()}
     # In the models' order (kind, id), sorted here: ordering in SQL costs more to compile
     # than sorting the few rows.
@@ -61,8 +54,6 @@ def complete(
         details[relation.target_id].incoming.append(relation)
     if computed:
         _read_related(details)
-    if named:
-        _read_named(details)
     return details
 
 
@@ -71,37 +62,10 @@ def _stored_order(relation: Relation) -> tuple[str, int]:
 
 
 def _read_related(details: dict[int, Detail]) -> None:
-    """Computed related actions, best first, from both ends of each link."""
-    found: dict[int, list[Relation]] = defaultdict(list)
+    """The computed "related" links at either end of each action."""
     for relation in Relation.objects.related_to(details):
         for end in {relation.source_id, relation.target_id} & details.keys():
-            found[end].append(relation)
-    for pk, detail in details.items():
-        detail.computed = found[pk]
-        detail.related = best_related(detail.action, found[pk])
-
-
-def best_related(action: Action, relations: list[Relation], limit: int = 10) -> list[dict]:
-    """The other end of each computed link, best score first, each action once."""
-    best: dict[int, dict] = {}
-    for relation in sorted(relations, key=lambda r: -(r.score or 0)):
-        other = relation.target if relation.source_id == action.pk else relation.source
-        if other is None or other.pk == action.pk or other.pk in best:
-            continue
-        best[other.pk] = {"action": other, "reason": relation.evidence, "score": relation.score}
-    return list(best.values())[:limit]
-
-
-def _read_named(details: dict[int, Detail]) -> None:
-    """The actions each text names, found with one query for the whole batch."""
-    references = [r for d in details.values() for r in d.action.references.all()]
-    targets = named_actions((r.kind, r.number) for r in references)
-    for reference in references:
-        target = targets.get((reference.kind, reference.number))
-        if target is None or target.pk == reference.action_id:
-            continue
-        detail = details[reference.action_id]
-        detail.named.setdefault(reference.section_id, []).append((reference, target))
+            details[end].computed.append(relation)
 
 
 def named_actions(keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Action]:

@@ -35,7 +35,7 @@ class PageRead:
 def read_page(action: Action) -> PageRead:
     """Everything an action's page shows, for an action read with `for_page()`."""
     page = current_page(action)
-    detail = complete({action.pk: action}, computed=False, named=False)[action.pk]
+    detail = complete({action.pk: action}, computed=False)[action.pk]
     named = named_actions(tuple(ref) for ref in page.parts["refs"])
     named.pop((action.kind, action.number), None)  # an order naming itself links nowhere
     commentary = list(action.commentary_links.select_related("commentary"))

@@ -14,8 +14,8 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from django.db import models, transaction
-from django.db.models import ExpressionWrapper, Q, TextField
+from django.db import transaction
+from django.db.models import TextField
 from django.db.models.functions import Cast
 
 from actions.models import (
@@ -33,6 +33,7 @@ from actions.models import (
     Source,
 )
 from actions.page_parts import make_page
+from actions.querysets import COPY_HAS_TEXT
 from actions.store.bulk import insert_objects, update_rows
 from actions.store.derive import Derived, derive
 from actions.store.emergencies import refresh_emergencies, touches_emergencies
@@ -89,7 +90,7 @@ def rebuild_actions(
         copies = (
             Source.objects.filter(action__in=actions)
             .order_by("id")
-            .annotate(has_text=ExpressionWrapper(~Q(text=""), output_field=models.BooleanField()))
+            .annotate(has_text=COPY_HAS_TEXT)
         )
         if readings is not None:
             copies = copies.defer("metadata", "text")

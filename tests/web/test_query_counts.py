@@ -42,9 +42,10 @@ def test_pages_run_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
-def test_the_api_reads_an_action_in_full_with_the_pages_queries(
+def test_the_api_reads_an_action_in_full_in_a_fixed_number_of_queries(
     client, eo, django_assert_num_queries
 ):
-    # The API's one extra query looks the action up by id before reading it in full.
+    # The action looked up by id, then read in full (`read_details`: its rows, its stated
+    # relations both ways, its computed links); the page reads its page row instead.
     with django_assert_num_queries(14):
         assert client.get(f"/api/actions/{eo('13768').pk}/").status_code == 200
