@@ -6,11 +6,9 @@ sentence replaced, "the second time it appears". Pure: the files parsed, no data
 from __future__ import annotations
 
 import re
-from functools import cache
 
 import pytest
 
-from actions.extract.amendment_moves import designations_listed
 from actions.extract.amendment_wording import (
     ADD_END,
     ADD_SECTION,
@@ -23,48 +21,7 @@ from actions.extract.amendment_wording import (
     STRIKE_PLACE,
     Location,
 )
-from actions.extract.amendments import parse_instructions
-from actions.extract.consolidate import Amendment, consolidate
-from actions.ingest.detect import parse_file
-from tests.conftest import CORPUS, require_shared
-
-FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
-MARKDOWN = CORPUS / "eo-markdown-1933-2025" / "Presidential_Executive_Orders"
-WHITEHOUSE = CORPUS / "whitehouse-2021-2026" / "presidential-actions"
-# Orders read from the White House's pages, whose file names carry no number.
-PAGES = {
-    "14306": WHITEHOUSE / "2025-06" / "2025-06-06-sustaining-select-efforts-to-strengthen-the-"
-    "nations-cybersecurity-and-amending-executive-order-13694-and-executive-order-14144.md",
-}
-
-
-@cache
-def order(number: str):
-    """The order as the archive reads its text: the Federal Register's XML (1994-2020) or, for
-    the few it lacks, its HTML; else its transcription in the Markdown collection, else its
-    White House page."""
-    require_shared()
-    found = [p for p in (FR / f"EO_{number}.xml", FR / f"EO_{number}.htm") if p.exists()][:1]
-    found = found or list(MARKDOWN.glob(f"*/*/*/*-executive-order-{number}*.md"))
-    (path,) = found or [PAGES[number]]
-    (doc,) = parse_file(path.read_bytes())
-    return doc
-
-
-def aimed(amending: str, target: str):
-    return [i for i in parse_instructions(order(amending).text) if i.target_number == target]
-
-
-def amended(target: str, *amending: str):
-    """The target's sections with the amending orders' instructions applied, in date order."""
-    sections = [(s.number, s.heading, s.text) for s in order(target).sections]
-    amendments = [
-        Amendment(instruction, index, number, None, order(number).signed_on)
-        for index, number in enumerate(amending)
-        for instruction in aimed(number, target)
-    ]
-    parts, not_applied = consolidate(sections, amendments)
-    return {p.number: p for p in parts}, not_applied
+from tests.extract.orders import aimed, amended, consolidated, order
 
 
 def test_items_under_an_uppercase_section_heading():
@@ -337,100 +294,6 @@ def test_a_last_quotation_whose_closing_mark_is_lost_ends_at_the_signature():
     assert unclosed.op is None and unclosed.problem == "the new text is not quoted"
 
 
-def consolidated(target: str, *amending: str):
-    """The target's parts in order (a section struck and the one renumbered into its place
-    both kept), and the instructions not applied."""
-    sections = [(s.number, s.heading, s.text) for s in order(target).sections]
-    amendments = [
-        Amendment(instruction, index, number, None, order(number).signed_on)
-        for index, number in enumerate(amending)
-        for instruction in aimed(number, target)
-    ]
-    return consolidate(sections, amendments)
-
-
-def markers(text: str) -> list[str]:
-    return re.findall(r"(?m)^\(([a-h])\)", text)  # the lettered parts, not a roman (i) or (v)
-
-
-@pytest.mark.parametrize(
-    ("listed", "designations"),
-    [
-        ("(n) through (r)", ["(n)", "(o)", "(p)", "(q)", "(r)"]),
-        ("5 through 7 and 15", ["5", "6", "7", "15"]),
-        ("1(b) (5) and (6)", ["1(b)(5)", "1(b)(6)"]),
-        ("2(a)-(b)", ["2(a)", "2(b)"]),
-        ("4(d)(ii)-(iii)", ["4(d)(ii)", "4(d)(iii)"]),
-        ("(xxix), (xxx), and (xxxi)", ["(xxix)", "(xxx)", "(xxxi)"]),
-        ("1 to 6, inclusive", ["1", "2", "3", "4", "5", "6"]),
-        ("\u201c7\u201d, \u201c8\u201d, and \u201c9\u201d", ["7", "8", "9"]),
-    ],
-)
-def testdesignations_listed_listed_and_ranged(listed, designations):
-    assert designations_listed(listed) == designations
-
-
-def test_parts_struck_and_moved_up_and_named_as_numbered_before():
-    """EO 14306 (2025) on EO 14144: "(a) striking subsections 2(a)-(b) and redesignating
-    subsections 2(c), 2(d), and 2(e) as subsections 2(a), 2(b), and 2(c), respectively; (b)
-    striking the first sentence of subsection 2(e); ... (h) striking section 5 and
-    redesignating sections 6, 7, 8, 9, 10, and 11 as sections 5, 6, 7, 8, 9, and 10; (i)
-    striking from subsection 8(c) the phrase ...": its later clauses name the parts as the
-    order found them, and are applied where those parts now stand."""
-    original = {s.number: s.text for s in order("14144").sections}
-    parts, not_applied = consolidated("14144", "14306")
-    assert not not_applied
-    live = {p.number: p for p in parts if not p.revoked}
-    assert sorted(live, key=int) == [str(n) for n in range(1, 11)]
-    assert [p.key for p in parts if p.revoked] == ["5"]
-    assert live["6"].text == original["7"]  # untouched, moved
-    assert markers(live["2"].text) == ["a", "b", "c"]
-    old_e = original["2"][original["2"].index("(e)") :]
-    assert "(c) To help the Federal Government" in live["2"].text
-    assert "Open source software plays a critical role" in old_e
-    assert "Open source software plays a critical role" not in live["2"].text
-    assert "In Executive Order 14028, I directed" in original["3"]
-    assert "In Executive Order 14028, I directed" not in live["3"].text
-    assert "in the areas of intrusion detection" in original["8"]
-    assert "in the areas of intrusion detection" not in live["7"].text
-
-
-def test_sections_revoked_in_a_range_and_the_rest_renumbered_down():
-    """EO 13716 (2016) on EO 13628: "(a) Revoking current sections 5 through 7 and 15; ...
-    (f) Renumbering current sections 8 through 14 as sections 5 through 11, respectively; and
-    (g) Renumbering current sections 16 through 19 as sections 12 through 15"."""
-    original = {s.number: s.text for s in order("13628").sections}
-    parts, _ = consolidated("13628", "13716")
-    assert sorted(p.key for p in parts if p.revoked) == ["15", "5", "6", "7"]
-    live = [(p.number, p.key) for p in parts if not p.revoked]
-    assert [number for number, _ in live] == [str(n) for n in range(1, 16)]
-    assert ("5", "8") in live and ("15", "19") in live
-    assert next(p for p in parts if p.key == "19").text == original["19"]
-
-
-def test_paragraphs_moved_up_and_one_named_as_redesignated():
-    """EO 13758 (2017) on EO 11016 (the Purple Heart, numbered by paragraph): "Paragraphs 4,
-    5, 6, 7, and 8 are redesignated as paragraphs 5, 6, 7, 8, and 9, respectively", then
-    "Paragraph 6, as redesignated, is amended by striking “paragraph 4” and inserting in lieu
-    thereof “paragraph 5”"."""
-    original = {s.number: s.text for s in order("11016").sections}
-    parts, _ = consolidated("11016", "13758")
-    live = {p.number: p for p in parts if not p.revoked}
-    assert [live[str(n)].key for n in range(5, 10)] == ["4", "5", "6", "7", "8"]
-    assert "paragraph 4" in original["5"]
-    assert "paragraph 5" in live["6"].text and "paragraph 4" not in live["6"].text
-
-
-def test_subsections_moved_up_and_a_new_one_in_the_place_left():
-    """EO 14109 (2021) on EO 14031: "in section 2, by redesignating subsections (d) and (e) as
-    subsections (e) and (f), respectively, and inserting the following new subsection after
-    subsection (c): “(d) The members of the Commission shall function as liaisons ...”"."""
-    parts, not_applied = consolidated("14031", "14109")
-    section = next(p for p in parts if p.number == "2")
-    assert markers(section.text) == ["a", "b", "c", "d", "e", "f"]
-    assert re.search(r"(?m)^\(d\) The members of the Commission shall function", section.text)
-
-
 @pytest.mark.parametrize(
     ("amending", "target", "old", "new", "listed"),
     [
@@ -651,66 +514,3 @@ def test_words_placed_by_the_phrase_they_follow_or_precede(
     assert before not in text or (after and after in text)
     if after:
         assert after in text
-
-
-@pytest.mark.parametrize(
-    ("amending", "target", "pairs"),
-    [
-        # EO 12038 (1978), the Department of Energy's order, on the Columbia River Treaty's
-        (
-            "12038",
-            "11177",
-            [
-                ("Secretary of the Interior", "Secretary of Energy"),
-                ("Department of the Interior", "Department of Energy"),
-            ],
-        ),
-        # EO 12510 (1985) on the allowances of EO 10000
-        (
-            "12510",
-            "10000",
-            [("Territorial", "non-foreign area"), ("Territories", "non-foreign areas")],
-        ),
-    ],
-)
-def test_words_replaced_in_pairs_wherever_they_appear(amending, target, pairs):
-    """ "deleting “A” and “B” wherever those terms appear and substituting therefor “C” and
-    “D”, respectively": every one of each pair's words replaced, in every section."""
-    (instruction,) = [i for i in aimed(amending, target) if i.pairs]
-    assert instruction.op == STRIKE_INSERT and instruction.each_place
-    assert [(instruction.old, instruction.new), *instruction.pairs] == pairs
-    before = {s.number: s.text for s in order(target).sections}
-    parts, not_applied = amended(target, amending)
-    assert instruction.text not in {n.instruction.text for n in not_applied}
-    text = " ".join(p.text for p in parts.values())
-    for old, new in pairs:
-        assert any(old in body for body in before.values())
-        assert re.search(rf"\b{re.escape(old)}\b", text) is None
-        assert new in text
-
-
-def test_the_longer_words_of_the_pairs_first():
-    """EO 12038 on EO 11905: “Energy Research and Development Administration” and
-    “Administrator of the Energy Research and Development Administration”, each replaced as a
-    whole (the shorter one first would leave “Administrator of the Department of Energy”)."""
-    (instruction,) = [i for i in aimed("12038", "11905") if i.pairs]
-    assert len(instruction.pairs) == 2
-    parts, not_applied = amended("11905", "12038")
-    text = " ".join(p.text for p in parts.values())
-    assert "Energy Research and Development Administration" not in text
-    assert "ERDA" not in re.sub(r"\W", " ", text).split()
-
-
-@pytest.mark.parametrize(
-    ("amending", "target", "reason"),
-    [
-        # "... and “Administrator” (when used in reference to the Federal Energy
-        # Administration) wherever those terms appear": which “Administrator” is not read
-        ("12038", "11912", "words replaced only where a condition holds"),
-        # "... wherever they appear in Sections I through 6 ..."
-        ("12038", "11790", "the places of the words are not read"),
-    ],
-)
-def test_pairs_not_applied_by_guess(amending, target, reason):
-    (instruction,) = [i for i in aimed(amending, target) if i.problem == reason]
-    assert instruction.op is None and "respectively" in instruction.text

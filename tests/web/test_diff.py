@@ -49,7 +49,7 @@ def test_a_part_inserted_and_the_rest_renumbered_compare_as_such(
     """The comparison of a list with one item inserted and those after it renumbered: the new
     item added whole, each later one changed in its marker only (never paired with its
     neighbour by position)."""
-    from tests.extract.test_amendment_forms import consolidated, order
+    from tests.extract.orders import consolidated, order
 
     before = next(s.text for s in order(target).sections if s.number == section)
     parts, _ = consolidated(target, amending)
