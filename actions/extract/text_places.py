@@ -1,0 +1,171 @@
+"""Where a place or some words stand in a section's text, for the amendment reader: a
+subsection, paragraph or clause by its marker (and the parts after it that end it, a misprinted
+sibling included), a sentence by its ordinal, words printed with other spacing, dashes, quotes or
+number words. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from actions.extract.amendment_wording import ROMAN
+
+
+class NotApplied(Exception):
+    """Why an instruction cannot be applied cleanly."""
+
+
+def find_words(text: str, words: str) -> list[tuple[int, int]]:
+    """Where the words stand in a text: exactly, else with any spacing, dashes and quotes."""
+    if not words:
+        return []
+    # Whole words only: “Act” is not the start of “Action”, nor “Director” of “Directorate”.
+    lead = r"(?<!\w)" if words[:1].isalnum() else ""
+    trail = r"(?!\w)" if words[-1:].isalnum() else ""
+    exact = [(m.start(), m.end()) for m in re.finditer(lead + re.escape(words) + trail, text)]
+    if exact:
+        return exact
+    tokens = words.split()
+    pattern = lead + r"\s+".join(_loose(token) for token in tokens) + trail
+    loose = [
+        (m.start(), m.end()) for m in re.finditer(pattern, text, re.I if _has_number(words) else 0)
+    ]
+    if loose or len(words) < 25:
+        return loose
+    # "(3) Special Assistant to the Secretary (Food-For-Peace Program)" quoted from a text
+    # that prints "Food-for-Peace": a long quotation in other capitals, where it is the only one.
+    anycase = [(m.start(), m.end()) for m in re.finditer(pattern, text, re.I)]
+    return anycase if len(anycase) == 1 else []
+
+
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+}
+_DIGITS = {v: k for k, v in _NUMBER_WORDS.items()}
+
+
+def _has_number(words: str) -> bool:
+    return any(t.lower() in _NUMBER_WORDS or t in _DIGITS for t in words.split())
+
+
+_LOOSE = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
+
+
+def _loose(token: str) -> str:
+    # "two years" in an instruction, "2 years" in the order: the same words.
+    if token.lower() in _NUMBER_WORDS:
+        return f"(?:{re.escape(token)}|{_NUMBER_WORDS[token.lower()]})"
+    if token in _DIGITS:
+        return f"(?:{token}|{_DIGITS[token]})"
+    out = []
+    for char in token.translate(_LOOSE):
+        if char == "'":
+            out.append("['\u2018\u2019]")
+        elif char == '"':
+            out.append('["\u201c\u201d]')
+        elif char == "-":
+            out.append("[-\u2013\u2014]")
+        else:
+            out.append(re.escape(char))
+    return "".join(out)
+
+
+# Places inside a section ---------------------------------------------------------------------
+
+
+def successors(mark: str) -> list[str]:
+    """The markers that may follow `mark` at its level: (a)->(b), (3)->(4), (ii)->(iii),
+    (i)->(j) or (ii), (A)->(B)."""
+    out = []
+    if mark.isdigit():
+        out.append(str(int(mark) + 1))
+    if mark.lower() in ROMAN and ROMAN.index(mark.lower()) + 1 < len(ROMAN):
+        following = ROMAN[ROMAN.index(mark.lower()) + 1]
+        out.append(following.upper() if mark.isupper() else following)
+    if len(mark) == 1 and mark.isalpha() and mark.lower() != "z":
+        out.append(chr(ord(mark) + 1))
+    if len(mark) == 2 and mark[0] == mark[1] and mark.isalpha():
+        out.append(chr(ord(mark[0]) + 1) * 2)  # (aa) -> (bb)
+    return out
+
+
+def _misprinted_sibling(text: str, start: int, end: int, mark: str) -> int:
+    """Where a paragraph of a part's own kind opens before its successor was found: "(9) ...
+    (1) ) Consistent with law ..." (the "(10)" misprinted) ends the "(9)" there. Digits and
+    single letters that are no Roman numerals only: a part's own items are of another kind."""
+    if mark.isdigit():
+        kind = r"\d"
+    elif len(mark) == 1 and mark.islower() and mark not in "ivxl":
+        kind = r"[a-hj-km-uwyz]"
+    else:
+        return end
+    sibling = re.compile(rf"(?<=\n)[ \t]*\(\s?{kind}").search(text, start, end)
+    return sibling.start() if sibling else end
+
+
+def _marker_re(mark: str) -> re.Pattern:
+    # A paragraph opening with the marker, or the marker inline after a sentence or a colon
+    # ("Sec. 2. Policy. (a) The ...", "... as follows: (1) ...").
+    escaped = re.escape(mark)
+    return re.compile(
+        rf"(?:(?<=\n)|^|(?<=[.:;]\s)|(?<=[.:;]\s\s)|(?<=\)\s))[ \t]*\(\s?{escaped}\s?\)(?=\s)"
+    )
+
+
+def locate(text: str, location) -> tuple[int, int]:
+    """The span of a subsection path and sentence in a section's text."""
+    start, end = 0, len(text)
+    for mark in location.path:
+        found = _marker_re(mark).search(text, start, end)
+        if not found:
+            raise NotApplied(f"{location.describe()} is not in the text")
+        candidates = [
+            nxt.start()
+            for successor in successors(mark)
+            if (nxt := _marker_re(successor).search(text, found.end(), end))
+        ]
+        start, end = found.start(), min(candidates, default=end)
+        end = _misprinted_sibling(text, found.end(), end, mark)
+        # The span ends where its own text ends, its paragraph break left outside.
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    if location.sentence:
+        start, end = _sentence(text, start, end, location)
+    return start, end
+
+
+_SENTENCE_END_RE = re.compile(
+    r"(?<!\bU\.S)(?<!\bSec)(?<!\bNo)(?<!\be\.g)(?<!\bi\.e)(?<![ (][A-Z])"
+    r"\.(?=\s+[A-Z(\u201c\"]|\s*$)"
+)
+_ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1}
+
+
+def _sentence(text: str, start: int, end: int, location) -> tuple[int, int]:
+    marker = re.match(r"\s*\(\s?\w{1,5}\s?\)\s*", text[start:end])
+    begin = start + (marker.end() if marker else 0)
+    bounds = []
+    position = begin
+    for match in _SENTENCE_END_RE.finditer(text, begin, end):
+        bounds.append((position, match.end()))
+        position = match.end()
+        while position < end and text[position].isspace():
+            position += 1
+    if position < end and text[position:end].strip():
+        bounds.append((position, end))
+    index = _ORDINALS[location.sentence]
+    if not bounds or (index >= 0 and index >= len(bounds)):
+        raise NotApplied(f"{location.describe()} is not in the text")
+    return bounds[index]
