@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from actions.extract.word_trie import words_pattern
+
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "agencies.csv"
 
 
@@ -60,9 +62,10 @@ def _name_index() -> tuple[re.Pattern, dict[str, str]]:
     for entry in agency_entries().values():
         for name in entry.names:
             by_name[name.lower()] = entry.slug
-    alternation = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
     # Abbreviations must match in capitals ("DOT" is not "dot"); full names in any case.
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])", re.IGNORECASE), by_name
+    # The longest name wins at a position (`words_pattern`).
+    names = words_pattern(by_name)
+    return re.compile(rf"(?<![\w.])(?:{names})(?![\w])", re.IGNORECASE), by_name
 
 
 _DIRECTED_AFTER_RE = re.compile(

@@ -39,24 +39,40 @@ _AFTER_RE = re.compile(
 )
 
 
+_QUOTE_MARK_RE = re.compile("[\u201c\u201d]")
+
+
 def unquoted(text: str) -> str:
     """The text without what it quotes: an amending order quotes the new end of the order it
-    amends ("“(b) ... this order shall expire on June 30, 2009.”"), which is not its own."""
+    amends ("“(b) ... this order shall expire on June 30, 2009.”"), which is not its own.
+    Quotes nest; a closing mark with none open is kept."""
     text = normalize_quotes(text)
-    out, depth = [], 0
-    for char in text:
-        if char == "\u201c":
+    out, depth, outside_from = [], 0, 0
+    for mark in _QUOTE_MARK_RE.finditer(text):
+        at = mark.start()
+        if mark.group() == "\u201c":
+            if not depth:
+                out.append(text[outside_from:at])
             depth += 1
-        elif char == "\u201d" and depth:
+        elif depth:
             depth -= 1
-        elif not depth:
-            out.append(char)
+            if not depth:
+                outside_from = at + 1
+    if not depth:
+        out.append(text[outside_from:])
     return "".join(out)
+
+
+# Words every sentence the patterns read holds (in their case): a text without any of them
+# sets no end, and is not searched.
+_END_WORDS_RE = re.compile(r"expire|terminate|sunset|cease\s+to\s+be|remain\s+in\s+effect")
 
 
 def expiry_date(text: str, signed_on: date | None) -> date | None:
     """The day the text says the order ends, or None. The last such sentence counts: an
     amended text keeps the newest."""
+    if not _END_WORDS_RE.search(text):
+        return None
     text = unquoted(text)
     found: date | None = None
     for match in _ON_DAY_RE.finditer(text):

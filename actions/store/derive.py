@@ -31,7 +31,6 @@ from actions.models import (
 from actions.store.identity import (
     TWIN_KINDS,
     ambiguous,
-    free_identifier,
     twin_candidates,
 )
 from actions.store.lookups import Lookups
@@ -114,10 +113,10 @@ def _apply_merged_fields(
         setattr(action, name, fields[name])
     action.place = fields["place"] or ""
     action.fr_citation = fields["fr_citation"]
-    action.fr_document_number = free_identifier(
+    action.fr_document_number = lookups.free_identifier(
         action, "fr_document_number", fields["fr_document_number"]
     )
-    action.dcpd_number = free_identifier(action, "dcpd_number", fields["dcpd_number"])
+    action.dcpd_number = lookups.free_identifier(action, "dcpd_number", fields["dcpd_number"])
     action.not_received_for_publication = reading.not_received_for_publication
     action.corrections = [
         {
@@ -237,7 +236,7 @@ def _derive_mentions(action, units, out: Derived, lookups: Lookups) -> set[str]:
             counts[key] += 1
             directed[key] |= match.directed
     slugs = {slug for _, slug in counts}
-    agencies = lookups.agencies_for(slugs)
+    agencies = lookups.agencies_for(sorted(slugs))
     for key, count in counts.items():
         out.mentions.append(
             AgencyMention(

@@ -8,6 +8,8 @@ taken by a second.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
@@ -53,17 +55,48 @@ def free_identifier(action, name: str, value: str | None, cards=DATABASE) -> str
 MEMO_KINDS = frozenset({"memorandum", "nspm", "nsm", "determination"})
 
 
+# Kinds a reference may name by date alone ("the memorandum of January 3, 2025").
+DATED_KINDS = frozenset({*MEMO_KINDS, "proclamation", "notice"})
+
+
 def resolve_reference(kind: str, number: str | None, on, title: str | None = None) -> Action | None:
     """The archived action a reference names: by kind and number, or by kind and date; of
     several memoranda of one date, the one whose title the reference printed."""
     if number:
         return DATABASE.numbered(kind, number)
-    if not on or kind not in {*MEMO_KINDS, "proclamation", "notice"}:
+    if not on or kind not in DATED_KINDS:
         return None
-    kinds = MEMO_KINDS if kind in MEMO_KINDS else {kind}
-    found = list(
-        Action.objects.filter(kind__in=kinds, signed_on=on).only("id", "title", "signed_on")
-    )
+    found = Action.objects.filter(kind__in=_kinds_dated_as(kind), signed_on=on)
+    return pick_dated(list(found.only("id", "title", "signed_on")), title)
+
+
+def resolve_dated(keys: Iterable[tuple[str, object, str | None]]) -> dict[tuple, Action]:
+    """`resolve_reference` for many (kind, date, title) references without numbers, in one
+    query: the action each names, for those that name one."""
+    keys = {(kind, on, title) for kind, on, title in keys if on and kind in DATED_KINDS}
+    by_day = defaultdict(list)
+    if keys:
+        candidates = Action.objects.filter(
+            kind__in=DATED_KINDS, signed_on__in={on for _, on, _ in keys}
+        ).only("id", "kind", "title", "signed_on")
+        for action in candidates:
+            by_day[action.signed_on].append(action)
+    out = {}
+    for kind, on, title in keys:
+        kinds = _kinds_dated_as(kind)
+        found = pick_dated([a for a in by_day[on] if a.kind in kinds], title)
+        if found is not None:
+            out[(kind, on, title)] = found
+    return out
+
+
+def _kinds_dated_as(kind: str) -> frozenset[str]:
+    return MEMO_KINDS if kind in MEMO_KINDS else frozenset({kind})
+
+
+def pick_dated(found: list[Action], title: str | None) -> Action | None:
+    """Of the actions of the kind and date a reference names, the one it means: the only
+    one, when it printed no title; else the one whose title is clearly the likest."""
     if len(found) == 1 and not title:
         return found[0]
     if not title:

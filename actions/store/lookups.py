@@ -5,12 +5,19 @@ pointing at rows that do not exist, and there is nothing to clear by hand."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from actions.extract.agencies import agency_entries
 from actions.extract.citations import StatuteCitation
 from actions.extract.presidents import term_on
 from actions.models import Action, Agency, President, Statute, Term
-from actions.store.identity import DATABASE, number_holder
+from actions.store.identity import DATABASE, free_identifier, number_holder
+
+if TYPE_CHECKING:
+    from actions.store.readings import Reading
+
+# Identifiers one action alone may hold (`identity.free_identifier`).
+UNIQUE_IDENTIFIERS = ("fr_document_number", "dcpd_number")
 
 
 class Lookups:
@@ -20,6 +27,24 @@ class Lookups:
         self.terms: dict[int, Term] = {}
         self.statutes: dict[str, Statute] = {}
         self.agencies: dict[str, Agency] = {}
+        # (identifier name, value) -> ids of the actions holding it (`find_identifier_holders`)
+        self.identifier_holders: dict[tuple[str, str], set[int]] = {}
+
+    def prepare(self, readings: list[Reading]) -> None:
+        """Read (and create) at once what a batch's derives will ask, in the batch's order:
+        a few statements for the batch instead of a few per action. The rows are created in
+        the order one-by-one derives would create them, so their ids are the same."""
+        fields = [reading.merged.fields for reading in readings]
+        self.find_holders((f["kind"], f["number"]) for f in fields)
+        for name in UNIQUE_IDENTIFIERS:
+            self.find_identifier_holders(name, {f[name] for f in fields if f[name]})
+        units = [unit for reading in readings for unit in reading.units]
+        self.statutes_for([cite for unit in units for cite in unit.citations])
+        self.agencies_for(
+            slug
+            for reading in readings
+            for slug in sorted({m.slug for unit in reading.units for m in unit.agencies})
+        )
 
     def find_holders(self, pairs: Iterable[tuple[str, str | None]]) -> None:
         """Read at once which actions hold these kinds and numbers (a batch's merged numbers),
@@ -41,6 +66,22 @@ class Lookups:
         if (kind, number) not in self.holders:
             return number_holder(action, kind, number)
         return next((a for a in self.holders[(kind, number)] if a.pk != action.pk), None)
+
+    def find_identifier_holders(self, name: str, values: set[str]) -> None:
+        """Read at once which actions hold these values of a unique identifier."""
+        values = {v for v in values if (name, v) not in self.identifier_holders}
+        for value in values:
+            self.identifier_holders[(name, value)] = set()
+        if values:
+            rows = Action.objects.filter(**{f"{name}__in": values}).values_list(name, "id")
+            for value, pk in rows:
+                self.identifier_holders[(name, value)].add(pk)
+
+    def free_identifier(self, action, name: str, value: str | None) -> str | None:
+        """`identity.free_identifier`, from what `find_identifier_holders` read."""
+        if not value or (name, value) not in self.identifier_holders:
+            return free_identifier(action, name, value)
+        return None if self.identifier_holders[(name, value)] - {action.pk} else value
 
     def term_on(self, day) -> Term | None:
         """The term of office a signing date falls in (its president joined)."""
@@ -73,9 +114,10 @@ class Lookups:
             self.statutes.update({s.key: s for s in Statute.objects.filter(key__in=missing)})
         return self.statutes
 
-    def agencies_for(self, slugs: set[str]) -> dict[str, Agency]:
-        """Agency rows by slug, created from the canonical list when new."""
-        missing = {slug for slug in slugs if slug not in self.agencies}
+    def agencies_for(self, slugs: Iterable[str]) -> dict[str, Agency]:
+        """Agency rows by slug, created from the canonical list when new, in the order given
+        (one order on every run: the same ids)."""
+        missing = list(dict.fromkeys(slug for slug in slugs if slug not in self.agencies))
         if missing:
             entries = agency_entries()
             Agency.objects.bulk_create(
@@ -86,7 +128,7 @@ class Lookups:
                         abbreviation=entries[slug].abbreviation,
                         aliases=list(entries[slug].aliases),
                     )
-                    for slug in sorted(missing)  # in one order: ids the same on every run
+                    for slug in missing
                 ],
                 ignore_conflicts=True,
             )

@@ -37,7 +37,7 @@ from actions.querysets import COPY_HAS_TEXT
 from actions.store.bulk import insert_objects, update_rows
 from actions.store.derive import Derived, derive
 from actions.store.emergencies import refresh_emergencies, touches_emergencies
-from actions.store.identity import MEMO_KINDS, resolve_reference
+from actions.store.identity import MEMO_KINDS, resolve_dated, resolve_reference
 from actions.store.lookups import Lookups
 from actions.store.readings import Reading, read_copies, read_stored, worker_count
 from actions.store.readings import pool as reading_pool
@@ -102,10 +102,9 @@ def rebuild_actions(
                 action.pk: read_copies([s.metadata["parsed"] for s in sources[action.pk]])
                 for action in actions
             }
-        # Who else holds each merged number: one query for the batch, not one per action.
-        lookups.find_holders(
-            (r.merged.fields["kind"], r.merged.fields["number"]) for r in readings.values()
-        )
+        # Who else holds each number and identifier, the statutes and agencies cited: a few
+        # statements for the batch, not a few per action.
+        lookups.prepare([readings[action.pk] for action in actions])
         derived = [
             derive(action, sources[action.pk], lookups, readings[action.pk]) for action in actions
         ]
@@ -308,7 +307,7 @@ def _printed_title(label: str) -> str | None:
 
 def _resolve_all(keys: Iterable[tuple]) -> dict[tuple, tuple[int, object]]:
     """(id, signing date) of the archived action each (kind, number, date, title) reference
-    names: one query for all numbered ones."""
+    names: one query for the numbered ones, one for those named by date."""
     keys = list(keys)
     numbered = {(kind, number) for kind, number, _, _ in keys if number}
     by_number: dict[tuple, tuple[int, object]] = {}
@@ -317,11 +316,12 @@ def _resolve_all(keys: Iterable[tuple]) -> dict[tuple, tuple[int, object]]:
             "kind", "number", "id", "signed_on"
         )
         by_number = {(kind, number): (pk, day) for kind, number, pk, day in rows}
+    dated = resolve_dated((kind, on, title) for kind, number, on, title in keys if not number)
     out = {}
     for kind, number, on, title in keys:
         if number:
             if (kind, number) in by_number:
                 out[(kind, number, on, title)] = by_number[(kind, number)]
-        elif (target := resolve_reference(kind, None, on, title)) is not None:
+        elif (target := dated.get((kind, on, title))) is not None:
             out[(kind, number, on, title)] = (target.pk, target.signed_on)
     return out
