@@ -188,3 +188,47 @@ def test_fr_list_json_and_notes_table():
     assert len(listing) == 276 and all(d.part for d in listing)
     notes = parse_file(read(CORPUS / "fr-api-core" / "data" / "executive_orders.csv"))
     assert len(notes) == 733
+
+
+def _as_dataclasses_gave(doc) -> dict:
+    """The JSON form as `dataclasses.asdict` made it before `to_json` was written by hand."""
+    from dataclasses import asdict
+
+    data = asdict(doc)
+    for key in ("signed_on", "published_on", "filed_on"):
+        value = getattr(doc, key)
+        data[key] = value.isoformat() if value else None
+    for section, parsed in zip(data["sections"], doc.sections, strict=True):
+        section["anchor"] = parsed.anchor
+    return data
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        FR / "EO_13768.xml",
+        WH / "2025-06" / "2025-06-06-sustaining-select-efforts-to-strengthen-the-nations-"
+        "cybersecurity-and-amending-executive-order-13694-and-executive-order-14144.md",
+        *sorted(EOMD.glob("*/*/*/*-executive-order-10340*.md"))[:1],
+        CORPUS
+        / "fr-eo-metadata-2009-2026"
+        / "what-got-signed"
+        / "data"
+        / "enriched"
+        / "eo-14278.json",
+        CORPUS / "fr-api-core" / "spec" / "fixtures" / "2016-04-15.xml",
+    ],
+    ids=lambda p: p.name[-24:],
+)
+def test_the_stored_parse_is_the_same_json_text_and_reads_back(path):
+    import json
+
+    from actions.ingest.parsed import parsed_from_json
+
+    for doc in parse_file(read(path)):
+        data = doc.to_json()
+        assert json.dumps(data) == json.dumps(_as_dataclasses_gave(doc))
+        assert parsed_from_json(data) == doc
+        if doc.sections:  # a later change to the parse does not reach what was stored
+            doc.sections[0].page_breaks.append([1, 2])
+            assert data["sections"][0]["page_breaks"] != doc.sections[0].page_breaks
