@@ -127,8 +127,13 @@ _OP_RES = [
     (
         STRIKE_INSERT,
         re.compile(
-            r"substituting\s+for\s+(?:the\s+(?:text|words?|phrase|name|number|term)\s+)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>)\s*,?\s*the\s+following\s*(?::|--)?\s*"
+            # "substituting for the words “A”, in item (5) thereof, the words “B”",
+            # "substituting for the date “July 1, 1935” occurring in paragraph numbered 1
+            # thereof the date “August 1, 1935.”"
+            r"substituting\s+for\s+(?:the\s+(?:text|words?|phrase|name|number|term|date|designation)\s+)?"
+            r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
+            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>)\s*,?\s*the\s+"
+            r"(?:following\s*(?::|--)?|(?:words?|phrase|text|date|designation|name|number)\s+)\s*"
             r"\u201c(?P<new>[^\u201d]{0,2000})\u201d",
             re.I,
         ),
@@ -611,8 +616,21 @@ def _words_edit(text, start, position, window, base, location) -> tuple[Instruct
                     place.group("place") if place else None, ordinal.group(1) if ordinal else None
                 )
                 location = _merge(location, inner_loc)
+            # "substituting for the term “A”, wherever it occurs, the following: “B”"
+            each_place = bool(match.group("each") or re.search(_EACH, loc_text, re.I))
+            if not each_place and re.search(
+                r"\b(?:each|every)\s+place\b|\bwherever\b", loc_text, re.I
+            ):
+                # "at each place where they occur ... and are not deleted or otherwise amended
+                # by this order": which of the places is not read.
+                return refused("the places of the words are not read")
             place = re.search(rf"\b(?:in|from)\s+(?P<place>{_PLACE}|sections\s+\d)", loc_text, re.I)
             where = _merge(location, _location(place.group("place"), None)) if place else location
+            numbered = re.search(r"\bin\s+paragraph\s+numbered\s+(\d+)\b", loc_text, re.I)
+            if numbered:
+                # "occurring in paragraph numbered 1 thereof": a paragraph-numbered order's
+                # parts are its sections
+                place, where = numbered, _merge(location, Location(section=numbered.group(1)))
             clause = window[match.end() : match.end() + 400].split(";")[0]
             listed = _sections_listed(loc_text, clause) if place else None
             if listed:
@@ -628,7 +646,7 @@ def _words_edit(text, start, position, window, base, location) -> tuple[Instruct
                     several[0],
                     old=match.group("old"),
                     new=match.group("new") if op != STRIKE else None,
-                    each_place=bool(match.group("each")),
+                    each_place=each_place,
                     each=tuple((where, "") for where in several),
                 )
             if place and re.search(r"\bsections\s+\d", loc_text, re.I):
@@ -643,7 +661,7 @@ def _words_edit(text, start, position, window, base, location) -> tuple[Instruct
                 occurrence=_occurrence(loc_text),
                 old=match.group("old"),
                 new=match.group("new") if op != STRIKE else None,
-                each_place=bool(match.group("each")),
+                each_place=each_place,
                 at_end=bool(
                     re.search(
                         r"\bat\s+the\s+end\b",

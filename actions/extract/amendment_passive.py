@@ -55,7 +55,14 @@ _PASSIVE_STRIKE_RE = re.compile(
     + r"\u201c(?P<old3>[^\u201d]{1,500})\u201d"
     r"(?P<loc4>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
     r"(?P<each3>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
-    r"(?P<loc5>[^\u201c;.]{0,120}?)(?=\s*(?:[;.]|$))",
+    r"(?P<loc5>[^\u201c;.]{0,120}?)(?=\s*(?:[;.]|$))"
+    # "The words “Secretary of the Army” are substituted for the words “Secretary of War”
+    # wherever the latter words occur in such order"
+    r"|" + _WORDS + r"\u201c(?P<new4>[^\u201d]{1,500})\u201d\s*(?:is|are)\s+(?:hereby\s+)?"
+    r"substituted\s+for\s+" + _WORDS + r"\u201c(?P<old4>[^\u201d]{1,500})\u201d"
+    r"(?P<each4>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it|they|the\s+latter\s+words?)"
+    r"\s+(?:appears?|occurs?))?"
+    r"(?P<loc6>[^\u201c;.]{0,120}?)(?=\s*(?:[;.]|$))",
     re.I,
 )
 
@@ -85,7 +92,7 @@ def passive_edit(
     if passive:
         said = " ".join(
             passive.group(g) or ""
-            for g in ("pre", "loc", "loc2", "pre2", "loc3", "pre3", "loc4", "loc5")
+            for g in ("pre", "loc", "loc2", "pre2", "loc3", "pre3", "loc4", "loc5", "loc6")
         )
         where = _merge(location, _place_in(said)) if _place_in(said) else location
         if _place_in(said) is None and re.search(
@@ -108,8 +115,9 @@ def passive_edit(
                 where,
                 "one instruction for several parts, not told apart",
             )
-        old = passive.group("old") or passive.group("old2") or passive.group("old3")
+        old = next(passive.group(g) for g in ("old", "old2", "old3", "old4") if passive.group(g))
         new = passive.group("new") if passive.group("old") else passive.group("new2")
+        new = passive.group("new4") if passive.group("old4") else new
         return _done(
             text,
             start,
@@ -119,7 +127,7 @@ def passive_edit(
             where,
             old=old,
             new=new,
-            each_place=bool(passive.group("each") or passive.group("each3")),
+            each_place=any(passive.group(g) for g in ("each", "each3", "each4")),
             occurrence=_occurrence(said),
         )
     added = _PASSIVE_ADD_RE.match(window)

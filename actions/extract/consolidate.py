@@ -366,6 +366,13 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         new = new[:-1] if new.endswith(".") else new
         return text[:start] + body[:-1] + new + "." + span[len(body) :] + text[end:]
     found = find_words(span, old)
+    if not found and op == STRIKE_INSERT and old.endswith(","):
+        # "substituting for the words “Commissioner, ..., Department of the Interior,” in item
+        # (8) thereof, the words “Commissioner, ..., Environmental Protection Agency.”": the
+        # comma printed inside the quotation is the sentence's, not the words' (the item
+        # ends in a period); the words are replaced and the text's own punctuation kept.
+        old, new = old[:-1], new.rstrip(",.")
+        found = find_words(span, old)
     own = re.escape(instruction.location.section or "")
     heading = rf"\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.?\s*"
     if (

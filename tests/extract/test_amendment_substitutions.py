@@ -1,0 +1,81 @@
+"""Words put in place of others in the forms "substituting for “A” ... the words “B”" and
+"“B” is substituted for “A”", read from real orders of 1935-1971 and applied to the real
+sections they amend. Pure: the files parsed, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.extract.amendment_wording import STRIKE_INSERT, Location
+from tests.extract.orders import aimed, amended
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "old", "new"),
+    [
+        # "... by substituting for the date “July 1, 1935” occurring in paragraph numbered 1
+        # thereof the date “August 1, 1935.”"
+        ("7090", "7074", "1", "July 1, 1935", "August 1, 1935"),
+        # "Paragraph 3 of Executive Order No. 10363 ... is hereby amended ... by substituting
+        # for the designation “paragraph (b) of § 1622.30” appearing therein the designation
+        # “paragraph (c) of § 1622.30”."
+        ("10420", "10363", "3", "paragraph (b) of § 1622.30", "paragraph (c) of § 1622.30"),
+    ],
+)
+def test_words_replaced_named_by_what_they_are(amending, target, section, old, new):
+    (instruction,) = aimed(amending, target)
+    assert (instruction.op, instruction.location) == (STRIKE_INSERT, Location(section))
+    parts, not_applied = amended(target, amending)
+    assert not_applied == []
+    assert new in parts[section].text and old not in parts[section].text
+
+
+def test_words_replaced_in_an_item_the_section_holds():
+    """EO 11540 on EO 11248 section 1: "by substituting for the words “Assistant Director for
+    Executive Management, Bureau of the Budget, ...”, in item (5) thereof, the words ..."."""
+    parts, not_applied = amended("11248", "11367", "11540")
+    text = parts["1"].text
+    assert "(5) Assistant Director, Office of Management and Budget" in text
+    assert "Assistant Director for Executive Management" not in text
+    assert not any("Executive Management" in n["instruction"] for n in not_applied)
+
+
+def test_wherever_it_occurs_after_the_words_is_every_place():
+    """EO 11514 on EO 11472: "By substituting for the term “the Committee”, wherever it
+    occurs, the following: “the Citizens' Committee”" (every place, not the first)."""
+    found = [i for i in aimed("11514", "11472") if i.old == "the Committee"]
+    assert found and all(i.each_place for i in found)
+
+
+def test_each_place_but_those_otherwise_amended_is_not_applied_by_guess():
+    """EO 11051 on EO 10242: "... at each place where they occur in the order and are not
+    deleted or otherwise amended by this order, the following: ...": which places is not
+    read, so the instruction is kept with its reason and nothing is applied."""
+    (kept,) = [i for i in aimed("11051", "10242") if "at each place where they occur" in i.text]
+    assert kept.op is None and kept.problem
+
+
+def test_a_comma_inside_both_quotations_is_the_sentences():
+    """EO 11587 on EO 11248 section 2: “Commissioner, Federal Water Pollution Control
+    Administration, Department of the Interior,” where item (8) ends in a period: the words
+    replaced, the item's period kept."""
+    parts, _ = amended("11248", "11293", "11587")
+    text = parts["2"].text
+    assert "Commissioner, Water Quality Office, Environmental Protection Agency." in text
+    assert "Federal Water Pollution Control Administration" not in text
+
+
+def test_the_words_are_substituted_for_the_words_wherever_they_occur():
+    """EO 10101 on EO 9746: "The words “Secretary of the Army” are substituted for the words
+    “Secretary of War” wherever the latter words occur in such order"."""
+    (instruction,) = [i for i in aimed("10101", "9746") if i.op == STRIKE_INSERT]
+    assert (instruction.op, instruction.old, instruction.new, instruction.each_place) == (
+        STRIKE_INSERT,
+        "Secretary of War",
+        "Secretary of the Army",
+        True,
+    )
+    parts, not_applied = amended("9746", "10101")
+    assert not_applied == []
+    texts = " ".join(p.text for p in parts.values())
+    assert "Secretary of War" not in texts and texts.count("Secretary of the Army") >= 2
