@@ -58,7 +58,8 @@ _BY_RE = re.compile(
 _PRE = (
     r"(?P<pre>(?:from|in)\s+(?:the\s+(?:first|second|third|last)\s+sentence(?:\s+of\s+)?)?(?:"
     + _PLACE
-    + r")?\s*(?:thereof\s+)?)?"
+    # "deleting in section 3 of that order “...”"
+    + r")?\s*(?:(?:of\s+(?:that|the|this|such)\s+[Oo]rder|thereof)\s+)?)?"
 )
 
 
@@ -108,7 +109,9 @@ _OP_RES = [
             r"\s*,?\s*(?:a\s+reference\s+to\s+)?"
             r"(?:(?:in\s+(?:lieu|place)\s+(?:thereof|of\s+the\s+(?:stricken|deleted)\s+\w+)|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
             r"(?:in\s+each\s+(?:such\s+)?(?:place|case)\s*,?\s*)?"
-            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|text|number|date|name|term|clause)\s*:?\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d",
+            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|text|number|date|name|term|clause)\s*:?\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d"
+            # "deleting “15” and inserting “20” in lieu thereof and by deleting ..."
+            r"(?:\s+in\s+(?:lieu|place)\s+thereof)?",
             re.I,
         ),
     ),

@@ -50,7 +50,8 @@ _ORDER = r"Executive\s+Order\s+(?:No\.\s*)?(?P<number>\d{3,5})"
 _GAP = r"(?:[^.;:\u201c(]|\.(?!\s+[A-Z])|\([^()]{0,300}\)|\u201c[^\u201d]{0,300}\u201d){0,400}?"
 
 _VERB = (
-    r"(?:(?:is|are|be)\s+(?:hereby\s+|also\s+)?(?:\.?further\s+)?(?:amended|revised|modified|revoked|"
+    # "Section 7(a) shall be amended by deleting ..." (EO 13077)
+    r"(?:(?:is|are|(?:shall\s+)?be)\s+(?:hereby\s+|also\s+)?(?:\.?further\s+)?(?:amended|revised|modified|revoked|"
     r"redesignated|renumbered|deleted|rescinded)|shall\s+(?:be\s+amended\s+to\s+)?read)"
 )
 

@@ -79,3 +79,38 @@ def test_the_words_are_substituted_for_the_words_wherever_they_occur():
     assert not_applied == []
     texts = " ".join(p.text for p in parts.values())
     assert "Secretary of War" not in texts and texts.count("Secretary of the Army") >= 2
+
+
+def test_a_part_that_shall_be_amended_heads_its_instructions():
+    """EO 13077 on EO 13010: "Section 6(f), as amended, shall be further amended by deleting
+    “March 15, 1998” and inserting “September 30, 1998” in lieu thereof. Section 7. Section
+    7(a) shall be amended by deleting ..."."""
+    found = [(i.op, i.location, i.old, i.new) for i in aimed("13077", "13010")]
+    assert found == [
+        (STRIKE_INSERT, Location("6", ("f",)), "March 15, 1998", "September 30, 1998"),
+        (STRIKE_INSERT, Location("7", ("a",)), "March 15, 1998", "September 30, 1998"),
+    ]
+
+
+def test_in_lieu_thereof_after_the_new_words_goes_on_to_the_next_edit():
+    """EO 13064 on EO 13010 section 5(a): "by deleting “15” and inserting “20” in lieu
+    thereof and by deleting “sector” and inserting “and public sectors” in lieu thereof":
+    both edits, none dropped."""
+    found = [(i.old, i.new) for i in aimed("13064", "13010") if i.location == Location("5", ("a",))]
+    assert found == [("15", "20"), ("sector", "and public sectors")]
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "new"),
+    [
+        # "... is further amended by deleting in section 3 of that order “within 1 year from
+        # its first meeting” and inserting in lieu thereof “by February 1, 1999” and by
+        # deleting in section 5 of that order ..."
+        ("13108", "13037", "3", "by February 1, 1999"),
+        ("13108", "13037", "5", "on September 30, 1999"),
+    ],
+)
+def test_the_place_named_inside_the_edit_of_that_order(amending, target, section, new):
+    parts, not_applied = amended(target, amending)
+    assert not not_applied
+    assert new in parts[section].text
