@@ -82,8 +82,12 @@ _STRAIGHT_OPEN_RE = re.compile(r'(?:(?<=^)|(?<=[\s(\[\u2014-]))"', re.M)
 _STRAY_L_RE = re.compile(r"(?<=[:\u2014\-)])\s*L\s+(?=[(\u201c`])")
 
 
-# "The second sentence of Section l(a) shall read": a scanned "1" read as "l".
-_SCANNED_ONE_RE = re.compile(r"(?<=\b[Ss]ection )l(?=\s?\()")
+# "The second sentence of Section l(a) shall read", "Sections l(b), 2(b) and 2(d)", "Sec
+# l(c) of", "section i of Executive Order No. 11912": a scanned "1" read as "l" or "i".
+_SCANNED_ONE_RE = re.compile(
+    r"(?<=\b[Ss]ection )l(?=\s?\()|(?<=\b[Ss]ections )l(?=\s?\()|(?<=\bSec )l(?=\s?\()"
+    r"|(?<=\b[Ss]ection )i(?= of Executive Order)"
+)
 
 
 def normalize_quotes(text: str) -> str:
@@ -162,7 +166,9 @@ _PLACE = (
     + r")?"
     + _MARK
     + r")+"
-    + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause)\s+|[Ss]ec\.\s*)(?:"
+    # "numbered paragraph (1)", "paragraph numbered 2"
+    + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause)\s+"
+    + r"(?:numbered\s+)?|[Ss]ec\.\s*)(?:"
     + _SECTION_NUMBER
     + r")?(?:\s?"
     + _MARK
@@ -204,7 +210,7 @@ def _location(place: str | None, which: str | None) -> Location:
             words = words[1].split(None, 1)
             if len(words) < 2:
                 continue
-        noun, rest = words[0].lower(), words[1]
+        noun, rest = words[0].lower(), re.sub(r"(?i)^numbered\s+", "", words[1])
         noun = "section" if noun == "sec." else noun  # "Sec. 101(b)"
         match = _NUMBER_RE.match(rest.strip())
         marks = re.findall(r"\(\s?([A-Za-z0-9]{1,5})\s?\)", match.group("marks") if match else "")

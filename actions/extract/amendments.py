@@ -93,6 +93,16 @@ _PART_OF_RE = re.compile(
 )
 
 
+# What comes before a place that is not the subject of the verb after it: "the number “nine,”
+# which is found in the second sentence of section 1 ... is deleted".
+# (Quoted words, then where they are found; "for the purpose set forth in section 1 of ...,
+# section 1 of such order is amended" names no words.)
+_FOUND_IN_RE = re.compile(
+    r"\u201d[^.;\u201c]{0,40}\b(?:found|appearing|appears|contained|used|occurring)\s+in\s+$",
+    re.I,
+)
+
+
 def parse_instructions(text: str) -> list[Instruction]:
     """Every amendment instruction in a text, in order of position."""
     # A text typed with straight quotes only: what its quotations hold ("46° 20' 00\"")
@@ -139,6 +149,23 @@ def parse_instructions(text: str) -> list[Instruction]:
             )
             out.append(instruction)
             covered = rest_at
+            continue
+        before = text[max(0, head.start() - 60) : head.start()]
+        if head.group("place") and _FOUND_IN_RE.search(before):
+            # "the number “nine,” which is found in the second sentence of section 1 of
+            # Executive Order No. 12658, is deleted": the subject is the words before the
+            # place, not the place; never applied as the place struck.
+            base = {"target_kind": "executive_order", "target_number": number}
+            instruction, _ = _failed(
+                text,
+                head.start(),
+                _clause_end(text, rest_at),
+                {**base, "start": head.start()},
+                location,
+                "the words it amends, named before their place, are not read",
+            )
+            covered = rest_at
+            out.append(instruction)
             continue
         if location.section is None and re.match(r"of\s", head.group(0)):
             # "Section l(a) of Executive Order ..." misprinted, or a place not read: the part

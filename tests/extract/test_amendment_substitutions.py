@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.extract.amendment_wording import STRIKE_INSERT, Location
-from tests.extract.orders import aimed, amended
+from tests.extract.orders import aimed, amended, order
 
 
 @pytest.mark.parametrize(
@@ -114,3 +114,37 @@ def test_the_place_named_inside_the_edit_of_that_order(amending, target, section
     parts, not_applied = amended(target, amending)
     assert not not_applied
     assert new in parts[section].text
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section"),
+    [
+        # "... it is hereby ordered that Section i of Executive Order No. 11912, as amended, is
+        # further amended to read as follows: “Section 1. (a) ..."
+        ("12375", "11912", "1"),
+        # "... paragraph numbered 1 of Executive Order No. 6861 ... be and it is hereby revoked"
+        ("6871", "6861", "1"),
+    ],
+)
+def test_the_part_named_as_scanned_or_as_a_numbered_paragraph(amending, target, section):
+    (instruction,) = aimed(amending, target)
+    assert instruction.op is not None and instruction.location == Location(section)
+
+
+def test_a_paragraph_numbered_before_the_order_is_its_section():
+    """EO 6836 on EO 6770: "Paragraph numbered 5 of Executive Order No. 6770 ... is hereby
+    amended to read as follows:" (the new text unquoted: kept with that reason)."""
+    (instruction,) = aimed("6836", "6770")
+    assert instruction.location == Location("5")
+    assert instruction.problem == "the new text is not quoted"
+
+
+def test_words_named_before_their_place_are_not_the_place_struck():
+    """EO 12665 on EO 12658: "the number “nine,” which is found in the second sentence of
+    section i of Executive Order No. 12658, is deleted, and the number “eleven” is
+    substituted": never the second sentence struck."""
+    (instruction,) = aimed("12665", "12658")
+    assert instruction.op is None
+    assert instruction.problem == "the words it amends, named before their place, are not read"
+    parts, _ = amended("12658", "12665")
+    assert parts["1"].text == [s for s in order("12658").sections if s.number == "1"][0].text
