@@ -137,17 +137,8 @@ def parse_instructions(text: str) -> list[Instruction]:
         order_at = head.start() + head.group(0).find("Executive")
         part_of = _PART_OF_RE.search(text, max(0, head.start() - 40), order_at)
         if part_of and location.section is None:
-            base = {"target_kind": "executive_order", "target_number": number}
             problem = f"its {part_of.group(1).lower()} is amended, not a section of its text"
-            instruction, _ = _failed(
-                text,
-                part_of.start(),
-                _clause_end(text, rest_at),
-                {**base, "start": part_of.start()},
-                location,
-                problem,
-            )
-            out.append(instruction)
+            out.append(_refused(text, part_of.start(), rest_at, number, location, problem))
             covered = rest_at
             continue
         before = text[max(0, head.start() - 60) : head.start()]
@@ -155,36 +146,16 @@ def parse_instructions(text: str) -> list[Instruction]:
             # "the number “nine,” which is found in the second sentence of section 1 of
             # Executive Order No. 12658, is deleted": the subject is the words before the
             # place, not the place; never applied as the place struck.
-            base = {"target_kind": "executive_order", "target_number": number}
-            instruction, _ = _failed(
-                text,
-                head.start(),
-                _clause_end(text, rest_at),
-                {**base, "start": head.start()},
-                location,
-                "the words it amends, named before their place, are not read",
-            )
+            problem = "the words it amends, named before their place, are not read"
+            out.append(_refused(text, head.start(), rest_at, number, location, problem))
             covered = rest_at
-            out.append(instruction)
             continue
         if location.section is None and re.match(r"of\s", head.group(0)):
             # "Section l(a) of Executive Order ..." misprinted, or a place not read: the part
             # it amends is unknown, so nothing is applied to the whole order by mistake.
-            base = {
-                "target_kind": "executive_order",
-                "target_number": number,
-                "start": head.start(),
-            }
-            instruction, _ = _failed(
-                text,
-                head.start(),
-                _clause_end(text, rest_at),
-                base,
-                location,
-                "the part it amends is not read",
-            )
+            problem = "the part it amends is not read"
+            out.append(_refused(text, head.start(), rest_at, number, location, problem))
             covered = rest_at
-            out.append(instruction)
             continue
         if location.section is None and any(w in verb for w in ("revoked", "rescinded")):
             covered = rest_at
@@ -192,6 +163,15 @@ def parse_instructions(text: str) -> list[Instruction]:
         found, covered = _operations(text, head.start(), rest_at, verb, number, location)
         out.extend(found)
     return [_as_printed(i, straight_only, single_only) for i in out]
+
+
+def _refused(
+    text: str, start: int, rest_at: int, number: str, location: Location, problem: str
+) -> Instruction:
+    """An instruction from `start` to the end of its clause, kept with why it is not read."""
+    base = {"target_kind": "executive_order", "target_number": number, "start": start}
+    instruction, _ = _failed(text, start, _clause_end(text, rest_at), base, location, problem)
+    return instruction
 
 
 def _clause_end(text: str, position: int) -> int:
