@@ -98,6 +98,12 @@ _HISTORY_RES = (
     _DECLARED_A_RE,
     _ON_DAY_BY_RE,
 )
+# Words each of them holds, found first: two of them begin with an order's name, which the
+# engine would otherwise try at every position of every text.
+_HISTORY_NEEDS = {
+    _DECLARED_BY_RE: re.compile(r"declared\s+(?:a\s+)?national\s+emergenc"),
+    _DECLARING_RE: re.compile(r"declar(?:ing|ed)\s+a\s+national\s+emergenc"),
+}
 _DECLARE_RE = re.compile(
     r"\b(?:hereby|I)\s+(?:[^.;]{0,40}?\s)?declare\s+(?:and\s+reiterate\s+)?(?:that\s+)?(?:a\s+)?national\s+emergenc"
     r"|\bhereby\s+declare\s+(?:that\s+)?(?:a\s+)?national\s+emergency\b"
@@ -127,8 +133,11 @@ _ANAPHORA_RE = re.compile(
     r"(?:those|these|such|that|the\s+said)\s+(?:two\s+|prior\s+|two\s+prior\s+)*"
     r"(?:orders?|Executive\s+Orders?|[Pp]roclamations?)\b"
 )
-# A sentence ends at a period that is not an abbreviation's ("No.", "U.S.", "Sec.").
-_SENTENCE_END_RE = re.compile(r"(?<!No)(?<!U\.S)(?<!Sec)(?<![A-Z])\.(?=\s+[A-Z(\"“]|\s*$)|\n\n")
+# A sentence ends at a period that is not an abbreviation's ("No.", "U.S.", "Sec."); the
+# period is tried first, the look-behinds only where one stands.
+_SENTENCE_END_RE = re.compile(
+    r"\.(?<!No\.)(?<!U\.S\.)(?<!Sec\.)(?<![A-Z]\.)(?=\s+[A-Z(\"“]|\s*$)|\n\n"
+)
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
@@ -146,7 +155,9 @@ def declaring_orders(text: str) -> list[Declaring]:
     """Every order a text says declared an emergency, in order."""
     if "Executive" not in text and "Proclamation" not in text:
         return []  # every form names its order (`_NOUN`): most sentences name none
-    found = [d for pattern in _HISTORY_RES for m in pattern.finditer(text) for d in _items(m)]
+    needs = _HISTORY_NEEDS
+    patterns = [p for p in _HISTORY_RES if p not in needs or needs[p].search(text)]
+    found = [d for pattern in patterns for m in pattern.finditer(text) for d in _items(m)]
     return _unique(found)
 
 
