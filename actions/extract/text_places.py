@@ -1,7 +1,8 @@
 """Where a place or some words stand in a section's text, for the amendment reader: a
 subsection, paragraph or clause by its marker (and the parts after it that end it, a misprinted
 sibling included), a sentence by its ordinal, words printed with other spacing, dashes, quotes or
-number words. Pure."""
+number words; and the markers of the parts after one inserted, each moved to the next
+(`renumber_after`). Pure."""
 
 from __future__ import annotations
 
@@ -169,3 +170,46 @@ def _sentence(text: str, start: int, end: int, location) -> tuple[int, int]:
     if not bounds or (index >= 0 and index >= len(bounds)):
         raise NotApplied(f"{location.describe()} is not in the text")
     return bounds[index]
+
+
+def renumber_after(span: str, inserted: str) -> str:
+    """The parts after the one inserted, each taking the next marker of its kind: "(13) the
+    Secretary of Homeland Security; (13) the Director ...; (14) ..." -> "...; (14) the
+    Director ...; (15) ..."; "15. Department of Homeland Security; 15. ..." likewise."""
+    found = find_words(span, inserted.strip())
+    own = re.match(r"\s*(?:\(\s?(\w{1,5})\s?\)|(\d{1,3})\.\s)", inserted)
+    if not found or not own:
+        raise NotApplied("the part inserted before those renumbered is not in the text")
+    label = own.group(1) or own.group(2)
+    if own.group(2):  # "15. Department of ..."
+        marker = re.compile(r"(?:(?<=\n)|(?<=[;:]\s)|(?<=\band\s))[ \t]*(\d{1,3})\.(?=\s)")
+        shape = "{}."
+    else:
+        kind = (
+            r"\d{1,3}" if label.isdigit() else (r"[a-z]{1,5}" if label.islower() else r"[A-Z]{1,2}")
+        )
+        marker = re.compile(
+            rf"(?:(?<=\n)|(?<=[;:.]\s)|(?<=[;:.]\s\s)|(?<=\band\s))[ \t]*\(\s?({kind})\s?\)"
+        )
+        shape = "({})"
+    after = found[0][1]
+    # A "(v)" or "(x)" is a letter or a Roman numeral: Roman where the marks after it are.
+    roman = label in ROMAN and (
+        len(label) > 1 or any(len(m) > 1 for m in marker.findall(span, after))
+    )
+    out, last = [], after
+    for hit in marker.finditer(span, after):
+        mark = hit.group(1)
+        if mark.isdigit():
+            following = str(int(mark) + 1)
+        elif roman and mark in ROMAN[:-1]:
+            following = ROMAN[ROMAN.index(mark) + 1]
+        elif len(mark) == 1 and mark.isalpha() and mark.lower() != "z":
+            following = chr(ord(mark) + 1)
+        else:
+            raise NotApplied(f"({mark}) has no next designation")
+        out.append(span[last : hit.start(1) - (0 if own.group(2) else 1)] + shape.format(following))
+        last = hit.end() if not own.group(2) else hit.end(1) + 1
+    if not out:
+        raise NotApplied("no part follows the one inserted")
+    return span[:after] + "".join(out) + span[last:]
