@@ -64,10 +64,7 @@ def resolve_reference(kind: str, number: str | None, on, title: str | None = Non
     several memoranda of one date, the one whose title the reference printed."""
     if number:
         return DATABASE.numbered(kind, number)
-    if not on or kind not in DATED_KINDS:
-        return None
-    found = Action.objects.filter(kind__in=_kinds_dated_as(kind), signed_on=on)
-    return pick_dated(list(found.only("id", "title", "signed_on")), title)
+    return resolve_dated([(kind, on, title)]).get((kind, on, title))
 
 
 def resolve_dated(keys: Iterable[tuple[str, object, str | None]]) -> dict[tuple, Action]:
@@ -83,18 +80,14 @@ def resolve_dated(keys: Iterable[tuple[str, object, str | None]]) -> dict[tuple,
             by_day[action.signed_on].append(action)
     out = {}
     for kind, on, title in keys:
-        kinds = _kinds_dated_as(kind)
-        found = pick_dated([a for a in by_day[on] if a.kind in kinds], title)
+        kinds = MEMO_KINDS if kind in MEMO_KINDS else {kind}
+        found = _pick_dated([a for a in by_day[on] if a.kind in kinds], title)
         if found is not None:
             out[(kind, on, title)] = found
     return out
 
 
-def _kinds_dated_as(kind: str) -> frozenset[str]:
-    return MEMO_KINDS if kind in MEMO_KINDS else frozenset({kind})
-
-
-def pick_dated(found: list[Action], title: str | None) -> Action | None:
+def _pick_dated(found: list[Action], title: str | None) -> Action | None:
     """Of the actions of the kind and date a reference names, the one it means: the only
     one, when it printed no title; else the one whose title is clearly the likest."""
     if len(found) == 1 and not title:
