@@ -263,11 +263,6 @@ def words_edit(text, start, position, window, base, location) -> tuple[Instructi
                 return refused("the places of the words are not read")
             place = re.search(rf"\b(?:in|from)\s+(?P<place>{_PLACE}|sections\s+\d)", loc_text, re.I)
             where = _merge(location, _location(place.group("place"), None)) if place else location
-            numbered = re.search(r"\bin\s+paragraph\s+numbered\s+(\d+)\b", loc_text, re.I)
-            if numbered:
-                # "occurring in paragraph numbered 1 thereof": a paragraph-numbered order's
-                # parts are its sections
-                place, where = numbered, _merge(location, Location(section=numbered.group(1)))
             clause = window[match.end() : match.end() + 400].split(";")[0]
             listed = _sections_listed(loc_text, clause) if place else None
             if listed:
