@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from actions.extract.amendment_wording import _PLACE, ROMAN, Location, _location, _merge
+from actions.extract.amendment_wording import (
+    _PLACE,
+    ROMAN,
+    Location,
+    _location,
+    _merge,
+    numbered_within_part,
+)
 
 _KIND = r"(?:sub)?(?:sections?|section's|paragraphs?|subparagraphs?|clauses?|items?)"
 # One designation: "6", "1(b)(8)", "(n)", "(xxix)", "“7”" (printed in quotation marks).
@@ -196,3 +203,58 @@ def _rank(label: str) -> int:
     if label in _ROMAN and len(label) > 1:
         return _ROMAN.index(label) + 1
     return ord(label[0].lower()) - ord("a") + 1 if label[:1].isalpha() else 0
+
+
+# "Sections 5 (b), 7, and 8 of Executive Order No. 11075 ... are hereby revoked", "Sections
+# 2, 3, 4, 5, and 6 of Executive Order No. 11954 are redesignated as Sections 1, 2, 3, 4, and
+# 5, respectively": the parts a head names before the order.
+_LISTED_BEFORE_RE = re.compile(
+    rf"(?:(?:current|existing|present)\s+)?(?P<kind>{_KIND})\s+(?P<old>{_LIST})"
+    r"(?:\s+of\s+(?P<part>[Pp]art\s+[IVXL]+))?\s*$",
+    re.I,
+)
+# "... shall be renumbered sections 5 through 8" (no "as")
+_LISTED_TAIL_RE = re.compile(
+    rf",?\s+(?:(?:as|to\s+be|to)\s+)?(?:{_KIND}\s+)?(?P<new>{_LIST})"
+    r"(?:,?\s+respectively)?(?:,?\s+inclusive)?",
+    re.I,
+)
+
+
+def listed_before(before: str) -> tuple[list[Location], int] | None:
+    """The parts listed at the end of `before` (the words ahead of "of Executive Order"), each
+    a place of its own, and where the list starts; None when no list of two or more is there.
+    Raises Unpaired when a range in it is not read."""
+    match = _LISTED_BEFORE_RE.search(before)
+    if not match:
+        return None
+    # The list opens its clause: "Sections 2(b) and 3(a), the first sentence of section 3(c),
+    # and sections 3(e) and 6 of ..." is not read from its last "sections".
+    opening = before[: match.start()].rstrip()
+    if opening and not re.search(r"(?:[.:;)\u2014]|\bthat)$", opening):
+        return None
+    listed = designations_listed(match.group("old"))
+    if len(listed) < 2:
+        return None
+    if numbered_within_part(match.group("part")):
+        raise Unpaired("its paragraphs are numbered within each part, which is not read")
+    places = []
+    for designation in listed:
+        if not designation[:1].isdigit():
+            raise Unpaired("no section is named for the parts")
+        places.append(_location(f"section {designation}", None))
+    return places, match.start()
+
+
+def listed_moves(places: list[Location], after: str) -> Moves | None:
+    """ "... are redesignated as Sections 1, 2, 3, 4, and 5, respectively": the places listed
+    before the order paired with the designations `after` the verb gives them."""
+    match = _LISTED_TAIL_RE.match(after)
+    if not match:
+        return None
+    new = designations_listed(match.group("new"))
+    if len(new) != len(places):
+        raise Unpaired("the new designations do not pair with the old")
+    if any(place.path for place in places) or any("(" in n for n in new):
+        raise Unpaired("parts inside sections redesignated from a list are not read")
+    return Moves(tuple(zip(places, new, strict=True)), match.end())

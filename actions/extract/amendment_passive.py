@@ -35,17 +35,17 @@ _WORDS = r"(?:the\s+(?:words?|phrase|term|date|number|name|text)\s+)?"
 # thereof", "The words “Thirty days” in paragraph numbered 8 are amended to read “Sixty days”".
 _PASSIVE_STRIKE_RE = re.compile(
     r"(?:in\s+(?P<pre>" + _PLACE + r")\s*,\s*)?" + _WORDS + r"\u201c(?P<old>[^\u201d]{1,500})\u201d"
-    r"(?P<loc>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
+    r"(?P<loc>[^\u201c;.]{0,120}?)\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
     r"(?P<each>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
     r"(?P<loc2>[^\u201c;]{0,200}?),?\s*and\s+" + _WORDS + r"\u201c(?P<new>[^\u201d]{0,500})\u201d"
-    r"\s*(?:is|are)\s+(?:hereby\s+)?(?:substituted|inserted)"
+    r"\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:substituted|inserted)"
     r"(?:\s+(?:therefor|in\s+(?:lieu|place)\s+thereof))?"
     r"|(?:in\s+(?P<pre2>"
     + _PLACE
     + r")\s*,\s*)?"
     + _WORDS
     + r"\u201c(?P<old2>[^\u201d]{1,500})\u201d"
-    r"(?P<loc3>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?(?:amended|revised)\s+to\s+read\s+"
+    r"(?P<loc3>[^\u201c;.]{0,120}?)\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:amended|revised)\s+to\s+read\s+"
     r"\u201c(?P<new2>[^\u201d]{0,500})\u201d"
     # "in section 1, the text “the director of the ... Agency,” is deleted;": struck, no more
     r"|(?:in\s+(?P<pre3>"
@@ -53,12 +53,14 @@ _PASSIVE_STRIKE_RE = re.compile(
     + r")\s*,\s*)?"
     + _WORDS
     + r"\u201c(?P<old3>[^\u201d]{1,500})\u201d"
-    r"(?P<loc4>[^\u201c;.]{0,120}?)\s*(?:is|are)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
+    r"(?P<loc4>[^\u201c;.]{0,120}?)\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
     r"(?P<each3>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
     r"(?P<loc5>[^\u201c;.]{0,120}?)(?=\s*(?:[;.]|$))"
     # "The words “Secretary of the Army” are substituted for the words “Secretary of War”
     # wherever the latter words occur in such order"
-    r"|" + _WORDS + r"\u201c(?P<new4>[^\u201d]{1,500})\u201d\s*(?:is|are)\s+(?:hereby\s+)?"
+    r"|"
+    + _WORDS
+    + r"\u201c(?P<new4>[^\u201d]{1,500})\u201d\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
     r"substituted\s+for\s+" + _WORDS + r"\u201c(?P<old4>[^\u201d]{1,500})\u201d"
     r"(?P<each4>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it|they|the\s+latter\s+words?)"
     r"\s+(?:appears?|occurs?))?"

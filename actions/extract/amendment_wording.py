@@ -143,6 +143,26 @@ ROMAN = tuple(_roman(n) for n in range(1, 51))
 
 _DATE = WRITTEN_DATE_RE.pattern
 
+_PART_RE = re.compile(r"\b[Pp]art\s+(?P<roman>[IVXL]+)\b")
+
+
+def numbered_within_part(place: str | None) -> bool:
+    """ "Paragraph 1 of Part II", "Paragraph 2(f) of Part II": a number counted afresh within
+    a later part, where the archive reads an order's sections in one numbering; not "Section
+    408 of Part IV" (the number carries its part's) nor a place in Part I."""
+    part = _PART_RE.search(place or "")
+    number = re.search(r"\d+", place or "") or re.match(r"", "")
+    if not part:
+        return False
+    ordinal = (
+        ROMAN.index(part.group("roman").lower()) + 1 if part.group("roman").lower() in ROMAN else 0
+    )
+    if ordinal <= 1:
+        return False
+    digits = number.group()  # none: "Paragraphs 3, 4, and 5 of Part II"
+    return not (len(digits) >= 3 and digits.startswith(str(ordinal)))
+
+
 _MARK = r"\(\s?[A-Za-z0-9]{1,5}\s?\)"
 
 # "section 4", "section 1(a)", "subsection (b) of section 8", "paragraph (3) of subsection (b)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from actions.extract.amendment_moves import Unpaired, listed_before, listed_moves
 from actions.extract.amendment_operations import _operation, container, renumbered_after
 from actions.extract.amendment_wording import (
     _PLACE,
@@ -29,6 +30,7 @@ from actions.extract.amendment_wording import (
     INSERT_AFTER,
     INSERT_BEFORE,
     REDESIGNATE,
+    REVOKE,
     ROMAN,
     STRIKE_INSERT,
     STRIKE_PLACE,
@@ -37,9 +39,11 @@ from actions.extract.amendment_wording import (
     _location,
     _merge,
     normalize_quotes,
+    numbered_within_part,
     quote_unquoted_items,
     quoted_block,
 )
+from actions.extract.amendment_wording import done as _done
 from actions.extract.amendment_wording import failed as _failed
 
 _ORDER = r"Executive\s+Order\s+(?:No\.\s*)?(?P<number>\d{3,5})"
@@ -125,6 +129,11 @@ def parse_instructions(text: str) -> list[Instruction]:
         verb = (head.group("verb") or "amended").lower()
         rest_at = head.end()
         location = _location(head.group("place"), head.group("which"))
+        if numbered_within_part(head.group("place")):
+            problem = "its paragraphs are numbered within each part, which is not read"
+            out.append(_refused(text, head.start(), rest_at, number, location, problem))
+            covered = rest_at
+            continue
         lead = _LEAD_IN_RE.match(text, rest_at)
         if lead and "read" not in text[rest_at : rest_at + 30]:
             # "Section 3(b) of Executive Order No. 11905 is amended as follows: (a) ... (d)
@@ -150,6 +159,11 @@ def parse_instructions(text: str) -> list[Instruction]:
             out.append(_refused(text, head.start(), rest_at, number, location, problem))
             covered = rest_at
             continue
+        listed = _listed(text, head, rest_at, number, verb) if location.section is None else None
+        if listed:
+            out.extend(listed[0])
+            covered = listed[1]
+            continue
         if location.section is None and re.match(r"of\s", head.group(0)):
             # "Section l(a) of Executive Order ..." misprinted, or a place not read: the part
             # it amends is unknown, so nothing is applied to the whole order by mistake.
@@ -163,6 +177,56 @@ def parse_instructions(text: str) -> list[Instruction]:
         found, covered = _operations(text, head.start(), rest_at, verb, number, location)
         out.extend(found)
     return [_as_printed(i, straight_only, single_only) for i in out]
+
+
+def _listed(
+    text: str, head: re.Match, rest_at: int, number: str, verb: str
+) -> tuple[list[Instruction], int] | None:
+    """ "Sections 5 (b), 7, and 8 of Executive Order No. 11075 ... are hereby revoked",
+    "Sections 2, 3, 4, 5, and 6 of Executive Order No. 11954 are redesignated as Sections 1,
+    2, 3, 4, and 5, respectively", "Sections 303, 307, and 311 ... are hereby amended to read,
+    respectively, as follows: “SEC. 303. ...”": each part listed before the order revoked,
+    struck, redesignated or edited; None when no list stands there."""
+    if not re.match(r"of\s", head.group(0)):
+        return None
+    before = text[max(0, head.start() - 200) : head.start()]
+    try:
+        found = listed_before(before)
+    except Unpaired as unpaired:
+        return [_refused(text, head.start(), rest_at, number, Location(), str(unpaired))], rest_at
+    if not found:
+        return None
+    places, at = found
+    start = head.start() - len(before) + at
+    base = {"target_kind": "executive_order", "target_number": number, "start": start}
+    after = text[rest_at : rest_at + 400]
+    if any(word in verb for word in ("revoked", "rescinded", "deleted")):
+        if re.match(r"\s*,?\s*(?:\w+\s+){0,3}to\s+the\s+extent\b", after):
+            # "are hereby revoked to the extent they are inconsistent with this order": no
+            # part of the text is taken out by the words.
+            problem = "revoked only to the extent of an inconsistency, not struck from the text"
+            return [_refused(text, start, rest_at, number, places[0], problem)], rest_at
+        op = STRIKE_PLACE if "deleted" in verb else REVOKE
+        each = tuple((place, "") for place in places)
+        instruction, end = _done(text, start, rest_at, base, op, places[0], each=each)
+        return [instruction], end
+    if "redesignated" in verb or "renumbered" in verb:
+        try:
+            moves = listed_moves(places, after)
+        except Unpaired as unpaired:
+            return [_refused(text, start, rest_at, number, places[0], str(unpaired))], rest_at
+        if moves:
+            first, new = moves.moves[0]
+            end = rest_at + moves.end
+            instruction, _ = _done(
+                text, start, end, base, REDESIGNATE, first, new=new, each=moves.moves
+            )
+            return [instruction], end
+        return None
+    if any(place.path or place.sentence for place in places):
+        return None  # parts inside sections edited alike: not read
+    sections = Location(section=",".join(place.section for place in places))
+    return _operations(text, start, rest_at, verb, number, sections)
 
 
 def _refused(
@@ -324,7 +388,11 @@ def _items(
             location = _merge(within, location) if within else location
             verb = (head.group("verb") or "amended").lower()
             lead = _LEAD_IN_RE.match(text, head.end())
-            if len(outer) < 2 and lead and "read" not in text[head.end() : head.end() + 30]:
+            if numbered_within_part(head.group("place")):
+                problem = "its paragraphs are numbered within each part, which is not read"
+                found = [_refused(text, body_start, head.end(), number, location, problem)]
+                used = _clause_end(text, head.end())
+            elif len(outer) < 2 and lead and "read" not in text[head.end() : head.end() + 30]:
                 found, used = _items(text, lead.end(), number, location, (*outer, style))
                 found = found or None
             if found is None:

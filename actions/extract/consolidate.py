@@ -107,30 +107,48 @@ def consolidate(
     # were numbered before (EO 14306 strikes 2(a)-(b), moves 2(c)-(e) up to 2(a)-(c), then
     # strikes "the first sentence of subsection 2(e)", the one now 2(c)).
     moved: dict[int, dict] = {}
+    # Refused because the number they need is taken: tried again after each later instruction
+    # of the same order (EO 13137 adds a new section 4, then renumbers the current sections 4
+    # through 7 as 5 through 8: the order's instructions take effect together).
+    waiting: list[tuple[Amendment, NotApplied]] = []
     for amendment in ordered:
-        before = {id(p): (p.number, p.heading, p.text, p.revoked) for p in parts}
-        instruction = amendment.instruction
-        try:
-            touched = apply(parts, instruction)
-        except NotApplied as reason:
-            again = _as_numbered_before(instruction, moved.get(amendment.action_id, {}))
-            try:
-                if again is None:
-                    raise
-                touched = apply(parts, again)
-            except NotApplied:
-                not_applied.append({**amendment.change(), "reason": str(reason)})
-                continue
-        if instruction.op == REDESIGNATE:
-            moved.setdefault(amendment.action_id, {}).update(_moves_of(instruction))
-        # Every part the instruction changed carries it ("wherever it appears", "sections 1
-        # and 2"), not only the first.
-        changed = [
-            p for p in parts if before.get(id(p)) != (p.number, p.heading, p.text, p.revoked)
-        ]
-        for part in changed or [touched]:
-            part.changes.append(amendment.change())
+        if waiting and waiting[0][0].action_id != amendment.action_id:
+            not_applied.extend({**a.change(), "reason": str(r)} for a, r in waiting)
+            waiting = []
+        refused = _apply_one(parts, amendment, moved)
+        if refused is None:
+            waiting = [(a, r) for a, r in waiting if _apply_one(parts, a, moved) is not None]
+        elif amendment.instruction.op in (ADD_SECTION, REDESIGNATE) and "already" in str(refused):
+            waiting.append((amendment, refused))
+        else:
+            not_applied.append({**amendment.change(), "reason": str(refused)})
+    not_applied.extend({**a.change(), "reason": str(r)} for a, r in waiting)
     return parts, not_applied
+
+
+def _apply_one(parts: list[Part], amendment: Amendment, moved: dict) -> NotApplied | None:
+    """Apply one amendment to the parts, each part it changed marked with it; why not, when
+    it is not applied (the parts then as they were)."""
+    before = {id(p): (p.number, p.heading, p.text, p.revoked) for p in parts}
+    instruction = amendment.instruction
+    try:
+        touched = apply(parts, instruction)
+    except NotApplied as reason:
+        again = _as_numbered_before(instruction, moved.get(amendment.action_id, {}))
+        if again is None:
+            return reason
+        try:
+            touched = apply(parts, again)
+        except NotApplied:
+            return reason
+    if instruction.op == REDESIGNATE:
+        moved.setdefault(amendment.action_id, {}).update(_moves_of(instruction))
+    # Every part the instruction changed carries it ("wherever it appears", "sections 1 and
+    # 2"), not only the first.
+    changed = [p for p in parts if before.get(id(p)) != (p.number, p.heading, p.text, p.revoked)]
+    for part in changed or [touched]:
+        part.changes.append(amendment.change())
+    return None
 
 
 def _moves_of(instruction: Instruction) -> dict:
@@ -269,8 +287,8 @@ def _each_section(parts: list[Part], instruction: Instruction) -> Part:
     targets = [_part(parts, number) for number in numbers]
     if instruction.op == REPLACE:
         chunks = re.split(r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.|SECTION)\s*\d)", instruction.new or "")
-        texts = {}
-        for chunk in chunks:
+        texts = _numbered_paragraphs(instruction.new or "", numbers) or {}
+        for chunk in chunks if not texts else []:
             number, heading, body = split_section(chunk)
             if number not in numbers:
                 raise NotApplied(f"the new text does not give section {number or '?'} apart")
@@ -290,6 +308,23 @@ def _each_section(parts: list[Part], instruction: Instruction) -> Part:
     for part, text in zip(targets, edits, strict=True):
         part.text = text
     return targets[0]
+
+
+def _numbered_paragraphs(new: str, numbers: list[str]) -> dict | None:
+    """ "Paragraphs 3, 4, 5, and 6 ... are amended to read as follows: “3. The preliminary
+    ... “4. Whenever ... “3(a) ...": each paragraph-numbered section's new text, split where
+    the numbers named open a paragraph in turn; None when they do not."""
+    if not all(n.isdigit() for n in numbers):
+        return None
+    pattern = "|".join(re.escape(n) for n in numbers)
+    starts = list(re.finditer(rf"(?:^|\n)\s*(?P<n>{pattern})(?:\.\s+|(?=\s?\(\w{{1,3}}\)\s))", new))
+    if [m.group("n") for m in starts] != numbers:
+        return None
+    texts = {}
+    for match, following in zip(starts, [*starts[1:], None], strict=True):
+        body = new[match.end() : following.start() if following else len(new)].strip()
+        texts[match.group("n")] = (None, body)
+    return texts
 
 
 def _anywhere(parts: list[Part], instruction: Instruction) -> Part:
@@ -378,6 +413,13 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         # ends in a period); the words are replaced and the text's own punctuation kept.
         old, new = old[:-1], new.rstrip(",.")
         found = find_words(span, old)
+    if not found and _closes_instruction(instruction, old):
+        # "inserting the words “and the Homeland Security Council” after the words “National
+        # Security Council.”": the period printed inside the instruction's last quotation ends
+        # the instruction, not the words; read without it where the words stand once.
+        bare = find_words(span, old[:-1])
+        if len(bare) == 1:
+            old, found = old[:-1], bare
     own = re.escape(instruction.location.section or "")
     heading = rf"\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.?\s*"
     if (
@@ -436,6 +478,15 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         + span[a:]
         + text[end:]
     )
+
+
+def _closes_instruction(instruction: Instruction, old: str) -> bool:
+    """Whether the quoted words end in a period or comma and their quotation is the last
+    thing the instruction says."""
+    if not old or old[-1] not in ".," or len(old) < 4:
+        return False
+    said = instruction.text.rstrip().rstrip(".;").rstrip()
+    return said.endswith(old + "\u201d") or said.endswith(old + '"')
 
 
 def _open_quote(words: str) -> bool:

@@ -19,6 +19,15 @@ def find_words(text: str, words: str) -> list[tuple[int, int]]:
     """Where the words stand in a text: exactly, else with any spacing, dashes and quotes."""
     if not words:
         return []
+    altered = re.search(r"\[([A-Za-z])\]", words)
+    if altered:
+        # "“[S]ection 5” in the third sentence": a letter's case changed by the quoting
+        # order, printed in brackets; the text has either.
+        for letter in (altered.group(1).lower(), altered.group(1).upper()):
+            found = find_words(text, words[: altered.start()] + letter + words[altered.end() :])
+            if found:
+                return found
+        return []
     # Whole words only: “Act” is not the start of “Action”, nor “Director” of “Directorate”.
     lead = r"(?<!\w)" if words[:1].isalnum() else ""
     trail = r"(?!\w)" if words[-1:].isalnum() else ""

@@ -46,8 +46,35 @@ _ABBREVIATIONS = {
 }
 
 
+# A heading printed without its period before the first lettered part: "Establishment (a)
+# There is established ...", "Management of National Security Emergency Preparedness (a) The
+# National Security Council ..." (transcriptions that lost the heading's period or line).
+_GLUED_HEADING_RE = re.compile(
+    r"(?P<heading>[A-Z][A-Za-z'\u2019,-]*(?:[ \t]+[A-Za-z][A-Za-z'\u2019,-]*){0,9})"
+    r"[ \t]+(?=\((?:a|1)\)\s+[A-Z])"
+)
+_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "to", "a", "an", "or", "with", "by"}
+
+
+def _glued_heading(text: str) -> tuple[str, str] | None:
+    match = _GLUED_HEADING_RE.match(text)
+    if not match:
+        return None
+    heading = match.group("heading").rstrip(",")
+    words = heading.split()
+    # A heading has no verb and does not end on a small word: "The Secretary shall (1) ..."
+    # or "In accordance with (a) ..." is a sentence; "Interim geographic adjustments" and
+    # "Functions of the Committee" are headings in either case.
+    if _HEADING_VERBS.search(heading.lower()) or words[-1].lower() in _SMALL_WORDS:
+        return None
+    return heading, text[match.end() :].strip()
+
+
 def split_heading(text: str) -> tuple[str, str]:
     """('Policy', 'It is the policy...') from 'Policy. It is the policy...'; ('', text) if none."""
+    glued = _glued_heading(text)
+    if glued:
+        return glued
     for match in re.finditer(r"[.:](?=\s|$)", text):
         end = match.start()
         before = text[:end]

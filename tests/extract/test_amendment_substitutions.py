@@ -4,6 +4,8 @@ sections they amend. Pure: the files parsed, no database."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actions.extract.amendment_wording import STRIKE_INSERT, Location
@@ -148,3 +150,32 @@ def test_words_named_before_their_place_are_not_the_place_struck():
     assert instruction.problem == "the words it amends, named before their place, are not read"
     parts, _ = amended("12658", "12665")
     assert parts["1"].text == [s for s in order("12658").sections if s.number == "1"][0].text
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "expected"),
+    [
+        # "Section 104(b) is amended by inserting the words “and the Homeland Security
+        # Council” after the words “National Security Council.”"
+        ("13228", "12656", "104", "(b) The National Security Council and the Homeland Security"),
+        # "Section 2 is amended by inserting the words “pursuant to Executive Order No. 12829”
+        # after the word “information.”"
+        ("12829", "10865", "2", "classified information pursuant to Executive Order No. 12829"),
+        # "Section 2 (B) is amended by adding the words “Nuclear Regulatory Commission” after
+        # the words “Overseas Private Investment Corporation.”" (the last of a list)
+        ("11862", "11652", "2", "Overseas Private Investment Corporation Nuclear Regulatory"),
+        # "Subsection (d) is amended by substituting “sub-section (b) (1), (b) (2) or (b) (3)”
+        # for “subsection (b) (1) or (b) (2).”" (the text goes on: ", above, ...")
+        ("11434", "11264", "21", "sub-section (b) (1), (b) (2) or (b) (3), above"),
+        # "Section 601 is amended by inserting “, as amended,” after “Foreign Assistance Act
+        # of 1961.”"
+        ("11685", "10973", "601", "Foreign Assistance Act of 1961, as amended, exclusive"),
+    ],
+)
+def test_a_period_inside_the_last_quotation_ends_the_instruction(
+    amending, target, section, expected
+):
+    parts, not_applied = amended(target, amending)
+    assert " ".join(expected.split()) in " ".join(parts[section].text.split())
+    # none of the order's instructions is refused for words ending in a period
+    assert not any(re.search(r"\.\u201d is not in section", n["reason"]) for n in not_applied)

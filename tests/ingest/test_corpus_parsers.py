@@ -83,6 +83,42 @@ def test_sections_headed_without_a_period(glob, first, count):
     assert numbers[: len(first)] == first and len(numbers) == count
 
 
+@pytest.mark.parametrize(
+    ("glob", "section", "heading", "opens"),
+    [
+        # "### Section 1. Establishment (a) There is established the President's Commission
+        # on Housing." (the heading's period lost in transcription)
+        ("*/1981/*/1981-06-16-executive-order-12310*.md", "1", "Establishment", "(a) There is"),
+        (
+            "*/1988/*/1988-11-18-executive-order-12656*.md",
+            "104",
+            "Management of National Security Emergency Preparedness",
+            "(a) The National Security",
+        ),
+        # in sentence case, ending in a comma: "Sec. 109. Allocation, advance, and transfer of
+        # funds, (a) ..."
+        (
+            "*/1960/*/1960-11-08-executive-order-10893*.md",
+            "109",
+            "Allocation, advance, and transfer of funds",
+            "(a) ",
+        ),
+    ],
+)
+def test_a_heading_run_into_the_first_lettered_part(glob, section, heading, opens):
+    (path,) = list(EOMD.glob(glob)) or [EOMD / "missing"]
+    (found,) = [s for s in one(path).sections if s.number == section]
+    assert (found.heading, found.text[: len(opens)]) == (heading, opens)
+
+
+def test_a_sentence_before_a_lettered_part_is_no_heading():
+    """EO 11234 section 5, "Personnel and, (a) The Commission is authorized ...": a heading
+    cut short (it ends on "and") is left in the text, not taken for the section's heading."""
+    (path,) = EOMD.glob("*/1965/*/1965-*-executive-order-11234*.md")
+    (found,) = [s for s in one(path).sections if s.number == "5"]
+    assert found.heading == "" and found.text.startswith("Personnel and, (a) The Commission")
+
+
 def test_a_loose_heading_opens_no_list_of_sections_but_the_first():
     """EO 9933's land description "Sec. 12 ..." is not its section 12 (nor its only one)."""
     (path,) = EOMD.glob("*/1948/*/1948-*-executive-order-9933*.md")
