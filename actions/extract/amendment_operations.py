@@ -92,6 +92,8 @@ _REPLACE_PLACE_RE = re.compile(
     r"|(?:revising|amending)\s+"
     + _where(4)
     + r"to\s+read(?:\s+as\s+follows)?\s*(?::|--)?\s*(?=\u201c)"
+    # "replacing subsection (b) with the following:" (EO 13674)
+    r"|replacing\s+" + _where(6) + r"with\s+"
     r")(?:the\s+following(?:\s+new\s+(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,20}?)?\s*(?::|--)?)?\s*(?=\u201c)",
     re.I,
 )
@@ -159,7 +161,9 @@ _REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
 
 
 _INNER_PLACE_RE = re.compile(
-    rf"\s*(?:in|revising|(?P<at_end>at\s+the\s+end\s+of))\s+(?:current\s+)?(?P<place>{_PLACE})"
+    # "is amended (i) in section 1(a) by inserting ..., and (ii) in section 2(a) by ..."
+    r"\s*(?:\((?:i|a|1)\)\s+)?"
+    rf"(?:in|revising|(?P<at_end>at\s+the\s+end\s+of))\s+(?:current\s+)?(?P<place>{_PLACE})"
     r"\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
     r"(?:by\s+|(?=to\s+read))?",
     re.I,
@@ -303,7 +307,9 @@ def _operation(
     if whole:
         quoted, end = quoted_block(text, position + whole.end())
         if quoted is not None:
-            n = next(i for i in range(1, 5) if whole.group(f"place{i}") or whole.group(f"only{i}"))
+            n = next(
+                i for i in (1, 2, 3, 4, 6) if whole.group(f"place{i}") or whole.group(f"only{i}")
+            )
             if whole.group(f"place{n}"):
                 inner = _location(whole.group(f"place{n}"), whole.group(f"which{n}"))
             else:

@@ -21,7 +21,7 @@ _PAIRS_RE = re.compile(
     r"(?:striking(?:\s+out)?|deleting)\s+(?P<olds>" + _LIST + r")"
     # "(when used in reference to the Federal Energy Administration)": a condition
     r"(?P<condition>\s*\([^)]{0,200}\))?"
-    r"(?P<each>,?\s*(?:wherever|each\s+place|every\s+place)\s+"
+    r"(?P<each>,?\s*(?:wherever|whenever|each\s+place|every\s+place)\s+"
     r"(?:they|those\s+(?:terms|words|names|phrases)|it|the\s+words?)\s+(?:appears?|occurs?))?"
     r"(?P<loc>[^\u201c;]{0,120}?)"
     r",?\s+and\s+(?:by\s+)?(?:substituting|inserting)\s*,?\s*"

@@ -36,7 +36,7 @@ _WORDS = r"(?:the\s+(?:words?|phrase|term|date|number|name|text)\s+)?"
 _PASSIVE_STRIKE_RE = re.compile(
     r"(?:in\s+(?P<pre>" + _PLACE + r")\s*,\s*)?" + _WORDS + r"\u201c(?P<old>[^\u201d]{1,500})\u201d"
     r"(?P<loc>[^\u201c;.]{0,120}?)\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
-    r"(?P<each>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
+    r"(?P<each>,?\s*(?:wherever|whenever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
     r"(?P<loc2>[^\u201c;]{0,200}?),?\s*and\s+" + _WORDS + r"\u201c(?P<new>[^\u201d]{0,500})\u201d"
     r"\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:substituted|inserted)"
     r"(?:\s+(?:therefor|in\s+(?:lieu|place)\s+thereof))?"
@@ -54,7 +54,7 @@ _PASSIVE_STRIKE_RE = re.compile(
     + _WORDS
     + r"\u201c(?P<old3>[^\u201d]{1,500})\u201d"
     r"(?P<loc4>[^\u201c;.]{0,120}?)\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:deleted|stricken|struck(?:\s+out)?)"
-    r"(?P<each3>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
+    r"(?P<each3>,?\s*(?:wherever|whenever|each\s+place|every\s+place)\s+(?:it\s+appears|they\s+appear))?"
     r"(?P<loc5>[^\u201c;.]{0,120}?)(?=\s*(?:[;.]|$))"
     # "The words “Secretary of the Army” are substituted for the words “Secretary of War”
     # wherever the latter words occur in such order"
@@ -62,7 +62,7 @@ _PASSIVE_STRIKE_RE = re.compile(
     + _WORDS
     + r"\u201c(?P<new4>[^\u201d]{1,500})\u201d\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
     r"substituted\s+for\s+" + _WORDS + r"\u201c(?P<old4>[^\u201d]{1,500})\u201d"
-    r"(?P<each4>,?\s*(?:wherever|each\s+place|every\s+place)\s+(?:it|they|the\s+latter\s+words?)"
+    r"(?P<each4>,?\s*(?:wherever|whenever|each\s+place|every\s+place)\s+(?:it|they|the\s+latter\s+words?)"
     r"\s+(?:appears?|occurs?))?"
     r"(?P<loc6>[^\u201c;.]{0,120}?)(?=\s*(?:[;.]|$))",
     re.I,

@@ -50,7 +50,7 @@ def _inserting(where: str) -> re.Pattern:
 # "each place it appears", "wherever they appear", "in each place that word appears",
 # "wherever it occurs": every one of the words, not the first.
 _EACH = (
-    r"(?:in\s+)?(?:each|wherever|every)\s+(?:place\s+)?(?:that\s+(?:word|phrase)|it|they|the\s+words?)"
+    r"(?:in\s+)?(?:each|wherever|whenever|every)\s+(?:place\s+)?(?:that\s+(?:word|phrase)|it|they|the\s+words?)"
     r"\s+(?:appears?|occurs?)"
 )
 
@@ -122,8 +122,21 @@ _OP_RES = [
             re.I,
         ),
     ),
-    (INSERT_AFTER, _inserting("after")),
-    (INSERT_BEFORE, _inserting("before")),
+    (
+        # "inserting in the second sentence “up to 20” in place of “15”" (EO 12987)
+        STRIKE_INSERT,
+        re.compile(
+            r"inserting\s+" + _PRE + r"(?:the\s+(?:words?|phrase|text|number|date)\s+)?"
+            r"\u201c(?P<new>[^\u201d]{0,2000})\u201d"
+            r"\s+in\s+(?:place|lieu)\s+of\s+(?:the\s+(?:words?|phrase|text|number|date)\s+)?"
+            r"\u201c(?P<old>[^\u201d]{1,2000})\u201d(?P<each>)"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:" + _PLACE + r"))?",
+            re.I,
+        ),
+    ),
+    # "adding “administrative” immediately preceding “matters and activities”" (EO 13652)
+    (INSERT_AFTER, _inserting("(?:after|following)")),
+    (INSERT_BEFORE, _inserting("(?:before|preceding)")),
     (
         STRIKE,
         re.compile(
@@ -256,7 +269,7 @@ def words_edit(text, start, position, window, base, location) -> tuple[Instructi
             # "substituting for the term “A”, wherever it occurs, the following: “B”"
             each_place = bool(match.group("each") or re.search(_EACH, loc_text, re.I))
             if not each_place and re.search(
-                r"\b(?:each|every)\s+place\b|\bwherever\b", loc_text, re.I
+                r"\b(?:each|every)\s+place\b|\b(?:wherever|whenever)\b", loc_text, re.I
             ):
                 # "at each place where they occur ... and are not deleted or otherwise amended
                 # by this order": which of the places is not read.

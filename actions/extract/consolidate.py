@@ -103,6 +103,7 @@ def consolidate(
     parts = [Part(number, heading, text) for number, heading, text in sections]
     not_applied: list[dict] = []
     ordered = sorted(amendments, key=lambda a: (a.on or date.min, a.action_id, a.instruction.start))
+    ordered = _longer_words_first(ordered)
     # What each amending order redesignated: its other instructions may name parts as they
     # were numbered before (EO 14306 strikes 2(a)-(b), moves 2(c)-(e) up to 2(a)-(c), then
     # strikes "the first sentence of subsection 2(e)", the one now 2(c)).
@@ -124,6 +125,41 @@ def consolidate(
             not_applied.append({**amendment.change(), "reason": str(refused)})
     not_applied.extend({**a.change(), "reason": str(r)} for a, r in waiting)
     return parts, not_applied
+
+
+def _everywhere(instruction: Instruction) -> bool:
+    return instruction.op == STRIKE_INSERT and bool(
+        instruction.each_place
+        or re.search(
+            r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", instruction.text, re.I
+        )
+    )
+
+
+def _longer_words_first(ordered: list[Amendment]) -> list[Amendment]:
+    """Words replaced wherever they appear, by one order, where one's words hold another's:
+    "(a) striking “the Federal Emergency Management Agency” whenever it appears and inserting
+    “the Department of Homeland Security” ...; and (b) striking “the Director of the Federal
+    Emergency Management Agency” wherever it appears and inserting “the Secretary of Homeland
+    Security”" (EO 13286): the longer first, or (a) would leave (b) nothing to replace; the
+    instructions of one order take effect together."""
+    out = list(ordered)
+    for j in range(len(out)):
+        later = out[j]
+        if not _everywhere(later.instruction):
+            continue
+        for i in range(j):
+            earlier = out[i]
+            if (
+                earlier.action_id == later.action_id
+                and _everywhere(earlier.instruction)
+                and earlier.instruction.location == later.instruction.location
+                and (earlier.instruction.old or "\x00") in (later.instruction.old or "")
+                and earlier.instruction.old != later.instruction.old
+            ):
+                out.insert(i, out.pop(j))
+                break
+    return out
 
 
 def _apply_one(parts: list[Part], amendment: Amendment, moved: dict) -> NotApplied | None:
@@ -335,7 +371,9 @@ def _anywhere(parts: list[Part], instruction: Instruction) -> Part:
     holding = [p for p in parts if not p.revoked and find_words(p.text, instruction.old or "")]
     if not holding:
         raise NotApplied(f"“{_short(instruction.old)}” is not in the text")
-    wherever = re.search(r"\b(?:wherever|each\s+place|every\s+place)\b", instruction.text, re.I)
+    wherever = re.search(
+        r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", instruction.text, re.I
+    )
     if len(holding) > 1 and not (instruction.each_place or wherever):
         raise NotApplied(f"“{_short(instruction.old)}” is in several sections and none is named")
     for part in holding:

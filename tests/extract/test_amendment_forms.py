@@ -514,3 +514,28 @@ def test_words_placed_by_the_phrase_they_follow_or_precede(
     assert before not in text or (after and after in text)
     if after:
         assert after in text
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "reads", "gone"),
+    [
+        # "is amended (i) in section 1(a) by inserting in the second sentence “up to 20” in
+        # place of “15”, and (ii) in section 2(a) by inserting in the first sentence “about
+        # December 31, 1996,” in place of “before February 1, 1996,”"
+        ("12987", "12964", "1", "up to 20", None),
+        ("12987", "12964", "2", "about December 31, 1996,", "before February 1, 1996,"),
+        # "is further amended in section 5(c) by adding “administrative” immediately
+        # preceding “matters and activities pertaining”"
+        ("13652", "13600", "5", "administrative matters and activities pertaining", None),
+        # "section 1 of Executive Order 13295 shall be further amended by replacing
+        # subsection (b) with the following: “(b) Severe acute respiratory syndromes, ...”"
+        ("13674", "13295", "1", "(b) Severe acute respiratory syndromes, which are", None),
+    ],
+)
+def test_words_put_in_place_of_others_preceding_and_replacing(
+    amending, target, section, reads, gone
+):
+    parts, not_applied = amended(target, amending)
+    assert reads in parts[section].text
+    assert gone is None or gone not in parts[section].text
+    assert not not_applied

@@ -179,3 +179,20 @@ def test_a_period_inside_the_last_quotation_ends_the_instruction(
     assert " ".join(expected.split()) in " ".join(parts[section].text.split())
     # none of the order's instructions is refused for words ending in a period
     assert not any(re.search(r"\.\u201d is not in section", n["reason"]) for n in not_applied)
+
+
+def test_words_replaced_whenever_they_appear_the_longer_first():
+    """EO 13286 (2003) on EO 12148: "(a) striking “the Federal Emergency Management Agency”
+    whenever it appears and inserting “the Department of Homeland Security” in lieu thereof;
+    and (b) striking “the Director of the Federal Emergency Management Agency” wherever it
+    appears and inserting “the Secretary of Homeland Security” in lieu thereof": every place
+    ("whenever" as "wherever"), and (b)'s longer words replaced before (a) can cut into them."""
+    original = " ".join(s.text for s in order("12148").sections)
+    parts, not_applied = amended("12148", "13286")
+    text = " ".join(p.text for p in parts.values())
+    assert original.count("the Director of the Federal Emergency Management Agency") > 5
+    assert "the Director of the Federal Emergency Management Agency" not in text
+    assert "the Director of the Department of Homeland Security" not in text
+    assert text.count("the Secretary of Homeland Security") > 5
+    assert "the Federal Emergency Management Agency" not in text
+    assert not not_applied
