@@ -263,10 +263,13 @@ class RelationQuerySet(models.QuerySet):
         score first (ties: links from it, then to it, each by id), each once:
         `[{"action": card, "reason", "score"}]`. One statement (each side of the OR an
         index lookup), read as tuples with both ends' cards, not as whole rows."""
-        Action = _model("Action")
         pk = action.pk if isinstance(action, models.Model) else action
-        width = len(ACTION_CARD)
-        rows = (
+        return rank_related(pk, self.related_rows(pk), limit)
+
+    def related_rows(self, pk: int) -> models.QuerySet:
+        """The computed links at either end of one action, as `rank_related` reads them:
+        (id, score, evidence, the source's card, the target's card)."""
+        return (
             self.filter(Q(kind=COMPUTED, source_id=pk) | Q(kind=COMPUTED, target_id=pk))
             .order_by()
             .values_list(
@@ -277,22 +280,6 @@ class RelationQuerySet(models.QuerySet):
                 *(f"target__{name}" for name in ACTION_CARD),
             )
         )
-        found = []
-        for pk_, score, evidence, *ends in rows:
-            source, target = ends[:width], ends[width:]
-            outgoing = source[0] == pk
-            found.append(
-                (-score, not outgoing, pk_, score, evidence, target if outgoing else source)
-            )
-        best: dict[int, dict] = {}
-        for *_, score, evidence, card in sorted(found, key=lambda f: f[:3]):
-            if card[0] is None or card[0] == pk or card[0] in best:
-                continue
-            other = Action(**dict(zip(ACTION_CARD, card, strict=True)))
-            best[card[0]] = {"action": other, "reason": evidence, "score": score}
-            if len(best) == limit:
-                break
-        return list(best.values())
 
     def related_to(self, actions) -> list:
         """The computed "related" links at either end of these actions. Two indexed lookups,
@@ -300,6 +287,27 @@ class RelationQuerySet(models.QuerySet):
         rows = self.filter(kind=COMPUTED).with_ends("source", "target")
         ids = _many(actions)
         return [*rows.filter(source__in=ids), *rows.filter(target__in=ids)]
+
+
+def rank_related(pk: int, rows, limit: int = 10) -> list[dict]:
+    """The best `limit` other ends of one action's computed links (`related_rows`), best
+    score first (ties: links from it, then to it, each by id), each once."""
+    Action = _model("Action")
+    width = len(ACTION_CARD)
+    found = []
+    for pk_, score, evidence, *ends in rows:
+        source, target = ends[:width], ends[width:]
+        outgoing = source[0] == pk
+        found.append((-score, not outgoing, pk_, score, evidence, target if outgoing else source))
+    best: dict[int, dict] = {}
+    for *_, score, evidence, card in sorted(found, key=lambda f: f[:3]):
+        if card[0] is None or card[0] == pk or card[0] in best:
+            continue
+        other = Action(**dict(zip(ACTION_CARD, card, strict=True)))
+        best[card[0]] = {"action": other, "reason": evidence, "score": score}
+        if len(best) == limit:
+            break
+    return list(best.values())
 
 
 def _many(actions) -> list:

@@ -21,7 +21,7 @@ from actions.models import Action
 from actions.page_parts import finish_document
 from actions.read.detail import section_effects
 from actions.read.filters import SORT_CHOICES, TRUE_VALUES
-from actions.read.page import read_page
+from actions.read.page import PAGE_ACTION, read_page
 from actions.read.selection import MAX_QUERY, select
 from actions.store.status import status_on
 from actions.vocabulary import (
@@ -166,7 +166,7 @@ def action_by_number(request: HttpRequest, kind_path: str, number: str) -> HttpR
         raise Http404("No such kind of action")
     # Read in full at once: the canonical address is asked for far more than its variants,
     # and an exact number is an index lookup (a case-blind one reads every order of the kind).
-    action = Action.objects.for_page().filter(kind=kind, number=number).order_by().first()
+    action = PAGE_ACTION.first(kind, number)
     if action is None:
         # "13768a", "11359A" or "011359-a" for "11359-A": the same order, at its canonical
         # address.
