@@ -96,7 +96,13 @@ def normalize_quotes(text: str) -> str:
     text = text.replace("``", "\u201c").replace("''", "\u201d")
     if '"' not in text:
         return text
+    # A mark alone on its line closes the quotation above it ("... uniform regulations.\n\n"
+    # of EO 12790): it opens nothing.
+    text = _LONE_MARK_RE.sub("\\1\u201d", text)  # the same length: offsets hold
     return _STRAIGHT_OPEN_RE.sub("\u201c", text).replace('"', "\u201d")
+
+
+_LONE_MARK_RE = re.compile(r'(?<=\n)([ \t]*)"(?=[ \t]*(?:\n|$))')
 
 
 # Where the text of an order ends: the President's name in capitals, or the place and date.

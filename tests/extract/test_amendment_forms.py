@@ -539,3 +539,53 @@ def test_words_put_in_place_of_others_preceding_and_replacing(
     assert reads in parts[section].text
     assert gone is None or gone not in parts[section].text
     assert not not_applied
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "section", "new_words"),
+    [
+        # "Section 902(d)(1) of Executive Order No. 10161 ... is hereby amended to read as
+        # follows:\n\n(1) Each officer or agency ... by or pursuant to this Executive order
+        # ...\n\nSEC. 5. ..." (no quotation marks; the amending order's next section after)
+        ("10161", "10200", "902", "by or pursuant to this Executive order shall submit"),
+        # "paragraph 3 of Executive Order No. 10163 ... amended to read as follows:\n\n3. The
+        # Armed Forces Reserve Medal ...\n\nDWIGHT D. EISENHOWER"
+        (
+            "10163",
+            "10439",
+            "3",
+            "Marine Corps Reserve Medal has been, or may be, awarded: And provided",
+        ),
+    ],
+)
+def test_a_new_text_printed_without_quotation_marks(target, amending, section, new_words):
+    original = {s.number: s.text for s in order(target).sections}
+    parts, _ = amended(target, amending)
+    assert new_words not in original[section] and new_words in parts[section].text
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "needle"),
+    [
+        # "Section 6 is amended to read as follows:\n\nSEC. 6. As determined ...\n\n(b)
+        # Section 8(a) is amended ...": the unquoted text might run on into the amending
+        # order's item (b); not applied by guess
+        ("10152", "11120", "Section 6 is amended to read as follows"),
+        # "that part of section 303 ... which precedes paragraph (a) thereof is hereby
+        # amended to read as follows:\n\nSECTION 303. Within ...:\n\n(c) In carrying out ..."
+        ("10161", "10200", "which precedes paragraph (a)"),
+    ],
+)
+def test_an_unquoted_new_text_that_might_run_on_is_not_applied(target, amending, needle):
+    parts, not_applied = consolidated(target, amending)
+    (refused,) = [n for n in not_applied if needle in n["instruction"]]
+    assert refused["reason"] == "the new text is not quoted"
+    assert not any(needle in c["instruction"] for p in parts for c in p.changes)
+
+
+def test_a_closing_mark_alone_on_its_line_closes_the_new_text():
+    """EO 12790 on EO 12754: "Section 3 is amended to read: "The Secretaries ... Southwest
+    Asia Service Medal reg\n\n"\n\nGeorge Bush": the lone mark closes the quotation."""
+    parts, not_applied = amended("12754", "12790")
+    assert "the Secretary of Health and Human Services" in parts["3"].text
+    assert not any(n["instruction"].startswith("Section 3") for n in not_applied)
