@@ -39,8 +39,17 @@ def find_words(text: str, words: str) -> list[tuple[int, int]]:
     loose = [
         (m.start(), m.end()) for m in re.finditer(pattern, text, re.I if _has_number(words) else 0)
     ]
-    if loose or len(words) < 25:
+    if loose:
         return loose
+    # Printed apart where the order prints together, or the other way ("Counter- Narcotics",
+    # "12 (b)" for "12(b)", "(a)(iii)" for "(a) (iii)"), a period the quotation lost ("...
+    # employee The remaining"), a scanned "l" for a "1" ("July l, 1935"): read so only where
+    # the words then stand once.
+    looser = [(m.start(), m.end()) for m in re.finditer(lead + _looser(tokens) + trail, text)]
+    if len(looser) == 1:
+        return looser
+    if len(words) < 25:
+        return []
     # "(3) Special Assistant to the Secretary (Food-For-Peace Program)" quoted from a text
     # that prints "Food-for-Peace": a long quotation in other capitals, where it is the only one.
     anycase = [(m.start(), m.end()) for m in re.finditer(pattern, text, re.I)]
@@ -71,6 +80,20 @@ def _has_number(words: str) -> bool:
 _LOOSE = str.maketrans(
     {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 )
+
+
+def _looser(tokens: list[str]) -> str:
+    out = ""
+    for index, token in enumerate(tokens):
+        one = "[l1]" + re.escape(token[1:]) if re.fullmatch(r"l[,.;]?", token) else _loose(token)
+        # "(a)(iii)", "12(b)": a marker printed apart from what it follows
+        one = one.replace(r"\)\(", r"\)\s*\(").replace(r"\(", r"\s*\(")
+        if index:
+            before = tokens[index - 1]
+            gap = r"\s*" if before.endswith("-") or token.startswith("(") else r"[.,;:]?\s+"
+            out += gap
+        out += one
+    return out
 
 
 def _loose(token: str) -> str:

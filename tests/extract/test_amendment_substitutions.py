@@ -196,3 +196,27 @@ def test_words_replaced_whenever_they_appear_the_longer_first():
     assert text.count("the Secretary of Homeland Security") > 5
     assert "the Federal Emergency Management Agency" not in text
     assert not not_applied
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "section", "old", "new"),
+    [
+        # "deleting “President's Council on Counter- Narcotics”": the order prints
+        # "Counter-Narcotics"
+        ("12992", "13023", "1", "Counter-Narcotics", "President's Drug Policy Council"),
+        # "by substituting for the date “July l, 1935” ...": a scanned "l" for the "1"
+        ("7084", "7089", "1", "July 1, 1935", "until further order"),
+        # "deleting “No more than one member shall be a full-time Federal officer or employee
+        # The remaining members shall not represent Executive agencies.”": the quotation lost
+        # the period after "employee"
+        ("12308", "12325", "1", "The remaining members shall not represent", None),
+    ],
+)
+def test_words_printed_apart_or_misprinted_found_where_they_stand_once(
+    target, amending, section, old, new
+):
+    original = {s.number: s.text for s in order(target).sections}
+    parts, not_applied = amended(target, amending)
+    assert old in original[section] and old not in parts[section].text
+    assert new is None or new in parts[section].text
+    assert not any(" is not in " in n["reason"] for n in not_applied)
