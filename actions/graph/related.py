@@ -268,6 +268,9 @@ def _family_items(families: dict, action_id: int) -> list[tuple[str, set]]:
     return [(name, families[name][action_id]) for name in FAMILIES]
 
 
+_FEW_CANDIDATES = 2000  # below any database's limit on the parameters of one statement
+
+
 def _outranked(scaled, row_of: dict[int, int], changed: list[int]) -> set[int]:
     """Actions for which a changed one now scores above the last of their stored matches (or
     which have room for one more)."""
@@ -275,15 +278,19 @@ def _outranked(scaled, row_of: dict[int, int], changed: list[int]) -> set[int]:
     if not rows:
         return set()
     best = scores_against(scaled, rows).max(axis=0)
+    ids = list(row_of)
+    candidates = np.flatnonzero(best >= MINIMUM_SCORE - EPSILON).tolist()
+    links = Relation.objects.filter(origin="computed")
+    if len(candidates) < _FEW_CANDIDATES:
+        # Only the lists the changed actions could enter: an index lookup each, not a
+        # grouping of every stored link (100,000 on the whole corpus).
+        links = links.filter(source_id__in=[ids[row] for row in candidates])
     stored = {
         row["source_id"]: (row["count"], row["lowest"])
-        for row in Relation.objects.filter(origin="computed")
-        .values("source_id")
-        .annotate(count=Count("id"), lowest=Min("score"))
+        for row in links.values("source_id").annotate(count=Count("id"), lowest=Min("score"))
     }
-    ids = list(row_of)
     out = set()
-    for row in np.flatnonzero(best >= MINIMUM_SCORE - EPSILON).tolist():
+    for row in candidates:
         count, lowest = stored.get(ids[row], (0, MINIMUM_SCORE))
         if count < RELATED_PER_ACTION or best[row] >= lowest - EPSILON:
             out.add(ids[row])

@@ -29,64 +29,74 @@ Vectors = Mapping[str, Mapping[str, float]]  # family -> feature -> weight
 
 @dataclass
 class FeatureMatrix:
-    """Profiles as a CSR matrix: `ids[i]` is the action of row i, `columns[j]` the (family,
-    feature) of column j. Values are unscaled weights; the family weights apply when scoring."""
+    """Profiles as a CSR matrix: `ids[i]` is the action of row i; column j is the feature
+    `features[j]` of the family `families[family_of[j]]`. Values are unscaled weights; the
+    family weights apply when scoring. The columns are kept as arrays, not as (family,
+    feature) pairs: a quarter of a million of them, read and written on every new document."""
 
     ids: np.ndarray  # int64, one per row
-    columns: list[tuple[str, str]]
+    families: list[str]
+    family_of: np.ndarray  # uint8, one per column: its family's place in `families`
+    features: list[str]  # one per column
     matrix: sparse.csr_matrix
 
     @classmethod
     def build(cls, profiles: Iterable[tuple[int, Vectors]]) -> FeatureMatrix:
-        ids: list[int] = []
-        index: dict[tuple[str, str], int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for row, (action_id, vectors) in enumerate(profiles):
-            ids.append(action_id)
-            for family, vector in vectors.items():
-                for feature, value in vector.items():
-                    cols.append(index.setdefault((family, feature), len(index)))
-                    rows.append(row)
-                    vals.append(value)
-        matrix = sparse.csr_matrix(
-            (np.asarray(vals, dtype=np.float64), (rows, cols)), shape=(len(ids), len(index))
-        )
-        return cls(np.asarray(ids, dtype=np.int64), list(index), matrix)
+        empty = cls(np.zeros(0, dtype=np.int64), [], np.zeros(0, dtype=np.uint8), [],
+                    sparse.csr_matrix((0, 0)))  # fmt: skip
+        empty.replace(dict(profiles))
+        return empty
+
+    @property
+    def width(self) -> int:
+        return len(self.features)
 
     def vectors(self, row: int) -> dict[str, dict[str, float]]:
         """One row back as family -> feature -> weight (for the reason shown with a link)."""
         out: dict[str, dict[str, float]] = {}
         start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
         for col, value in zip(
-            self.matrix.indices[start:end], self.matrix.data[start:end], strict=True
-        ):
-            family, feature = self.columns[col]
-            out.setdefault(family, {})[feature] = float(value)
+            self.matrix.indices[start:end].tolist(), self.matrix.data[start:end].tolist(),
+            strict=True,
+        ):  # fmt: skip
+            family = self.families[self.family_of[col]]
+            out.setdefault(family, {})[self.features[col]] = float(value)
         return out
 
     def replace(self, profiles: Mapping[int, Vectors], keep: set[int] | None = None) -> None:
         """Put these actions' new profiles in (added or replacing their rows) and drop the rows
         of actions not in `keep` (deleted since), new columns appended."""
-        index = {column: j for j, column in enumerate(self.columns)}
         kept = [
             row
             for row, action_id in enumerate(self.ids.tolist())
             if action_id not in profiles and (keep is None or action_id in keep)
         ]
         old = self.matrix[kept]
+        code = {family: i for i, family in enumerate(self.families)}
+        index = self._index({family for vectors in profiles.values() for family in vectors})
+        new_family_of: list[int] = []
         rows: list[int] = []
         cols: list[int] = []
         vals: list[float] = []
         for row, vectors in enumerate(profiles.values()):
             for family, vector in vectors.items():
+                if family not in code:
+                    code[family] = len(self.families)
+                    self.families.append(family)
+                columns = index.setdefault(family, {})
                 for feature, value in vector.items():
-                    cols.append(index.setdefault((family, feature), len(index)))
+                    j = columns.get(feature)
+                    if j is None:
+                        j = columns[feature] = self.width
+                        self.features.append(feature)
+                        new_family_of.append(code[family])
+                    cols.append(j)
                     rows.append(row)
                     vals.append(value)
-        self.columns = list(index)
-        width = len(self.columns)
+        self.family_of = np.concatenate(
+            [self.family_of, np.asarray(new_family_of, dtype=np.uint8)]
+        ).astype(np.uint8)
+        width = self.width
         old.resize((old.shape[0], width))
         new = sparse.csr_matrix((vals, (rows, cols)), shape=(len(profiles), width))
         self.matrix = sparse.vstack([old, new], format="csr")
@@ -94,21 +104,31 @@ class FeatureMatrix:
             [self.ids[kept], np.asarray(list(profiles), dtype=np.int64)]
         ).astype(np.int64)
 
+    def _index(self, families: set[str]) -> dict[str, dict[str, int]]:
+        """feature -> column, for the columns of these families."""
+        out = {}
+        for code, family in enumerate(self.families):
+            if family in families:
+                columns = np.flatnonzero(self.family_of == code).tolist()
+                out[family] = {self.features[j]: j for j in columns}
+        return out
+
     # Stored as one blob in numpy's own format (no pickle). Not compressed: zlib cost 0.4 s
     # of a new document's 3; strings are kept as one separator-joined text, which decodes
     # a hundred times faster than JSON lists.
     def to_bytes(self) -> bytes:
-        families = sorted({family for family, _ in self.columns})
-        code = {family: i for i, family in enumerate(families)}
+        # Families in name order, as the store has always written them.
+        names = sorted(self.families)
+        recode = np.asarray([names.index(f) for f in self.families] or [0], dtype=np.uint8)
         return _pack(
             ids=self.ids,
             data=self.matrix.data,
             indices=self.matrix.indices,
             indptr=self.matrix.indptr,
             shape=np.asarray(self.matrix.shape, dtype=np.int64),
-            families=_text(families),
-            family_of=np.asarray([code[f] for f, _ in self.columns], dtype=np.uint8),
-            features=_text([feature for _, feature in self.columns]),
+            families=_text(names),
+            family_of=recode[self.family_of] if self.width else self.family_of,
+            features=_text(self.features),
         )
 
     @classmethod
@@ -117,13 +137,13 @@ class FeatureMatrix:
             matrix = sparse.csr_matrix(
                 (parts["data"], parts["indices"], parts["indptr"]), shape=tuple(parts["shape"])
             )
-            families = _untext(parts["families"])
-            features = _untext(parts["features"])
-            columns = [
-                (families[code], feature)
-                for code, feature in zip(parts["family_of"].tolist(), features, strict=True)
-            ]
-            return cls(parts["ids"].astype(np.int64), columns, matrix)
+            return cls(
+                parts["ids"].astype(np.int64),
+                _untext(parts["families"]),
+                parts["family_of"].astype(np.uint8),
+                _untext(parts["features"]),
+                matrix,
+            )
 
 
 # Counts by family and key (document frequencies), in the same format.
@@ -169,10 +189,9 @@ def scoring_matrix(
 ) -> sparse.csr_matrix:
     """The matrix whose row products are the scores: common columns dropped, each column
     scaled by the square root of its family's weight."""
-    postings = np.bincount(features.matrix.indices, minlength=len(features.columns))
-    scale = np.asarray(
-        [math.sqrt(weights[family]) for family, _ in features.columns], dtype=np.float64
-    )
+    postings = np.bincount(features.matrix.indices, minlength=features.width)
+    by_family = np.asarray([math.sqrt(weights[f]) for f in features.families] or [0.0])
+    scale = by_family[features.family_of] if features.width else np.zeros(0)
     scale[postings > max_shared] = 0.0
     scaled = features.matrix @ sparse.diags(scale)
     scaled.eliminate_zeros()
