@@ -110,7 +110,9 @@ class FeatureMatrix:
         for code, family in enumerate(self.families):
             if family in families:
                 columns = np.flatnonzero(self.family_of == code).tolist()
-                out[family] = {self.features[j]: j for j in columns}
+                out[family] = dict(
+                    zip(map(self.features.__getitem__, columns), columns, strict=True)
+                )
         return out
 
     # Stored as one blob in numpy's own format (no pickle). Not compressed: zlib cost 0.4 s
