@@ -126,6 +126,12 @@ _INSERT_FOLLOWING_RE = re.compile(
     re.I,
 )
 
+_BEFORE_THE_END_RE = re.compile(
+    r"(?:immediately\s+)?before\s+the\s+period\s+at\s+the\s+end\s+of\s+the\s+"
+    r"(?:section|subsection|paragraph)\s*,\s*(?:by\s+)?inserting\s+\u201c(?P<new>[^\u201d]{1,1000})\u201d",
+    re.I,
+)
+
 # "adding at the end (thereof) the following (new subsection):", "adding to section 2 the
 # following new subsection", "adding a new section 7 to read as follows:", "inserting after
 # section 3 the following new section:".
@@ -377,6 +383,13 @@ def _operation(
             old=inserted.group("anchor"),
             new=inserted.group("new"),
         )
+    at_end = _BEFORE_THE_END_RE.match(window)
+    if at_end:
+        # "in section 1, immediately before the period at the end of the section, inserting
+        # “and projects that will strengthen pipeline safety”" (EO 13302)
+        new = " " + at_end.group("new").strip()
+        end = position + at_end.end()
+        return _done(text, start, end, base, INSERT_BEFORE, location, old=FINAL_PERIOD, new=new)
     placed = _INSERT_FOLLOWING_RE.match(window)
     if placed:
         quoted, end = quoted_block(text, position + placed.end())

@@ -47,6 +47,15 @@ def _inserting(where: str) -> re.Pattern:
     )
 
 
+def _inserted_after_anchor(where: str) -> re.Pattern:
+    return re.compile(
+        r"(?:immediately\s+)?" + where + r"\s+(?:the\s+(?:words?|phrase|text)\s+)?"
+        r"\u201c(?P<old>[^\u201d]{1,300})\u201d\s*,?\s*(?:by\s+)?(?:inserting|adding)\s+"
+        r"(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<new>[^\u201d]{1,2000})\u201d(?P<each>)(?P<loc>)",
+        re.I,
+    )
+
+
 # "each place it appears", "wherever they appear", "in each place that word appears",
 # "wherever it occurs": every one of the words, not the first.
 _EACH = (
@@ -134,6 +143,10 @@ _OP_RES = [
             re.I,
         ),
     ),
+    # "in section 2, after “energy-related projects” inserting “(including pipeline safety
+    # projects)”" (EO 13302): the anchor before the verb
+    (INSERT_AFTER, _inserted_after_anchor("(?:after|following)")),
+    (INSERT_BEFORE, _inserted_after_anchor("(?:before|preceding)")),
     # "adding “administrative” immediately preceding “matters and activities”" (EO 13652)
     (INSERT_AFTER, _inserting("(?:after|following)")),
     (INSERT_BEFORE, _inserting("(?:before|preceding)")),
@@ -162,7 +175,9 @@ _LIST_GAP_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _PUNCTUATION = {"comma": ",", "semicolon": ";", "period": ".", "colon": ":"}
 
 _ANCHORED_STRIKE_RE = re.compile(
-    r"\s+(?:immediately\s+)?(?P<rel>after|before|following|preceding)\s+(?:the\s+words?\s+)?"
+    # "striking “inches” where it appears after the phrase “approximately 1”" (EO 13683)
+    r"\s+(?:where\s+it\s+appears\s+)?(?:immediately\s+)?(?P<rel>after|before|following|preceding)"
+    r"\s+(?:the\s+(?:words?|phrase)\s+)?"
     r"(?:\u201c(?P<anchor>[^\u201d]{1,200})\u201d|the\s+(?P<mark>comma|semicolon|period|colon)\b)"
     rf"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?P<place>{_PLACE}))?"
     r"(?:\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting)\s+(?:in\s+lieu\s+thereof\s+)?"
@@ -229,20 +244,21 @@ def words_edit(text, start, position, window, base, location) -> tuple[Instructi
                 end = position + match.end()  # noqa: B023
                 return _failed(text, start, end, base, location, problem)  # noqa: B023
 
+            anchored = op == STRIKE and _ANCHORED_STRIKE_RE.match(window, match.end())
             if op == STRIKE and re.match(
                 # within this clause: not past a semicolon, a line or the next item's marker
                 r"(?:(?![;\n]|\(\w{1,3}\)\s).){0,400}?\band\s+(?:by\s+)?(?:inserting|substituting)\b",
-                window[match.end() :],
+                window[anchored.end() if anchored else match.end() :],
                 re.I,
             ):
                 # Struck words that an insertion replaces further on, in a form not read:
                 # never applied as a bare deletion.
                 return refused("the instruction's wording is not one the archive reads")
-            anchored = op == STRIKE and _ANCHORED_STRIKE_RE.match(window, match.end())
             if anchored:
                 # "striking “and” after “State” in section 701(6) and inserting a comma in
-                # lieu thereof", "deleting “and” after the semicolon": the words struck where
-                # they stand next to the anchor, the anchor kept.
+                # lieu thereof", "deleting “and” after the semicolon", "striking “inches”
+                # where it appears after the phrase “approximately 1” and inserting “inch”":
+                # the words struck where they stand next to the anchor, the anchor kept.
                 return _anchored_strike(text, start, position, base, location, match, anchored)
             if op == STRIKE and re.match(
                 r"\s+(?:immediately\s+)?(?:after|before|preceding|following)\b",

@@ -589,3 +589,31 @@ def test_a_closing_mark_alone_on_its_line_closes_the_new_text():
     parts, not_applied = amended("12754", "12790")
     assert "the Secretary of Health and Human Services" in parts["3"].text
     assert not any(n["instruction"].startswith("Section 3") for n in not_applied)
+
+
+def test_words_inserted_with_their_place_named_before_the_verb():
+    """EO 13302 (2003) on EO 13212: "(a) in section 1, immediately before the period at the
+    end of the section, inserting “and projects that will strengthen pipeline safety”; (b) in
+    section 2, after “energy-related projects” inserting “(including pipeline safety
+    projects)”"."""
+    parts, not_applied = amended("13212", "13302")
+    assert parts["1"].text.endswith(
+        "conservation of energy and projects that will strengthen pipeline safety."
+    )
+    assert parts["2"].text.startswith(
+        "For energy-related projects (including pipeline safety projects), agencies"
+    )
+    assert not not_applied
+
+
+def test_words_struck_where_they_appear_after_a_phrase_are_read():
+    """EO 13683 on EO 11030: "in section 1(f), by striking “inches” where it appears after the
+    phrase “approximately 1” and inserting “inch”": read (the archived text already says
+    "approximately 1 inch", so it is not applied, for that reason)."""
+    (read,) = [i for i in aimed("13683", "11030") if "approximately 1" in i.text]
+    assert (read.op, read.old, read.new) == (STRIKE_INSERT, "approximately 1 inches",
+                                            "approximately 1 inch")  # fmt: skip
+    _, not_applied = amended("11030", "13683")
+    assert [n["reason"] for n in not_applied if "approximately 1" in n["instruction"]] == [
+        "“approximately 1 inches” is not in section 1(f)"
+    ]
