@@ -126,6 +126,12 @@ _INSERT_FOLLOWING_RE = re.compile(
     re.I,
 )
 
+_NOT_TEXT_PART_RE = re.compile(
+    r"(?:deleting|striking(?:\s+out)?)\s+(?:from\s+)?(?:its|the)\s+(?P<part>preamble|title|caption)\b"
+    r"(?:\s+(?:thereof|of\s+(?:the|that)\s+order))?(?=\s*[,;]|\s+and\b)",
+    re.I,
+)
+
 _BEFORE_THE_END_RE = re.compile(
     r"(?:immediately\s+)?before\s+the\s+period\s+at\s+the\s+end\s+of\s+the\s+"
     r"(?:section|subsection|paragraph)\s*,\s*(?:by\s+)?inserting\s+\u201c(?P<new>[^\u201d]{1,1000})\u201d",
@@ -169,7 +175,10 @@ _REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
 _INNER_PLACE_RE = re.compile(
     # "is amended (i) in section 1(a) by inserting ..., and (ii) in section 2(a) by ..."
     r"\s*(?:\((?:i|a|1)\)\s+)?"
-    rf"(?:in|revising|(?P<at_end>at\s+the\s+end\s+of))\s+(?:current\s+)?(?P<place>{_PLACE})"
+    # "Amend the first sentence of section 1 by substituting ..." (EO 13152): as "revising"
+    rf"(?:in|revising|amend|(?P<at_end>at\s+the\s+end\s+of))\s+"
+    r"(?:the\s+(?P<which>first|second|third|last)\s+sentence\s+of\s+)?"
+    rf"(?:current\s+)?(?P<place>{_PLACE})"
     r"\s*(?:(?:of\s+)?that\s+order\s*)?,?\s*"
     r"(?:by\s+|(?=to\s+read))?",
     re.I,
@@ -244,13 +253,13 @@ def container(text: str, at: int, location: Location | None) -> Location:
     inner = _INNER_PLACE_RE.match(text, by.end() if by else at)
     # "Revising current section 4 by removing ..., replacing ...": a place too; "revising
     # section 1 to read" is the operation itself.
-    revising = inner and inner.group(0).lower().lstrip().startswith("revising")
+    revising = inner and inner.group(0).lower().lstrip().startswith(("revising", "amend"))
     if (
         inner
         and inner.group("place").strip()
         and (not revising or inner.group(0).rstrip().endswith("by"))
     ):
-        return _merge(location, _location(inner.group("place"), None))
+        return _merge(location, _location(inner.group("place"), inner.group("which")))
     return location
 
 
@@ -291,14 +300,14 @@ def _operation(
     # "in section 4, by ...", "By revising section 2(a) by deleting ...", "revising section 1
     # of that order to read as follows:" (the last read below as a replacement).
     inner = _INNER_PLACE_RE.match(text[position:])
-    if inner and inner.group(0).lower().lstrip().startswith("revising"):
+    if inner and inner.group(0).lower().lstrip().startswith(("revising", "amend")):
         # "revising section 2(a) by deleting ...", "revising section 1 to read as follows:";
         # any other "revising" is not read here.
         follows = text[position + inner.end() : position + inner.end() + 10].lower()
         if not (re.search(r"by\s*$", inner.group(0)) or follows.startswith("to read")):
             inner = None
     if inner and inner.group("place").strip():
-        location = _merge(location, _location(inner.group("place"), None))
+        location = _merge(location, _location(inner.group("place"), inner.group("which")))
         position += inner.end()
         read_as = _READ_AS_RE.match(text, position)
         if read_as and "read" in read_as.group(0).lower():
@@ -431,6 +440,13 @@ def _operation(
     added = _addition(text, start, position, window, base, location)
     if added:
         return added
+    not_text = _NOT_TEXT_PART_RE.match(window)
+    if not_text:
+        # "by deleting the preamble, by substituting ... and revising Sections 3, 4, and 5
+        # ..." (EO 12106): the preamble or title is no section the archive amends; the
+        # operations chained after it are read on.
+        problem = f"its {not_text.group('part').lower()} is amended, not a section of its text"
+        return _failed(text, start, position + not_text.end(), base, location, problem)
     return _failed(
         text,
         start,

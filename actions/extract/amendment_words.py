@@ -91,7 +91,8 @@ _OP_RES = [
             r"substituting\s+(?:the\s+(?:words?\s+)?)?\u201c(?P<new>[^\u201d]{0,2000})\u201d\s+for\s+"
             r"(?:the\s+(?:words?\s+)?)?\u201c(?P<old>[^\u201d]{1,2000})\u201d"
             r"(?P<each>,?\s*" + _EACH + r")?"
-            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:" + _PLACE + r"|sections\s+\d[^;\u201c]{0,200}?"
+            r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:(?:first|second|third|last)\s+sentence\s+of\s+)?"
+            r"(?:" + _PLACE + r"|sections\s+\d[^;\u201c]{0,200}?"
             r"|(?:title|heading|preamble|caption)\b))?",
             re.I,
         ),
@@ -290,8 +291,15 @@ def words_edit(text, start, position, window, base, location) -> tuple[Instructi
                 # "at each place where they occur ... and are not deleted or otherwise amended
                 # by this order": which of the places is not read.
                 return refused("the places of the words are not read")
-            place = re.search(rf"\b(?:in|from)\s+(?P<place>{_PLACE}|sections\s+\d)", loc_text, re.I)
-            where = _merge(location, _location(place.group("place"), None)) if place else location
+            place = re.search(
+                r"\b(?:in|from)\s+(?:the\s+(?P<which>first|second|third|last)\s+sentence\s+of\s+)?"
+                rf"(?P<place>{_PLACE}|sections\s+\d)",
+                loc_text,
+                re.I,
+            )
+            where = location
+            if place:
+                where = _merge(location, _location(place.group("place"), place.group("which")))
             clause = window[match.end() : match.end() + 400].split(";")[0]
             listed = _sections_listed(loc_text, clause) if place else None
             if listed:

@@ -294,6 +294,8 @@ _AND_BY_RE = re.compile(
     r"(?:[ \t]*[,;][ \t]+\(\s?[a-z0-9]{1,3}\s?\)[ \t]+"
     r"|\s*[,;]?\s*(?:and,?\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?)"
     r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s"
+    # "..., and revising Sections 3, 4, and 5 to read as follows:" (EO 12106)
+    r"|revising\s+(?:sub)?sections?\s+\d[^:;\u201c]{0,40}?\s+to\s+read\b"
     r"|in\s+(?:sub)?section\s+\d[^,;]{0,20}\s+by\s)"  # "and (ii) in section 2(a) by ..."
     # "In Section 3, delete subsection (i), redesignate subsection (h) as subsection (i), and
     # insert the following new subsection (h):": imperatives, after a comma or an "and".
@@ -304,12 +306,18 @@ _AND_BY_RE = re.compile(
 )
 
 
+# A clause refused on its own ("deleting the preamble"): the clauses chained after it are read.
+_NOT_TEXT = re.compile(r"^its \w+ is amended, not a section of its text$")
+
+
 def _operations(text, start, at, verb, number, location) -> tuple[list[Instruction], int]:
     """One instruction, and those it chains ("by adding ... and by deleting ...")."""
     first, end = _operation(text, start, at, verb, number, location)
     found = [first]
     within = container(text, at, location)
-    while found[-1].op is not None and len(found) < 12:
+    while (found[-1].op is not None or _NOT_TEXT.search(found[-1].problem or "")) and len(
+        found
+    ) < 12:
         more = _AND_BY_RE.match(text, end)
         if not more:
             break

@@ -457,7 +457,11 @@ def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         # the instruction, not the words; read without it where the words stand once.
         bare = find_words(span, old[:-1])
         if len(bare) == 1:
-            old, found = old[:-1], bare
+            mark, old, found = old[-1], old[:-1], bare
+            if op == STRIKE_INSERT and new.endswith(mark):
+                # "substituting “sexual orientation, or status as a parent.” for “or sexual
+                # orientation.”" (EO 13152): both printed with the sentence's period
+                new = new[:-1]
     own = re.escape(instruction.location.section or "")
     heading = rf"\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.?\s*"
     if (

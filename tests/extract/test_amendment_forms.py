@@ -617,3 +617,23 @@ def test_words_struck_where_they_appear_after_a_phrase_are_read():
     assert [n["reason"] for n in not_applied if "approximately 1" in n["instruction"]] == [
         "“approximately 1 inches” is not in section 1(f)"
     ]
+
+
+def test_a_chain_read_on_past_a_clause_on_the_preamble():
+    """EO 12106 (1978) on EO 11478: "... is further amended by deleting the preamble, by
+    substituting “national origin, handicap, or age” for “or national origin” in the first
+    sentence of Section 1, and revising Sections 3, 4, and 5 to read as follows: “Sec. 3.
+    ...”": the preamble refused with its reason, the rest applied; then EO 13087, 13152
+    (“sexual orientation, or status as a parent.” for “or sexual orientation.”, both with the
+    sentence's period) and 13672 in turn."""
+    parts, not_applied = consolidated("11478", "12106", "13087", "13152", "13672")
+    live = {p.number: p for p in parts}
+    assert (
+        "because of race, color, religion, sex, national origin, handicap, age, sexual "
+        "orientation, gender identity, or status as a parent, and to promote"
+    ) in live["1"].text
+    for number in "345":
+        assert "Equal Employment Opportunity Commission" in live[number].text
+    assert [n["reason"] for n in not_applied if n["number"] == "12106"] == [
+        "its preamble is amended, not a section of its text"
+    ]
