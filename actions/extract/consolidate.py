@@ -638,20 +638,23 @@ def _add_sections(parts: list[Part], instruction: Instruction) -> Part:
     chunks = re.split(
         r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.)\s*\d+[A-Za-z]?\.\s)", instruction.new or ""
     )
-    added = None
+    new_parts = []
     for chunk in chunks:
         number, heading, body = split_section(chunk)
         number = number or instruction.old
         if not number:
             raise NotApplied("the new section's number is not stated")
-        if any(p.number == number and not p.revoked for p in parts):
+        if any(p.number == number and not p.revoked for p in [*parts, *new_parts]):
             raise NotApplied(f"the order already has a section {number}")
-        part = Part(number, heading or "", body, added=True)
-        parts.insert(_position(parts, number, instruction.location.section), part)
-        added = added or part
-    if added is None:
+        new_parts.append(Part(number, heading or "", body, added=True))
+    if not new_parts:
         raise NotApplied("the new section is empty")
-    return added
+    # All or none; "new sections 6 and 7 after section 5": the 7 after the 6.
+    after = instruction.location.section
+    for part in new_parts:
+        parts.insert(_position(parts, part.number, after), part)
+        after = part.number if after else None
+    return new_parts[0]
 
 
 def _position(parts: list[Part], number: str, after: str | None) -> int:

@@ -637,3 +637,13 @@ def test_a_chain_read_on_past_a_clause_on_the_preamble():
     assert [n["reason"] for n in not_applied if n["number"] == "12106"] == [
         "its preamble is amended, not a section of its text"
     ]
+
+
+def test_new_sections_inserted_after_one_keep_their_order():
+    """EO 13152 on EO 11478: "Insert the following new sections 6 and 7 after section 5: “Sec.
+    6. ... Sec. 7. ...”" and "Renumber current sections 6, 7, and 8 as sections 8, 9, and 10"
+    (section 8 added by EO 11590): the two new sections in their order, each once."""
+    parts, _ = consolidated("11478", "11590", "12106", "13087", "13152", "13672")
+    live = [(p.number, p.key) for p in parts if not p.revoked]
+    assert [number for number, _ in live] == [str(n) for n in range(1, 12)]
+    assert live[5:10] == [("6", "+6"), ("7", "+7"), ("8", "6"), ("9", "7"), ("10", "+8")]
