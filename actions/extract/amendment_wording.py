@@ -268,6 +268,39 @@ def _merge(outer: Location, inner: Location) -> Location:
     return Location(outer.section, outer.path + inner.path, inner.sentence or outer.sentence)
 
 
+# What ends a new text printed without quotation marks: the amending order's next section,
+# its signature, or its end.
+_UNQUOTED_END_RE = re.compile(
+    r"\s*(?:$|(?:SEC(?:TION)?\.?|Sec(?:tion)?\.)\s*\d|[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]*){1,4}\s*$"
+    r"|[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]*){1,4}\s*\n|THE\s+WHITE\s+HOUSE)"
+)
+
+
+def unquoted_block(text: str, position: int, location: Location) -> tuple[str | None, int]:
+    """ "Section 902(d)(1) ... is hereby amended to read as follows:" and, printed without
+    quotation marks, "(1) Each officer or agency ...": the one paragraph that follows, when it
+    opens with the place's own designation ("(1)", "SEC. 6.", "3.") and what comes after it is
+    the amending order's next section, its signature or its end; else (None, position), for a
+    text that might run on into the amending order's own words."""
+    gap = re.match(r"[ \t]*:?[ \t]*\n\s*", text[position:])
+    if not gap or location.sentence or location.several or "," in (location.section or ""):
+        return None, position
+    start = position + gap.end()
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    paragraph = text[start:end].strip()
+    if location.path:
+        own = rf"\(\s?{re.escape(location.path[-1])}\s?\)\s"
+    elif location.section:
+        number = re.escape(location.section)
+        own = rf"(?:(?:SEC(?:TION)?\.?|Sec(?:tion)?\.?)\s*{number}\.|{number}\.)\s"
+    else:
+        return None, position
+    if not re.match(own, paragraph) or not _UNQUOTED_END_RE.match(text, end):
+        return None, position
+    return paragraph, end
+
+
 def quoted_block(text: str, position: int) -> tuple[str | None, int]:
     """The quoted text starting at `position` (after spaces), which may run over paragraphs that
     each open with a quotation mark: it ends at the first closing mark that ends a paragraph

@@ -17,14 +17,10 @@ from datetime import date
 
 from actions.extract.amendment_moves import moving_order
 from actions.extract.amendment_wording import (
-    ADD_END,
     ADD_SECTION,
-    AFTER_SENTENCE,
-    FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
     REDESIGNATE,
-    RENUMBER_FOLLOWING,
     REPLACE,
     REVOKE,
     STRIKE,
@@ -32,13 +28,8 @@ from actions.extract.amendment_wording import (
     STRIKE_PLACE,
     Instruction,
 )
-from actions.extract.text_places import (
-    NotApplied,
-    find_words,
-    locate,
-    renumber_after,
-    successors,
-)
+from actions.extract.text_edits import edit, remove, short
+from actions.extract.text_places import NotApplied, find_words, locate
 
 
 @dataclass(frozen=True)
@@ -243,7 +234,7 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         return part
     if op == STRIKE_PLACE:
         start, end = locate(part.text, location)
-        part.text = _remove(part.text, start, end)
+        part.text = remove(part.text, start, end)
         return part
     if op == REDESIGNATE and not location.path:
         if any(p.number == instruction.new for p in parts if p is not part and not p.revoked):
@@ -264,7 +255,7 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         part.text = body
         return part
     start, end = locate(part.text, location)
-    part.text = _edit(part.text, start, end, instruction)
+    part.text = edit(part.text, start, end, instruction)
     return part
 
 
@@ -340,7 +331,7 @@ def _each_section(parts: list[Part], instruction: Instruction) -> Part:
     for part in targets:
         if part.revoked:
             raise NotApplied(f"section {part.number} was revoked before")
-        edits.append(_edit(part.text, 0, len(part.text), instruction))
+        edits.append(edit(part.text, 0, len(part.text), instruction))
     for part, text in zip(targets, edits, strict=True):
         part.text = text
     return targets[0]
@@ -370,233 +361,15 @@ def _anywhere(parts: list[Part], instruction: Instruction) -> Part:
         raise NotApplied("no section is named for it")
     holding = [p for p in parts if not p.revoked and find_words(p.text, instruction.old or "")]
     if not holding:
-        raise NotApplied(f"“{_short(instruction.old)}” is not in the text")
+        raise NotApplied(f"“{short(instruction.old)}” is not in the text")
     wherever = re.search(
         r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", instruction.text, re.I
     )
     if len(holding) > 1 and not (instruction.each_place or wherever):
-        raise NotApplied(f"“{_short(instruction.old)}” is in several sections and none is named")
+        raise NotApplied(f"“{short(instruction.old)}” is in several sections and none is named")
     for part in holding:
-        part.text = _edit(part.text, 0, len(part.text), instruction)
+        part.text = edit(part.text, 0, len(part.text), instruction)
     return holding[0]
-
-
-def _edit(text: str, start: int, end: int, instruction: Instruction) -> str:
-    span = text[start:end]
-    op, old, new = instruction.op, instruction.old or "", instruction.new or ""
-    if op == REPLACE:
-        # "Section 103 (a) is amended to read as follows: “SEC. 103. (a) ...”": the section's
-        # own number is not part of its subsection's text.
-        own = re.escape(instruction.location.section or "")
-        if own:
-            new = re.sub(
-                rf"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.\s+", "", new, flags=re.I
-            )
-        # "paragraph 1(c) ... is amended to read as follows: “The acquisition ...”": the new
-        # words take the place of the old under the part's own marker.
-        opens = re.match(r"\s*\(\s?(\w{1,5})\s?\)\s", new)
-        path = instruction.location.path
-        misread = str.maketrans("Il", "11")  # "(I) During" scanned for "(1)"
-        if opens and path and opens.group(1).translate(misread) != path[-1].translate(misread):
-            # "substituting for subsection (b) ... the following: (1) The Secretary ...": a
-            # text that opens with another part's marker is not the part's new text.
-            raise NotApplied(f"the new text opens with ({opens.group(1)}), not ({path[-1]})")
-        marker = re.match(r"\s*(\(\s?\w{1,5}\s?\))\s", span)
-        lead = (
-            marker.group(1) + " " if marker and not re.match(r"\s*\(\s?\w{1,5}\s?\)", new) else ""
-        )
-        return text[:start] + lead + new.strip() + _tail(span) + text[end:]
-    if op == REVOKE:
-        marker = re.match(r"\s*\(\s?\w{1,5}\s?\)", span)
-        kept = marker.group(0).strip() + " " if marker else ""
-        return text[:start] + kept + "[Revoked]" + _tail(span) + text[end:]
-    if op == RENUMBER_FOLLOWING:
-        return text[:start] + renumber_after(span, old) + text[end:]
-    if op == REDESIGNATE:
-        marker = re.match(r"(\s*)\(\s?\w{1,5}\s?\)", span)
-        if not marker:
-            raise NotApplied("the part to redesignate has no marker")
-        return (
-            text[:start]
-            + marker.group(1)
-            + f"({instruction.new})"
-            + span[marker.end() :]
-            + text[end:]
-        )
-    if op == ADD_END:
-        following = _following_paragraph(span, new)
-        if following is not None:
-            # "delete subsection (i), redesignate (h) as (i), and insert the following new
-            # subsection (h)": the new (h) goes before the (i), where its letter puts it.
-            at = start + following
-            return text[:at] + new.strip() + "\n\n" + text[at:]
-        body = span.rstrip()
-        return text[:start] + body + "\n\n" + new.strip() + span[len(body) :] + text[end:]
-    if op == INSERT_AFTER and old == AFTER_SENTENCE:
-        body = span.rstrip()
-        return text[:start] + body + " " + new.strip() + span[len(body) :] + text[end:]
-    if op == INSERT_BEFORE and old == FINAL_PERIOD:
-        body = span.rstrip()
-        if not body.endswith("."):
-            raise NotApplied("the place does not end with a period")
-        # The quotation printed with the sentence's own period inside it ("“... 1963.”")
-        # takes the place's period: one period at the end, not two.
-        new = new[:-1] if new.endswith(".") else new
-        return text[:start] + body[:-1] + new + "." + span[len(body) :] + text[end:]
-    found = find_words(span, old)
-    if not found and op == STRIKE_INSERT and old.endswith(","):
-        # "substituting for the words “Commissioner, ..., Department of the Interior,” in item
-        # (8) thereof, the words “Commissioner, ..., Environmental Protection Agency.”": the
-        # comma printed inside the quotation is the sentence's, not the words' (the item
-        # ends in a period); the words are replaced and the text's own punctuation kept.
-        old, new = old[:-1], new.rstrip(",.")
-        found = find_words(span, old)
-    if not found and _closes_instruction(instruction, old):
-        # "inserting the words “and the Homeland Security Council” after the words “National
-        # Security Council.”": the period printed inside the instruction's last quotation ends
-        # the instruction, not the words; read without it where the words stand once.
-        bare = find_words(span, old[:-1])
-        if len(bare) == 1:
-            mark, old, found = old[-1], old[:-1], bare
-            if op == STRIKE_INSERT and new.endswith(mark):
-                # "substituting “sexual orientation, or status as a parent.” for “or sexual
-                # orientation.”" (EO 13152): both printed with the sentence's period
-                new = new[:-1]
-    own = re.escape(instruction.location.section or "")
-    heading = rf"\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{own}\.?\s*"
-    if (
-        not found
-        and op == INSERT_AFTER
-        and own
-        and start == 0
-        and not instruction.location.path
-        and re.fullmatch(heading, old, re.I)
-    ):
-        # "inserting “(a)” immediately after “Sec. 403.”": the section's number is its
-        # heading, kept apart from its text; the words go at the text's start.
-        return new.strip() + " " + text.lstrip()
-    if not found:
-        raise NotApplied(f"“{_short(old)}” is not in {instruction.location.describe()}")
-    if op in (STRIKE_INSERT, STRIKE):
-        replacement = new if op == STRIKE_INSERT else ""
-        hits = found if instruction.each_place else found[:1]
-        if instruction.occurrence is not None:
-            hits = [_nth(found, instruction)]
-        if instruction.at_end:
-            a, b = found[-1]
-            if len(span[b:].strip(" \t\n.;,")) > 0:
-                raise NotApplied(
-                    f"“{_short(old)}” is not at the end of {instruction.location.describe()}"
-                )
-            hits = [found[-1]]
-        # "striking “Federal Emergency Management Agency (“FEMA”)” ... and inserting
-        # “Department of Homeland Security (“DHS”)”": read up to the inner closing mark, both
-        # quotations left open; the mark that closes the inner one in the text goes too.
-        nested = op == STRIKE_INSERT and _open_quote(old) and _open_quote(replacement)
-        for a, b in reversed(hits):
-            # At a paragraph's start, a space printed inside the quotation is not kept.
-            opening = a == 0 or span[a - 1] == "\n"
-            words = replacement.lstrip() if opening else replacement
-            if nested and span[b : b + 1] in ('"', "\u201d"):
-                b, words = b + 1, words + "\u201d"
-            span = span[:a] + words + span[b:]
-        if op == STRIKE:
-            # A paragraph struck whole goes with its break: no empty paragraph left.
-            span = re.sub(r"[ \t]{2,}", " ", span)
-            span = re.sub(r"\n[ \t]*[.;,]?[ \t]*\n(?:[ \t]*\n)+", "\n\n", span)
-        return text[:start] + span + text[end:]
-    a, b = _nth(found, instruction) if instruction.occurrence is not None else found[0]
-    if op == INSERT_AFTER:
-        if re.match(r"\s*\(\s?\w{1,5}\s?\)\s", new) and re.match(r"[ \t]*(?:\n|$)", span[b:]):
-            # "inserting “(13) the Secretary of Homeland Security;” after “(12) the Secretary
-            # of Education;”", the (12) a paragraph of its own: so is the (13)
-            return text[:start] + span[:b] + "\n\n" + new.strip() + span[b:] + text[end:]
-        return text[:start] + span[:b] + _spaced(span[:b], new) + span[b:] + text[end:]
-    return (
-        text[:start]
-        + span[:a]
-        + new.rstrip()
-        + (" " if not new.endswith(" ") else "")
-        + span[a:]
-        + text[end:]
-    )
-
-
-def _closes_instruction(instruction: Instruction, old: str) -> bool:
-    """Whether the quoted words end in a period or comma and their quotation is the last
-    thing the instruction says."""
-    if not old or old[-1] not in ".," or len(old) < 4:
-        return False
-    said = instruction.text.rstrip().rstrip(".;").rstrip()
-    return said.endswith(old + "\u201d") or said.endswith(old + '"')
-
-
-def _open_quote(words: str) -> bool:
-    """Whether the words open a quotation they do not close."""
-    return words.count("\u201c") > words.count("\u201d")
-
-
-def _following_paragraph(span: str, new: str) -> int | None:
-    """Where a paragraph opening with the marker after the new text's own ("(i)" for a new
-    "(h)") starts in the span, if one does."""
-    own = re.match(r"\s*\(\s?(\w{1,5})\s?\)", new)
-    if not own:
-        return None
-    starts = [
-        found.start()
-        for mark in successors(own.group(1))
-        if (found := re.search(rf"(?<=\n)[ \t]*\(\s?{re.escape(mark)}\s?\)(?=\s)", span))
-    ]
-    return min(starts, default=None)
-
-
-def _nth(found: list[tuple[int, int]], instruction: Instruction) -> tuple[int, int]:
-    """ "the second time it appears": that appearance, or none."""
-    try:
-        return found[instruction.occurrence]
-    except IndexError:
-        raise NotApplied(
-            f"“{_short(instruction.old)}” does not appear {instruction.occurrence + 1} times in "
-            f"{instruction.location.describe()}"
-        ) from None
-
-
-def _remove(text: str, start: int, end: int) -> str:
-    """The text without the span: a paragraph of its own goes with its break, a sentence or an
-    inline part with its space."""
-    before, after = text[:start], text[end:]
-    if not before.strip():
-        return after.lstrip()
-    if re.search(r"\(\s?\w{1,5}\s?\)\s*$", before):
-        # "(c) Open source software plays ... . To help ...": the first sentence struck, the
-        # next follows the part's marker on its line.
-        return before.rstrip() + " " + after.lstrip()
-    if not after.strip():
-        return before.rstrip()
-    if before.endswith("\n"):
-        return before + after.lstrip()
-    return (
-        before.rstrip(" \t") + " " + after.lstrip(" \t")
-        if not after.startswith("\n")
-        else before.rstrip(" \t") + after
-    )
-
-
-def _spaced(before: str, new: str) -> str:
-    """An insertion after a word reads with the space its drafters left out of the quotes."""
-    if new[:1] in ",.;:)" or new[:1].isspace() or before[-1:].isspace():
-        return new
-    return " " + new
-
-
-def _tail(span: str) -> str:
-    """What follows a span's own words: its paragraph break, kept when the span is replaced."""
-    return span[len(span.rstrip()) :]
-
-
-def _short(words: str | None) -> str:
-    words = " ".join((words or "").split())
-    return words if len(words) <= 80 else words[:77] + "..."
 
 
 def _part(parts: list[Part], number: str) -> Part:
