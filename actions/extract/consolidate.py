@@ -118,13 +118,16 @@ def consolidate(
     return parts, not_applied
 
 
+_EVERY_PLACE_RE = re.compile(r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", re.I)
+
+
+def _every_place(instruction: Instruction) -> bool:
+    """ "wherever it appears", "each place": every place the words stand, not the first."""
+    return instruction.each_place or bool(_EVERY_PLACE_RE.search(instruction.text))
+
+
 def _everywhere(instruction: Instruction) -> bool:
-    return instruction.op == STRIKE_INSERT and bool(
-        instruction.each_place
-        or re.search(
-            r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", instruction.text, re.I
-        )
-    )
+    return instruction.op == STRIKE_INSERT and _every_place(instruction)
 
 
 def _longer_words_first(ordered: list[Amendment]) -> list[Amendment]:
@@ -362,10 +365,7 @@ def _anywhere(parts: list[Part], instruction: Instruction) -> Part:
     holding = [p for p in parts if not p.revoked and find_words(p.text, instruction.old or "")]
     if not holding:
         raise NotApplied(f"“{short(instruction.old)}” is not in the text")
-    wherever = re.search(
-        r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", instruction.text, re.I
-    )
-    if len(holding) > 1 and not (instruction.each_place or wherever):
+    if len(holding) > 1 and not _every_place(instruction):
         raise NotApplied(f"“{short(instruction.old)}” is in several sections and none is named")
     for part in holding:
         part.text = edit(part.text, 0, len(part.text), instruction)
