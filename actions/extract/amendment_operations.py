@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from actions.extract.amendment_moves import Unpaired, read_moves, read_struck
+from actions.extract.amendment_moves import Unpaired, listed_moves, read_moves, read_struck
 from actions.extract.amendment_pairs import paired_edit
 from actions.extract.amendment_passive import passive_edit
 from actions.extract.amendment_wording import (
@@ -31,6 +31,7 @@ from actions.extract.amendment_wording import (
     _merge,
     new_sections,
     quoted_block,
+    quoted_for_each,
     unquoted_block,
 )
 from actions.extract.amendment_wording import done as _done
@@ -78,15 +79,20 @@ def _where(n: int) -> str:
         + r")"
         # "deleting the last sentence and inserting": a sentence of the place the head named
         r"|the\s+(?P<only" + str(n) + r">" + ordinal + r")\s+sentence(?:\s+thereof)?)\s*"
-        r"(?:of\s+the\s+[Oo]rder\s*)?(?:thereof\s*)?(?:,?\s*in\s+its\s+entirety\s*)?"
+        r"(?:of\s+the\s+[Oo]rder\s*)?(?:there(?:of|under)\s*)?(?:,?\s*in\s+its\s+entirety\s*)?"
     )
 
 
 _REPLACE_PLACE_RE = re.compile(
-    r"(?:(?:(?:striking|deleting)(?:\s+out)?)\s+" + _where(1) + r",?\s*and\s+"
+    r"(?:(?:(?:striking|deleting)(?:\s+out)?)\s+" + _where(1) + r",?\s*and\s+(?:by\s+)?"
     r"(?:inserting|substituting)\s*,?\s*(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
     r"|substituting\s+for\s+"
     + _where(2)
+    # "for subsection (c) of Section 2 thereof (48 CFR § 1.2(c))", "for section 301 thereof,
+    # as amended by Executive Order No. 10574 of November 5, 1954,": the place told again
+    + r"(?:\((?:[^()]|\([^()]*\))*\)\s*"
+    + r"|,?\s*as\s+amended\s+by\s+Executive\s+Order\s+(?:No\.\s*)?\d+"
+    + rf"(?:\s+of\s+{_DATE})?,\s*)?"
     + r"|substituting\s+the\s+following\s+for\s+"
     + _where(3)
     + r"[^:\u201c]{0,80}?(?::|--)?\s*(?=\u201c)"
@@ -95,20 +101,27 @@ _REPLACE_PLACE_RE = re.compile(
     + r"to\s+read(?:\s+as\s+follows)?\s*(?::|--)?\s*(?=\u201c)"
     # "replacing subsection (b) with the following:" (EO 13674)
     r"|replacing\s+" + _where(6) + r"with\s+"
-    r")(?:the\s+following(?:\s+new\s+(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,20}?)?\s*(?::|--)?)?\s*(?=\u201c)",
+    r")(?:the\s+following(?:\s+new\s+(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,20}?)?\s*(?::|--)?"
+    # "... a new section 301 reading as follows:"
+    r"|a\s+new\s+(?:sub)?(?:section|paragraph)\s+[^\s:\u201c]{1,12}\s+reading\s+as\s+follows\s*:?)?"
+    r"\s*(?=\u201c)",
     re.I,
 )
 
 # A part struck and nothing put in its place: "striking subsection (c).", "deleting paragraph
 # (5) from section 4(d)", "striking section 1(c)(2) and redesignating ...", "deleting the second
-# sentence". Only where the clause ends there or goes on to renumber what follows.
+# sentence", "deleting Section 2 and revising Section 1 to read", "repealing Sections 2 and 3,
+# and by redesignating". Only where the clause ends there or goes on to another operation
+# that is not the struck part's replacement ("deleting section 2 and by inserting in lieu
+# thereof" is one replacement, never a strike alone).
 _STRIKE_PLACE_RE = re.compile(
-    r"(?:striking|deleting|revoking)(?:\s+out)?\s+"
+    r"(?:striking|deleting|revoking|repealing)(?:\s+out)?\s+(?:therefrom\s+)?"
     + _where(5)
     + r"(?:(?:from|in|of)\s+(?P<within>"
     + _PLACE
-    + r"))?\s*(?:thereof\s*)?"
-    r"(?=[.;]|,?\s+(?:and\s+)?(?:by\s+)?(?:redesignat|renumber|reletter)|\s*$)",
+    + r"))?\s*(?:thereof\s*|of\s+that\s+order\s*)?"
+    r"(?=[.;]|\s*$|,?\s+(?:and\s+)?(?:by\s+)?(?:redesignat|renumber|reletter|delet|revis|strik"
+    r"|revok|repeal|(?:insert|add|substitut)\w*\s+(?!in\s+(?:lieu|place|its\s+stead)|therefor)))",
     re.I,
 )
 
@@ -160,12 +173,12 @@ _ADD_SAYS_WHERE_RE = re.compile(
 
 # The new designation: "as section 12", "as subsection (d)".
 _DESIGNATION = (
-    r"(?:section|subsection|paragraph|[Ss]ec\.)\s*"
+    r"(?:section|subsection|(?:sub)?paragraph|clause|(?:sub)?division|[Ss]ec\.)\s*"
     r"(?P<new>\d+[A-Za-z]?(?:\s?\(\s?[a-z0-9]{1,4}\s?\))*|\(\s?[a-z0-9]{1,4}\s?\))"
 )
 
 _REDESIGNATING_RE = re.compile(
-    rf"redesignating\s+(?P<place>{_PLACE})\s*(?:of\s+that\s+order\s+|thereof\s+)?as\s+"
+    rf"redesignating\s+(?:the\s+)?(?:current\s+)?(?P<place>{_PLACE})\s*(?:of\s+that\s+order\s+|thereof\s+)?as\s+"
     + _DESIGNATION,
     re.I,
 )
@@ -241,6 +254,20 @@ def _operation(
         return _done(text, start, at, base, REVOKE, location)
     if "deleted" in verb:  # "Sec. 201(f) is deleted in its entirety": taken out of the text
         return _done(text, start, at, base, STRIKE_PLACE, location)
+    if ("redesignated" in verb or "renumbered" in verb) and "," in (location.section or ""):
+        # "Paragraphs 4, 5, 6, 7, and 8 are redesignated as paragraphs 5, 6, 7, 8, and 9,
+        # respectively": each paired with its new number
+        places = [Location(section=n) for n in location.section.split(",")]
+        try:
+            moves = listed_moves(places, text[at : at + 400])
+        except Unpaired as unpaired:
+            return _failed(text, start, at, base, places[0], str(unpaired))
+        if moves is None:
+            return _failed(text, start, at, base, places[0], "the new designations are not stated")
+        first, new = moves.moves[0]
+        return _done(
+            text, start, at + moves.end, base, REDESIGNATE, first, new=new, each=moves.moves
+        )
     if "redesignated" in verb or "renumbered" in verb:
         match = _REDESIGNATE_RE.match(text, at)
         if match:
@@ -335,6 +362,8 @@ def _operation(
             if inner.sentence and location.section is None and inner.section is None:
                 return _failed(text, start, end, base, location, "no section is named for it")
             where = _merge(location, inner)
+            if "," in (where.section or ""):
+                quoted, end = quoted_for_each(text, quoted, end, where.section.split(","))
             return _done(text, start, end, base, REPLACE, where, new=quoted)
     # "inserting the following before “and sections”: “...”", "adding before the period at
     # the end thereof the following: “...”"

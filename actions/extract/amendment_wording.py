@@ -177,7 +177,9 @@ _MARK = r"\(\s?[A-Za-z0-9]{1,5}\s?\)"
 _SECTION_NUMBER = r"\d+(?:[-.]\d+)?[A-Za-z]?"  # "4", "11A", "1-101", and "1.7" of EO 12333
 
 _PLACE = (
-    r"(?:(?:sections\s+"
+    # "sections 1 and 5", "section 2, 7, and 8" (the plural lost), "paragraphs 1 and 3" (the
+    # numbered paragraphs of an order without sections)
+    r"(?:(?:(?:sections?|paragraphs)\s+"
     + _SECTION_NUMBER
     + r"(?:\s*,\s*"
     + _SECTION_NUMBER
@@ -192,9 +194,10 @@ _PLACE = (
     + r")?"
     + _MARK
     + r")+"
-    # "numbered paragraph (1)", "paragraph numbered 2"
-    + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause)\s+"
-    + r"(?:numbered\s+)?|[Ss]ec\.\s*)(?:"
+    # "numbered paragraph (1)", "paragraph numbered 2"; "item (6)" of a list (not "item
+    # 652.97", a tariff item)
+    + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause|division)\s+"
+    + r"(?:numbered\s+)?|[Ss]ec\.\s*|item\s+(?=\())(?:"
     + _SECTION_NUMBER
     + r")?(?:\s?"
     + _MARK
@@ -214,7 +217,9 @@ def _location(place: str | None, which: str | None) -> Location:
     """Location from "subsection (b) of section 8", "section 1(a)", "paragraph (3)"."""
     if not place:
         return Location(sentence=_which(which)) if which else Location()
-    plural = re.match(r"(?i)\s*sections\s+(?P<list>[\d\s,A-Za-z-]+?)\s*(?:\s+of\s*)?$", place)
+    plural = re.match(
+        r"(?i)\s*(?:sections?|paragraphs)\s+(?P<list>[\d\s,A-Za-z-]+?)\s*(?:\s+of\s*)?$", place
+    )
     if plural:
         # "sections 3 and 4": each, written "3,4" (consolidate applies the op to each).
         numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
@@ -299,6 +304,25 @@ def unquoted_block(text: str, position: int, location: Location) -> tuple[str | 
     if not re.match(own, paragraph) or not _UNQUOTED_END_RE.match(text, end):
         return None, position
     return paragraph, end
+
+
+# "SEC. 2.", "Section 2.", or a paragraph's bare "2."
+_SECTION_WORD = r"(?:(?:SEC(?:TION)?|Sec(?:tion)?)\.?\s*)?"
+
+
+def quoted_for_each(text: str, quoted: str, end: int, numbers: list[str]) -> tuple[str, int]:
+    """ "substituting for paragraphs 1 and 3 thereof the following: “1. ...”\n\n“3. ...”":
+    each section's new text quoted apart, read on while the next quotation opens with the next
+    number named (any other quotation is not part of the new text)."""
+    for number in numbers[1:]:
+        if re.search(rf"(?:^|\n)\s*{_SECTION_WORD}{re.escape(number)}\.\s", quoted):
+            continue
+        following, after = quoted_block(text, end)
+        opens = re.match(rf"\s*{_SECTION_WORD}(?P<n>[\w.-]+?)\.\s", following or "")
+        if following is None or not opens or opens.group("n") != number:
+            break
+        quoted, end = f"{quoted}\n\n{following}", after
+    return quoted, end
 
 
 def quoted_block(text: str, position: int) -> tuple[str | None, int]:

@@ -39,10 +39,11 @@ def _inserting(where: str) -> re.Pattern:
         r"(?:inserting|adding)\s+(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<new>[^\u201d]{1,2000})\u201d\s*,?\s+(?:immediately\s+)?"
         + where
         + r"\s+(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
+        # "after “active military service” each place it appears" (EO 13293)
+        r"(?P<each>,?\s*" + _EACH + r",?)?"
         r"(?P<loc>\s+(?:in|of)\s+(?:the\s+)?(?:"
         + _PLACE
-        + r"|(?:title|heading|preamble|caption)\b))?"
-        r"(?P<each>)",
+        + r"|(?:title|heading|preamble|caption)\b))?",
         re.I,
     )
 

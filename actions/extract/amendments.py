@@ -97,6 +97,15 @@ _PART_OF_RE = re.compile(
 )
 
 
+# "The Presidential Memorandum of August 11, 1960, on the subject of Executive Order No. 10883
+# of the same date, is amended by": the memorandum is amended, not the order.
+_ABOUT_RE = re.compile(
+    r"\b(?:memorandum|letter|proclamation|determination|directive|notice)\b[^.;:\u201c]{0,120}?"
+    r"\b(?:on\s+the\s+subject\s+of|regarding|concerning|relating\s+to|implementing)\s+$",
+    re.I,
+)
+
+
 # What comes before a place that is not the subject of the verb after it: "the number “nine,”
 # which is found in the second sentence of section 1 ... is deleted".
 # (Quoted words, then where they are found; "for the purpose set forth in section 1 of ...,
@@ -125,6 +134,9 @@ def parse_instructions(text: str) -> list[Instruction]:
             continue
         if head.group("place") and _NAMING_RE.search(text, max(0, head.start() - 30), head.start()):
             continue  # "The orders amending section 1 of Executive Order 10673": no edit
+        order_at = head.start() + head.group(0).find("Executive")
+        if _ABOUT_RE.search(text, max(0, order_at - 160), order_at):
+            continue  # another document, named by the order it is about: not the order's text
         number = head.group("number")
         verb = (head.group("verb") or "amended").lower()
         rest_at = head.end()
@@ -143,7 +155,6 @@ def parse_instructions(text: str) -> list[Instruction]:
             if items:
                 out.extend(items)
                 continue
-        order_at = head.start() + head.group(0).find("Executive")
         part_of = _PART_OF_RE.search(text, max(0, head.start() - 40), order_at)
         if part_of and location.section is None:
             problem = f"its {part_of.group(1).lower()} is amended, not a section of its text"
@@ -338,6 +349,12 @@ def _operations(text, start, at, verb, number, location) -> tuple[list[Instructi
             text, more.end(), more.end(), "amended", number, here
         )
         if following.op is None:
+            # Listed with its reason, not dropped with the clause it was chained to: "deleting
+            # Section 2 thereof, and by deleting “A” and “B” ... and substituting for each ..."
+            # is the strike applied and the substitution not applied, never the strike alone.
+            # (Where it ends is not known: what follows is read on from the clause before.)
+            if not _NOT_TEXT.search(found[-1].problem or ""):
+                found.append(following)
             break
         found.append(following)
         end = next_end

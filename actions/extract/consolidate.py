@@ -330,13 +330,18 @@ def _each_section(parts: list[Part], instruction: Instruction) -> Part:
             part.heading = heading if heading is not None else part.heading
             part.text = body
         return targets[0]
-    edits = []
-    for part in targets:
-        if part.revoked:
-            raise NotApplied(f"section {part.number} was revoked before")
-        edits.append(edit(part.text, 0, len(part.text), instruction))
-    for part, text in zip(targets, edits, strict=True):
-        part.text = text
+    # Each section as if named alone ("Sections 3 and 6 ... are revoked": each revoked, not
+    # its text replaced by the word); all of them, or none.
+    trial = copy.deepcopy(parts)
+    for number in numbers:
+        apply(
+            trial,
+            dataclasses.replace(
+                instruction, location=dataclasses.replace(instruction.location, section=number)
+            ),
+        )
+    for part, edited in zip(parts, trial, strict=True):
+        part.number, part.text, part.revoked = edited.number, edited.text, edited.revoked
     return targets[0]
 
 
@@ -347,7 +352,12 @@ def _numbered_paragraphs(new: str, numbers: list[str]) -> dict | None:
     if not all(n.isdigit() for n in numbers):
         return None
     pattern = "|".join(re.escape(n) for n in numbers)
-    starts = list(re.finditer(rf"(?:^|\n)\s*(?P<n>{pattern})(?:\.\s+|(?=\s?\(\w{{1,3}}\)\s))", new))
+    opening = rf"(?P<n>{pattern})(?:\.\s+|\s+(?=[A-Z])|(?=\s?\(\w{{1,3}}\)\s))"
+    starts = list(re.finditer(rf"(?:^|\n)\s*{opening}", new))
+    if [m.group("n") for m in starts] != numbers:
+        # "... designated by the Secretary of Defense. 4. Not more than one ...": the next
+        # paragraph run on after a sentence's end (not "paragraph 4. The")
+        starts = list(re.finditer(rf"(?:^\s*|(?<=[a-z)]\.)\s+){opening}(?=[A-Z(])", new))
     if [m.group("n") for m in starts] != numbers:
         return None
     texts = {}
