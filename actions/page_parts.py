@@ -46,9 +46,11 @@ def make_page(
     president and term, and its copies, each read with whether it carries text (`has_text`:
     `querysets.COPY_HAS_TEXT`)."""
     sections = sorted(sections, key=lambda s: s.position)
-    # One order on every database: a tie in offset (two units' spans) by creation.
-    citations = sorted(citations, key=lambda c: (c.start, c.pk))
-    references = sorted(references, key=lambda r: (r.start, r.pk))
+    # One order on every database: a tie in offset (two units' spans) by creation, which is
+    # the order they are given in (and of their ids, written in that order after the page is
+    # made, `store/rebuild.py`): a stable sort keeps it.
+    citations = sorted(citations, key=lambda c: c.start)
+    references = sorted(references, key=lambda r: r.start)
     sources = sorted(sources, key=lambda s: (not s.official, s.pk))
     refs: list[list[str]] = []
     links: dict[int | None, list[Link]] = {}
@@ -73,7 +75,7 @@ def make_page(
         "signatories": [s.name for s in signatories],
         "conflicts": [
             {"field": c.field, "values": c.values}
-            for c in sorted(conflicts, key=lambda c: (c.field, c.pk))
+            for c in sorted(conflicts, key=lambda c: c.field)
         ],
         "president": (
             {"name": action.president.name, "url": action.president.get_absolute_url()}

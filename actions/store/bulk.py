@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from django.db import connections, models, router
+from django.db.models.fields import AutoFieldMixin
 
 BATCH = 5000
 
@@ -52,7 +53,8 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
 def insert_objects(model: type[models.Model], objects: Sequence[models.Model]) -> int:
     """Unsaved objects of a model without write timestamps, inserted as `insert_rows` (their
     ids are not read back: for rows nothing in the same batch points to)."""
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    # Every column but an id the database numbers (a one-to-one key is a column like others).
+    fields = [f for f in model._meta.concrete_fields if not isinstance(f, AutoFieldMixin)]
     if any(getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) for f in fields):
         raise ValueError(f"{model.__name__} has write timestamps: use bulk_create")
     for obj in objects:

@@ -211,14 +211,19 @@ def _write(derived: list[Derived]) -> set[int]:
     for action in actions:
         action.needs_relating = True  # its related actions are owed (see graph.related)
     update_rows(Action, ACTION_FIELDS, actions)
+    # Sections first, their ids read back: the rows below point to them. The rows nothing
+    # points to are written below the ORM (`insert_objects`: executemany, COPY on PostgreSQL),
+    # in the order made, which is the order of their ids as `bulk_create` would give them
+    # (and the order the page row keeps for a tie, their ids not read back).
     Section.objects.bulk_create([s for d in derived for s in d.sections], batch_size=500)
-    Citation.objects.bulk_create([c for d in derived for c in d.citations], batch_size=500)
-    AgencyMention.objects.bulk_create([m for d in derived for m in d.mentions], batch_size=500)
-    Reference.objects.bulk_create([r for d in derived for r in d.references], batch_size=500)
-    Conflict.objects.bulk_create([c for d in derived for c in d.conflicts], batch_size=500)
-    Signatory.objects.bulk_create([s for d in derived for s in d.signatories], batch_size=500)
-    SearchDocument.objects.bulk_create([d.search for d in derived if d.search], batch_size=200)
-    # After the rows above, whose ids (and their sections') the page row refers to.
+    insert_objects(Citation, [c for d in derived for c in d.citations])
+    insert_objects(AgencyMention, [m for d in derived for m in d.mentions])
+    insert_objects(Reference, [r for d in derived for r in d.references])
+    insert_objects(Conflict, [c for d in derived for c in d.conflicts])
+    insert_objects(Signatory, [s for d in derived for s in d.signatories])
+    insert_objects(SearchDocument, [d.search for d in derived if d.search])
+    # After the rows above, whose section ids (taken from their sections as they are written)
+    # the page row groups them by.
     ActionPage.objects.bulk_create([_page(d) for d in derived], batch_size=200)
     found = [row for d in derived for row in d.relations]
     resolved = _resolve_all([tuple(row[2:]) for row in found])
