@@ -51,15 +51,18 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
 
 
 def insert_objects(model: type[models.Model], objects: Sequence[models.Model]) -> int:
-    """Unsaved objects of a model without write timestamps, inserted as `insert_rows` (their
-    ids are not read back: for rows nothing in the same batch points to)."""
+    """Unsaved objects of a model, inserted as `insert_rows` (their ids are not read back: for
+    rows nothing in the same batch points to); write timestamps set as `bulk_create` sets them."""
     # Every column but an id the database numbers (a one-to-one key is a column like others).
     fields = [f for f in model._meta.concrete_fields if not isinstance(f, AutoFieldMixin)]
-    if any(getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) for f in fields):
-        raise ValueError(f"{model.__name__} has write timestamps: use bulk_create")
+    stamped = [
+        f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
     for obj in objects:
         # A foreign key assigned an object before that object was saved: take its id now.
         obj._prepare_related_fields_for_save(operation_name="insert_objects")
+        for field in stamped:  # the time of writing, as `save` and `bulk_create` set it
+            field.pre_save(obj, add=True)
     rows = ([getattr(obj, f.attname) for f in fields] for obj in objects)
     return insert_rows(model, [f.name for f in fields], rows)
 

@@ -224,7 +224,7 @@ def _write(derived: list[Derived]) -> set[int]:
     insert_objects(SearchDocument, [d.search for d in derived if d.search])
     # After the rows above, whose section ids (taken from their sections as they are written)
     # the page row groups them by.
-    ActionPage.objects.bulk_create([_page(d) for d in derived], batch_size=200)
+    insert_objects(ActionPage, [_page(d) for d in derived])
     found = [row for d in derived for row in d.relations]
     resolved = _resolve_all([tuple(row[2:]) for row in found])
     for relation, end, *key in found:
