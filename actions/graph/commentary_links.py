@@ -98,6 +98,7 @@ def _relink(pieces, everything: bool = False) -> int:
     if not commentary:
         return 0
     titles, numbered = _names(Action.objects.all())
+    naming: dict[str, list[int]] = {}  # a concept several pieces name is searched once
     rows = []
     for item in commentary:
         strong = _strong(item.text, titles, numbered)
@@ -105,7 +106,9 @@ def _relink(pieces, everything: bool = False) -> int:
         if not links:
             shared: dict[int, list[str]] = defaultdict(list)
             for concept in commentary_concepts(item.text):
-                for action_id in _few_naming(concept):
+                if concept not in naming:
+                    naming[concept] = _few_naming(concept)
+                for action_id in naming[concept]:
                     shared[action_id].append(concept)
             ranked = sorted(shared.items(), key=lambda pair: len(pair[1]), reverse=True)
             if ranked and len(ranked[0][1]) >= 2:

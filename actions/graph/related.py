@@ -200,8 +200,9 @@ def _relations(features: FeatureMatrix, matches: dict[int, list]) -> list[tuple]
 def _save_index(features: FeatureMatrix, frequencies: dict[str, Counter], total: int) -> None:
     # Words of one action only are most of the vocabulary and change no weight much.
     # In key order: the same bytes on every run (the counts came from sets).
+    # (Filtered before sorting: the words of one action are most of the vocabulary.)
     kept = {
-        name: {k: v for k, v in sorted(counter.items()) if name != "terms" or v >= 2}
+        name: dict(sorted((k, v) for k, v in counter.items() if name != "terms" or v >= 2))
         for name, counter in frequencies.items()
     }
     RelatedIndex.objects.all().delete()
