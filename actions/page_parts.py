@@ -74,8 +74,7 @@ def make_page(
         "comparable_sources": sum(1 for copy in copies if copy["has_text"]),
         "signatories": [s.name for s in signatories],
         "conflicts": [
-            {"field": c.field, "values": c.values}
-            for c in sorted(conflicts, key=lambda c: c.field)
+            {"field": c.field, "values": c.values} for c in sorted(conflicts, key=lambda c: c.field)
         ],
         "president": (
             {"name": action.president.name, "url": action.president.get_absolute_url()}

@@ -215,7 +215,7 @@ _LISTED_BEFORE_RE = re.compile(
 )
 # "... shall be renumbered sections 5 through 8" (no "as")
 _LISTED_TAIL_RE = re.compile(
-    rf",?\s+(?:(?:as|to\s+be|to)\s+)?(?:{_KIND}\s+)?(?P<new>{_LIST})"
+    rf",?\s+(?:(?:as|to\s+be|to)\s+)?(?:new\s+)?(?:{_KIND}\s+)?(?P<new>{_LIST})"
     r"(?:,?\s+respectively)?(?:,?\s+inclusive)?",
     re.I,
 )

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import re
 
+from actions.extract.amendment_additions import addition
 from actions.extract.amendment_moves import Unpaired, listed_moves, read_moves, read_struck
 from actions.extract.amendment_pairs import paired_edit
 from actions.extract.amendment_passive import passive_edit
 from actions.extract.amendment_wording import (
     _DATE,
     _PLACE,
-    _SECTION_NUMBER,
     _SENTENCE,
     ADD_END,
-    AFTER_SENTENCE,
     FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
@@ -29,7 +28,6 @@ from actions.extract.amendment_wording import (
     Location,
     _location,
     _merge,
-    new_sections,
     quoted_block,
     quoted_for_each,
     unquoted_block,
@@ -150,25 +148,6 @@ _BEFORE_THE_END_RE = re.compile(
     r"(?:immediately\s+)?before\s+the\s+period\s+at\s+the\s+end\s+of\s+the\s+"
     r"(?:section|subsection|paragraph)\s*,\s*(?:by\s+)?inserting\s+\u201c(?P<new>[^\u201d]{1,1000})\u201d",
     re.I,
-)
-
-# "adding at the end (thereof) the following (new subsection):", "adding to section 2 the
-# following new subsection", "adding a new section 7 to read as follows:", "inserting after
-# section 3 the following new section:".
-_ADD_RE = re.compile(
-    r"(?:adding|inserting)\s+(?P<where>[^:\u201c]{0,160}?)\s*,?\s*(?:the\s+following|to\s+read\s+as\s+follows)?"
-    r"[^:\u201c]{0,80}?(?::|--|—)?\s*(?=\u201c)",
-    re.I,
-)
-
-# What makes an addition's place plain: the end of a part, a new part, "thereto", a section
-# or paragraph named, or "the following" text ("in lieu thereof", a replacement, is told
-# apart where this is used).
-_ADD_SAYS_WHERE_RE = re.compile(
-    r"(?:\bat\s+the\s+end\b|\bnew\s+(?:sub)?(?:section|paragraph|subparagraph|clause|"
-    r"sentence|item)|\bthereto\b|\bto\s+(?:sub)?(?:section|paragraph)|\bthe\s+following\b|"
-    r"\ba\s+new\b|\bas\s+follows\b|\bat\s+its\s+end\b)",
-    re.I | re.S,
 )
 
 # The new designation: "as section 12", "as subsection (d)".
@@ -434,7 +413,7 @@ def _operation(
     edited = words_edit(text, start, position, window, base, location)
     if edited:
         return edited
-    added = _addition(text, start, position, window, base, location)
+    added = addition(text, start, position, window, base, location)
     if added:
         return added
     not_text = _NOT_TEXT_PART_RE.match(window)
@@ -452,105 +431,6 @@ def _operation(
         location,
         "the instruction's wording is not one the archive reads",
     )
-
-
-def _addition(text, start, position, window, base, location) -> tuple[Instruction, int] | None:
-    """Text added: "adding at the end thereof the following:", "inserting after section 3 the
-    following new section:", "Add a new Section 401(28) as follows:"; None when the window
-    adds nothing."""
-    add = _ADD_RE.match(window)
-    if add and re.search(r"\b(?:before|after)\s+the\s+(?:period|comma|semicolon)", add.group(0)):
-        # "inserting before the period at the end of ... the words": a place inside the
-        # text, never the end of the part.
-        return _failed(
-            text,
-            start,
-            position + add.end(),
-            base,
-            location,
-            "the place of the insertion is not read",
-        )
-    if add and (
-        re.search(r"\bin\s+lieu\b", add.group(0), re.I)
-        or not _ADD_SAYS_WHERE_RE.search(add.group(0))
-    ):
-        add = None  # "adding a subsection “(a)” after the heading": an insertion not read
-    if add:
-        quoted, end = quoted_block(text, position + add.end())
-        if quoted is not None and re.match(
-            r"\s*,?\s*(?:after|before|immediately|in\s+lieu)\b", text[end : end + 30], re.I
-        ):
-            return _failed(
-                text, start, end, base, location, "the place of the insertion is not read"
-            )
-        if quoted is None:
-            return _failed(
-                text, start, position + add.end(), base, location, "the text is not quoted"
-            )
-        where_text = add.group(0)
-        place = re.search(rf"(?:to|of|at\s+the\s+end\s+of)\s+(?P<place>{_PLACE})", where_text, re.I)
-        if place:
-            location = _merge(location, _location(place.group("place"), None))
-        after_sentence = re.search(
-            r"after\s+the\s+(first|second|third|fourth|fifth|last)\s+sentence", where_text, re.I
-        )
-        if after_sentence:
-            # "inserting the following sentence after the first sentence: “...”": a sentence
-            # of its own, after that one.
-            where = Location(location.section, location.path, after_sentence.group(1).lower())
-            return _done(
-                text, start, end, base, INSERT_AFTER, where, old=AFTER_SENTENCE, new=quoted
-            )
-        ordinal = re.search(r"(first|second|third|fourth|fifth|last)\s+sentence", where_text, re.I)
-        if ordinal:
-            # "adding at the end of the fourth sentence: “, except that ...”", "inserting
-            # before the period at the end of the first sentence ... a comma and the
-            # following": before that sentence's period, the quotation's own period left out.
-            where = Location(location.section, location.path, ordinal.group(1).lower())
-            comma = ", " if re.search(r"\ba\s+comma\s+and\b", where_text, re.I) else ""
-            words = comma + quoted.rstrip(".")
-            if not words.startswith((",", ";", " ")):
-                words = " " + words
-            return _done(text, start, end, base, INSERT_BEFORE, where, old=FINAL_PERIOD, new=words)
-        part_of = re.search(
-            rf"\bnew\s+(?P<place>section\s+{_SECTION_NUMBER}(?:\s?\(\s?\w{{1,5}}\s?\))+)",
-            where_text,
-            re.I,
-        )
-        if part_of:
-            # "Add a new Section 401(28) as follows: “(28) Develop ...”": a part at the end of
-            # the part holding it, not a section.
-            own = _location(part_of.group("place"), None)
-            opens = re.match(r"\s*\(\s?(\w{1,5})\s?\)", quoted)
-            if opens and opens.group(1) != own.path[-1]:
-                # "Add a new Section 901(1)(i) as follows: “(h) Domestic ...”"
-                problem = f"the new text opens with ({opens.group(1)}), not ({own.path[-1]})"
-                return _failed(text, start, end, base, location, problem)
-            return _done(
-                text, start, end, base, ADD_END, Location(own.section, own.path[:-1]), new=quoted
-            )
-        if re.search(
-            r"\bnew\s+sentences?\b|\bfollowing\s+(?:new\s+)?sentences?\b", where_text, re.I
-        ):
-            # "At the end of Section 102(a) add a new sentence as follows:": on the part's
-            # line, after its last sentence
-            if location.section is None:
-                return _failed(text, start, end, base, location, "no section is named for it")
-            return _done(
-                text, start, end, base, INSERT_AFTER, location, old=AFTER_SENTENCE, new=quoted
-            )
-        new_section = re.search(
-            r"new\s+section\s+(?P<n>\d+[A-Za-z]?)",
-            where_text + text[end - len(quoted) - 2 : end],
-            re.I,
-        )
-        if re.search(r"\bnew\s+section\b|\bsection\s+\d+[A-Za-z]?\s*$", where_text, re.I) or (
-            quoted.lstrip().lower().startswith(("sec.", "section ")) and location.section is None
-        ):
-            number = new_section.group("n") if new_section else None
-            return new_sections(text, start, end, base, where_text, quoted, number)
-        return _done(text, start, end, base, ADD_END, location, new=quoted)
-    return None
 
 
 _NEXT_IMPERATIVE_RE = re.compile(

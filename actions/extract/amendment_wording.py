@@ -325,6 +325,15 @@ def quoted_for_each(text: str, quoted: str, end: int, numbers: list[str]) -> tup
     return quoted, end
 
 
+# A closing mark followed by the amending order's next item, itself an instruction ("” (2)
+# Sections 6 and 7 of Executive Order 12981 ... are renumbered"); not a list of quoted items
+# ("“(8) Administrator ...” (9) Executive ...", which reads on).
+_NEXT_INSTRUCTION_RE = re.compile(
+    r"\s+\(\s?\w{1,3}\s?\)\s+[A-Z][^\u201c\u201d\n]{0,200}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?"
+    r"(?:further\s+)?(?:amended|renumbered|redesignated|revoked|added|inserted|deleted)\b"
+)
+
+
 def quoted_block(text: str, position: int) -> tuple[str | None, int]:
     """The quoted text starting at `position` (after spaces), which may run over paragraphs that
     each open with a quotation mark: it ends at the first closing mark that ends a paragraph
@@ -356,6 +365,8 @@ def quoted_block(text: str, position: int) -> tuple[str | None, int]:
             break
         if re.match(r"[.;]\s+(?:\(|[A-Z]|and\b)", text[end + 1 : end + 8]):
             break
+        if _NEXT_INSTRUCTION_RE.match(text, end + 1):
+            break  # "... products.” (2) Sections 6 and 7 ... are renumbered": the next item
         index = end + 1
     body = text[position + 1 : end]
     # Paragraphs inside the quotation each open with a mark of their own.

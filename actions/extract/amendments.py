@@ -50,8 +50,9 @@ _ORDER = r"Executive\s+Order\s+(?:No\.\s*)?(?P<number>\d{3,5})"
 
 # Words between the order and its verb: ", of November 14, 1994,", a title in parentheses or
 # quotes, ", as amended,", ", entitled “...”," — no sentence end (a period before a space and
-# a capital) in between.
-_GAP = r"(?:[^.;:\u201c(]|\.(?!\s+[A-Z])|\([^()]{0,300}\)|\u201c[^\u201d]{0,300}\u201d){0,400}?"
+# a capital, or an item's marker: "Amendment to Executive Order 13088. (a) Section 1(a) ...") in
+# between.
+_GAP = r"(?:[^.;:\u201c(]|\.(?!\s+[A-Z(])|\([^()]{0,300}\)|\u201c[^\u201d]{0,300}\u201d){0,400}?"
 
 _VERB = (
     # "Section 7(a) shall be amended by deleting ..." (EO 13077)
@@ -83,7 +84,7 @@ _ITEM_START_RE = re.compile(
 
 # An item boundary inside a paragraph: "...; (b) by striking", "...; and (c) in section 4".
 _INLINE_ITEM_RE = re.compile(
-    r"[;.]\s+(?:and\s+)?(?=\(\s?[A-Za-z0-9]{1,4}\s?\)\s+(?:[Ii]n\s|by\s|[A-Z]))"
+    r"[;.]\u201d?\s+(?:and\s+)?(?=\(\s?[A-Za-z0-9]{1,4}\s?\)\s+(?:[Ii]n\s|by\s|[A-Z]))"
 )
 
 _LEAD_IN_RE = re.compile(
@@ -484,7 +485,10 @@ _EDIT_WORDS_RE = re.compile(
 
 _AFTER_QUOTE_ITEM_RE = re.compile(
     r"[ \t]*[;,]?[ \t]+(?:and[ \t]+)?(\((?:[ivx]{1,4}|[a-z]|\d{1,2})\))[ \t]+"
-    r"(?=by\s|(?:deleting|striking|inserting|adding|substituting|redesignating|renumbering)\s)"
+    r"(?=by\s|(?:deleting|striking|inserting|adding|substituting|redesignating|renumbering)\s"
+    # "...” (2) Sections 6 and 7 of Executive Order 12981 ... are renumbered as ..."
+    r"|[A-Z][^\u201c\u201d\n]{0,200}?\b(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:further\s+)?"
+    r"(?:amended|renumbered|redesignated|revoked|added|inserted|deleted)\b)"
 )
 
 

@@ -424,7 +424,11 @@ def _add_sections(parts: list[Part], instruction: Instruction) -> Part:
     new_parts = []
     for chunk in chunks:
         number, heading, body = split_section(chunk)
-        number = number or instruction.old
+        if number is None and instruction.old:
+            # "the following new paragraph 4 ...: “4. The Purple Heart ...”": an order
+            # numbered by paragraphs prints the bare number
+            number = instruction.old
+            body = re.sub(rf"^\s*{re.escape(number)}\.\s+", "", body)
         if not number:
             raise NotApplied("the new section's number is not stated")
         if any(p.number == number and not p.revoked for p in [*parts, *new_parts]):

@@ -239,3 +239,26 @@ def test_the_abbreviated_section_and_its_redesignation():
         ("redesignate", "202", ("d",), "e"),
     ]
     assert (found[0].op, found[0].location) == (REPLACE, Location("101", ("b",)))
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "first"),
+    [
+        # "Section 1. Amendments to Executive Order 13761. (a) Section 1 of Executive Order
+        # 13761 is amended by striking “July 12, 2017” and inserting ...": section 1's words,
+        # not the whole order's
+        ("13804", "13761", Location("1")),
+        # "Section 1. Amendment to Executive Order 13088. (a) Section 1(a) of Executive Order
+        # 13088 of June 9, 1998, is revised to read as follows:": section 1(a), not the order
+        # replaced whole
+        ("13121", "13088", Location("1", ("a",))),
+        ("13192", "13088", Location("1")),
+        # "Section 1. Amendment of Executive Order 12981. (a) Section 5(a)(3)(B) of Executive
+        # Order 12981 is amended to read as follows:"
+        ("13020", "12981", Location("5", ("a", "3", "B"))),
+    ],
+)
+def test_a_heading_naming_the_order_is_not_the_instruction(amending, target, first):
+    found = instructions(f"EO_{amending}.htm", target)
+    assert found[0].location == first
+    assert not [i for i in found if i.location.section is None]
