@@ -197,7 +197,7 @@ _PLACE = (
     # "numbered paragraph (1)", "paragraph numbered 2"; "item (6)" of a list (not "item
     # 652.97", a tariff item)
     + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause|division)\s+"
-    + r"(?:numbered\s+)?|[Ss]ec\.\s*|item\s+(?=\())(?:"
+    + r"(?:numbered\s+)?|[Ss]ec\.\s*|[Ss]ec\s+(?=\d)|item\s+(?=\())(?:"
     + _SECTION_NUMBER
     + r")?(?:\s?"
     + _MARK

@@ -61,7 +61,11 @@ _VERB = (
 )
 
 _HEAD_RE = re.compile(
-    rf"(?:the\s+text\s+of\s+)?(?:(?P<sent>{_SENTENCE}))?(?P<place>(?i:{_PLACE}))?(?:of\s+)?{_ORDER}{_GAP}\s*,?\s*"
+    rf"(?:the\s+text\s+of\s+)?(?:(?P<sent>{_SENTENCE}))?(?P<place>(?i:{_PLACE}))?"
+    # "Subsection (h) of Section 3 (relating to responsibilities of the Council on
+    # Environmental Quality) of Executive Order No. 11514": the place described
+    r"(?:(?<=\S)\s*\((?:relating|regarding|concerning|pertaining)\b[^()]{0,150}\)\s*)?"
+    rf"(?:of\s+)?{_ORDER}{_GAP}\s*,?\s*"
     rf"(?:be,\s+and\s+(?:it\s+)?is\s+hereby,?\s+(?:further\s+)?amended|(?P<verb>{_VERB}))",
     re.I,
 )
@@ -105,6 +109,11 @@ _ABOUT_RE = re.compile(
     r"\b(?:on\s+the\s+subject\s+of|regarding|concerning|relating\s+to|implementing)\s+$",
     re.I,
 )
+
+
+# "Part IV of Executive Order No. 10161": a part of an order divided into parts, its sections
+# numbered through the whole order.
+_WHOLE_PART_RE = re.compile(r"\bPart\s+[IVXL]+\s+$")
 
 
 # What comes before a place that is not the subject of the verb after it: "the number “nine,”
@@ -175,6 +184,21 @@ def parse_instructions(text: str) -> list[Instruction]:
         if listed:
             out.extend(listed[0])
             covered = listed[1]
+            continue
+        whole_part = _WHOLE_PART_RE.search(text, max(0, head.start() - 12), head.start())
+        part_at = whole_part.start() if whole_part else head.start()
+        if whole_part and location.section is None and re.match(r"of\s", head.group(0)):
+            if any(w in verb for w in ("revoked", "rescinded")):
+                problem = "a whole part of the order is revoked, which is not read"
+                out.append(_refused(text, part_at, rest_at, number, location, problem))
+                covered = rest_at
+                continue
+            # "Part IV of Executive Order No. 10161 ... is hereby amended by revoking sections
+            # 403 and 404 thereof and by inserting after section 402 ...", "Part II ... is
+            # further revised by adding a new Section 202": the sections are named inside,
+            # numbered through the whole order.
+            found, covered = _operations(text, part_at, rest_at, verb, number, location)
+            out.extend(found)
             continue
         if location.section is None and re.match(r"of\s", head.group(0)):
             # "Section l(a) of Executive Order ..." misprinted, or a place not read: the part

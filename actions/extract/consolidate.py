@@ -249,6 +249,14 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         # A paragraph-numbered order ("2. The Secretary of a military department ..."): its
         # new text opens with the number the section already has.
         new = re.sub(rf"^\s*{re.escape(part.number)}\.\s+", "", new)
+        # "Sec. 201(a). The following members ...": the section's number before its first
+        # subsection's marker, the marker kept ("(a) The following ...").
+        new = re.sub(
+            rf"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*{re.escape(part.number)}\s?(\(\w{{1,5}}\))\.\s+",
+            r"\1 ",
+            new,
+            flags=re.I,
+        )
         number, heading, body = split_section(new)
         if not body.strip():
             raise NotApplied("the new text holds a heading and no text")

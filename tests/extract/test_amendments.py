@@ -8,6 +8,7 @@ from actions.extract.amendments import parse_instructions
 from actions.extract.consolidate import Amendment, consolidate
 from actions.ingest.detect import parse_file
 from tests.conftest import CORPUS, require_shared
+from tests.extract.orders import aimed, consolidated
 
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
 
@@ -262,3 +263,51 @@ def test_a_heading_naming_the_order_is_not_the_instruction(amending, target, fir
     found = instructions(f"EO_{amending}.htm", target)
     assert found[0].location == first
     assert not [i for i in found if i.location.section is None]
+
+
+def test_a_part_of_the_order_named_before_it_adds_its_new_section():
+    """EO 12274 on EO 11157: "Section 202 of Part II ... is revoked", then "Part II of
+    Executive Order No. 11157, as amended, is further revised by adding a new Section 202 as
+    follows: “Sec. 202. A member of a uniformed service ...”"."""
+    parts, not_applied = consolidated("11157", "12274")
+    (new,) = [p for p in parts if p.number == "202" and not p.revoked]
+    assert new.text.startswith("A member of a uniformed service who is entitled to career sea pay")
+    assert not [n for n in not_applied if "new Section 202" in n["instruction"]]
+    # "Section 201 of Part II ... is further revised to read as follows: “Sec. 201(a). The
+    # following members ...”": the subsection's marker kept, the section's number not
+    (replaced,) = [p for p in parts if p.number == "201"]
+    assert replaced.text.startswith("(a) The following members of a uniformed service")
+
+
+def test_a_section_abbreviated_without_its_period():
+    """EO 12318: "Sec 1(c) of Executive Order No. 11541 of July 1, 1970, as amended, is
+    amended by deleting the last phrase ..."."""
+    (found,) = aimed("12318", "11541")
+    assert found.location == Location("1", ("c",))
+
+
+@pytest.mark.parametrize(
+    ("amending", "target"),
+    [
+        ("EO_10822", "10610"),  # "Part II of Executive Order No. 10610 ... is hereby revoked."
+        ("EO_11355", "10647"),  # "3. Part II of Executive Order No. 10647 is hereby revoked."
+        ("EO_12007", "11472"),  # "(b) Part II of Executive Order No. 11472 ..., is revoked."
+    ],
+)
+def test_a_whole_part_revoked_is_listed_with_its_reason(amending, target):
+    number = amending.removeprefix("EO_")
+    parts, not_applied = consolidated(target, number)
+    (refused,) = [n for n in not_applied if n["instruction"].startswith("Part II of")]
+    assert refused["reason"] == "a whole part of the order is revoked, which is not read"
+    assert not [p for p in parts if p.revoked]  # nothing struck by a guess at the part's sections
+
+
+def test_a_place_described_in_parentheses_before_the_order():
+    """EO 11991 on EO 11514: "Subsection (h) of Section 3 (relating to responsibilities of the
+    Council on Environmental Quality) of Executive Order No. 11514, as amended, is revised to
+    read as follows: “(h) Issue regulations ...”"."""
+    (found,) = [i for i in aimed("11991", "11514") if i.location.path == ("h",)]
+    assert (found.op, found.location) == (REPLACE, Location("3", ("h",)))
+    parts, _ = consolidated("11514", "11991")
+    (section,) = [p for p in parts if p.number == "3"]
+    assert "(h) Issue regulations to Federal agencies for the implementation" in section.text
