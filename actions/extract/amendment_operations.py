@@ -82,7 +82,9 @@ def _where(n: int) -> str:
 
 
 _REPLACE_PLACE_RE = re.compile(
-    r"(?:(?:(?:striking|deleting)(?:\s+out)?)\s+" + _where(1) + r",?\s*and\s+(?:by\s+)?"
+    r"(?:(?:(?:striking|deleting)(?:\s+out)?)\s+(?:therefrom\s+)?"
+    + _where(1)
+    + r",?\s*and\s+(?:by\s+)?"
     r"(?:inserting|substituting)\s*,?\s*(?:(?:in\s+(?:lieu|place)\s+thereof|therefor)\s*[,:]?\s*)?"
     r"|substituting\s+for\s+"
     + _where(2)
@@ -94,12 +96,12 @@ _REPLACE_PLACE_RE = re.compile(
     + r"|substituting\s+the\s+following\s+for\s+"
     + _where(3)
     + r"[^:\u201c]{0,80}?(?::|--)?\s*(?=\u201c)"
-    r"|(?:revising|amending)\s+"
+    r"|(?:revising|amending|changing)\s+"
     + _where(4)
     + r"to\s+read(?:\s+as\s+follows)?\s*(?::|--)?\s*(?=\u201c)"
     # "replacing subsection (b) with the following:" (EO 13674)
     r"|replacing\s+" + _where(6) + r"with\s+"
-    r")(?:the\s+following(?:\s+new\s+(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,20}?)?\s*(?::|--)?"
+    r")(?:the\s+following(?:\s+(?:new\s+)?(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,40}?)?\s*(?::|--)?"
     # "... a new section 301 reading as follows:"
     r"|a\s+new\s+(?:sub)?(?:section|paragraph)\s+[^\s:\u201c]{1,12}\s+reading\s+as\s+follows\s*:?)?"
     r"\s*(?=\u201c)",
@@ -126,6 +128,9 @@ _STRIKE_PLACE_RE = re.compile(
 _INSERT_FOLLOWING_RE = re.compile(
     r"(?:inserting|adding)\s*,?\s+(?:(?:the\s+following\s+)?(?:immediately\s+)?(?P<rel>before|after)\s+"
     r"(?:the\s+(?:words?|phrase|term|text)\s+)?\u201c(?P<anchor>[^\u201d]{1,300})\u201d\s*,?\s*"
+    # "By inserting before the words “scientific research programs” in section 3 thereof the
+    # word “basic”" (EO 10807)
+    rf"(?:in\s+(?P<anchor_in>{_PLACE})\s*(?:thereof\s*)?,?\s*)?"
     r"(?:the\s+following|the\s+(?:words?|phrase|terms?|text)(?=\s*\u201c))?"
     # "inserting before the period at the end of Section 3 (b) (9) thereof a comma and the
     # following: “...”"
@@ -381,6 +386,8 @@ def _operation(
         if quoted is not None:
             if placed.group("anchor"):
                 op = INSERT_BEFORE if placed.group("rel").lower() == "before" else INSERT_AFTER
+                if placed.group("anchor_in"):
+                    location = _merge(location, _location(placed.group("anchor_in"), None))
                 return _done(
                     text, start, end, base, op, location, old=placed.group("anchor"), new=quoted
                 )

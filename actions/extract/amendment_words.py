@@ -36,7 +36,13 @@ _PRE = (
 def _inserting(where: str) -> re.Pattern:
     """'inserting "new" after|before "old"' (in a place, or wherever the words are)."""
     return re.compile(
-        r"(?:inserting|adding)\s+(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<new>[^\u201d]{1,2000})\u201d\s*,?\s+(?:immediately\s+)?"
+        r"(?:inserting|adding)\s+(?:the\s+(?:words?|phrase|text)\s+)?\u201c(?P<new>[^\u201d]{1,2000})\u201d"
+        # "inserting “Department of Transportation” in the list of departments and agencies in
+        # subsection (a) of section 2 thereof after “Department of Labor”" (EO 11382)
+        r"(?P<loc2>(?:\s+in\s+the\s+list\s+of\s+[a-z ,]{1,60}?)?\s+in\s+(?:"
+        + _PLACE
+        + r")(?:\s+(?:thereof|of\s+that\s+order))?)?"
+        r"\s*,?\s+(?:immediately\s+)?"
         + where
         + r"\s+(?:the\s+(?:words?|phrase)\s+)?\u201c(?P<old>[^\u201d]{1,500})\u201d"
         # "after “active military service” each place it appears" (EO 13293)

@@ -326,6 +326,11 @@ def _as_printed(
 # The next operation of one instruction: "..., and by deleting", "; and (2) by striking". A
 # new item ("(b) By inserting ...") starts after its own marker without "and": not chained.
 # "(1) by deleting ..., (2) by deleting ...": markers on one line are chained as well.
+# "... is hereby amended\n\n(1) by changing section 7 ...\n\n(2) by adding ...": the next
+# numbered clause on a line of its own, chained as after a comma (not in a list of items,
+# whose next item it is).
+_NEXT_LINE_CLAUSE_RE = re.compile(r"[ \t]*\n\s*\(\s?[a-z0-9]{1,3}\s?\)[ \t]+(?=by\s)")
+
 _AND_BY_RE = re.compile(
     r"(?:[ \t]*[,;][ \t]+\(\s?[a-z0-9]{1,3}\s?\)[ \t]+"
     r"|\s*[,;]?\s*(?:and,?\s+(?:\(\s?[a-z0-9]{1,3}\s?\)\s*)?)?)"
@@ -346,15 +351,21 @@ _AND_BY_RE = re.compile(
 _NOT_TEXT = re.compile(r"^its \w+ is amended, not a section of its text$")
 
 
-def _operations(text, start, at, verb, number, location) -> tuple[list[Instruction], int]:
-    """One instruction, and those it chains ("by adding ... and by deleting ...")."""
+def _operations(
+    text, start, at, verb, number, location, in_list: bool = False
+) -> tuple[list[Instruction], int]:
+    """One instruction, and those it chains ("by adding ... and by deleting ..."). In a list
+    of items (`in_list`), a marker on a line of its own is the list's next item, not a clause
+    chained to this one."""
     first, end = _operation(text, start, at, verb, number, location)
     found = [first]
     within = container(text, at, location)
     while (found[-1].op is not None or _NOT_TEXT.search(found[-1].problem or "")) and len(
         found
     ) < 12:
-        more = _AND_BY_RE.match(text, end)
+        more = _AND_BY_RE.match(text, end) or (
+            not in_list and _NEXT_LINE_CLAUSE_RE.match(text, end)
+        )
         if not more:
             break
         # "by redesignating subsections (d) through (i) in section 1 as ..., and inserting
@@ -446,7 +457,9 @@ def _items(
                 found, used = _items(text, lead.end(), number, location, (*outer, style))
                 found = found or None
             if found is None:
-                found, used = _operations(text, body_start, head.end(), verb, number, location)
+                found, used = _operations(
+                    text, body_start, head.end(), verb, number, location, in_list=True
+                )
         else:
             # "(b) by striking ...", "(c) in section 4, by adding ...": a place inside the item;
             # "(b) renumbering all subsequent subsections in section 1(b) appropriately", after
@@ -457,7 +470,9 @@ def _items(
             if renumbered:
                 found, used = [renumbered[0]], renumbered[1]
             else:
-                found, used = _operations(text, body_start, body_start, "amended", number, within)
+                found, used = _operations(
+                    text, body_start, body_start, "amended", number, within, in_list=True
+                )
         opening = text[body_start : body_start + 200]
         if (
             out

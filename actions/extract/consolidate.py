@@ -405,7 +405,11 @@ def _part(parts: list[Part], number: str) -> Part:
 _SECTION_HEAD_RE = re.compile(
     r"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+(?:[-.]\d+)?[A-Za-z]?)\.+\s*", re.I
 )
-_HEADING_RE = re.compile(r"^(?P<heading>[A-Z][^.]{1,120}?)\.\s+(?=[A-Z(\u201c\"])")
+# (a comma for the period before the first lettered part: "SECTION 1. Department of
+# Agriculture, (a) Except as ...")
+_HEADING_RE = re.compile(
+    r"^(?P<heading>[A-Z][^.,]{1,120}?)(?:\.\s+(?=[A-Z(\u201c\"])|,\s+(?=\(a\)\s))"
+)
 
 
 def split_section(new: str) -> tuple[str | None, str | None, str]:

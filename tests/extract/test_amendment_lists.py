@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.orders import consolidated, order
+from actions.extract.amendment_wording import Location
+from tests.extract.orders import aimed, consolidated, order
 
 
 def _changed_by(parts, amending: str) -> dict:
@@ -191,3 +192,61 @@ def test_a_memorandum_about_an_order_is_not_the_order_amended():
     of the Federal Aviation Agency” ...": nothing of EO 10883 changes, nothing is listed."""
     parts, not_applied = consolidated("10883", "11382")
     assert not [p for p in parts if p.changes] and not not_applied
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "op", "where", "anchor", "new"),
+    [
+        # "By inserting before the words “scientific research programs and activities” in
+        # section 3 thereof the word “basic”."
+        ("10807", "10521", "insert_before", Location("3"), "scientific research programs", "basic"),
+        # "inserting “Department of Transportation” in the list of departments and agencies in
+        # subsection (a) of section 2 thereof after “Department of Labor”"
+        (
+            "11382",
+            "10501",
+            "insert_after",
+            Location("2", ("a",)),
+            "Department of Labor",
+            "Department of Transportation",
+        ),
+        # "inserting the words “Department of Health and Human Services” in the list of
+        # departments and agencies in section 21 of that order after the words “Department of
+        # Commerce.”"
+        (
+            "13232",
+            "10789",
+            "insert_after",
+            Location("21"),
+            "Department of Commerce",
+            "Department of Health and Human Services",
+        ),
+    ],
+)
+def test_words_inserted_with_their_place_between(amending, target, op, where, anchor, new):
+    (found,) = [i for i in aimed(amending, target) if i.new == new]
+    assert (found.op, found.location) == (op, where)
+    assert found.old.startswith(anchor)
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "sections", "words"),
+    [
+        # "by deleting therefrom sections 1 and 5 and by inserting in lieu thereof the following
+        # sections 1 and 5, respectively: “SECTION 1. Department of Agriculture, (a) ..."
+        ("10560", "10884", {"1", "5"}, "There are hereby reserved to the President the functions"),
+        # "... is hereby amended\n\n(1) by changing section 7 to read as follows: “SEC 7. ...”
+        # \n\n(2) by adding a new section 9 as follows: “SEC. 9. The holiday ...”"
+        ("10358", "11226", {"7", "9"}, "The holiday for a full-time employee"),
+    ],
+)
+def test_clauses_chained_replace_and_add_sections(target, amending, sections, words):
+    original = {s.number: s.text for s in order(target).sections}
+    parts, not_applied = consolidated(target, amending)
+    changed = _changed_by(parts, amending)
+    assert set(changed) == sections
+    assert any(words in p.text for p in changed.values())
+    assert not any(words in text for text in original.values())
+    assert not [n for n in not_applied if n["number"] == amending]
+    # "SECTION 1. Department of Agriculture, (a) ...": the heading set apart at its comma
+    assert not any(p.text.startswith("Department of Agriculture") for p in changed.values())
