@@ -45,6 +45,21 @@ _READ_AS_RE = re.compile(
     re.I,
 )
 
+# "... is revoked and the following new section is substituted therefor:", "... is revoked and
+# a new section 2 is added to read as follows:", "... is hereby deleted and in lieu thereof the
+# following is inserted:": the part given a new text in its place.
+_SUBSTITUTED_RE = re.compile(
+    r"\s*,?\s*and\s+(?:in\s+lieu\s+thereof\s+the\s+following\s+is\s+inserted"
+    r"|(?:(?:the\s+following|a)\s+(?:new\s+)?(?:sub)?(?:section|paragraph)"
+    r"(?:\s+(?P<number>\d[\w().-]{0,11}|\(\w{1,4}\)))?\s+)?(?:is|are|shall\s+be)?\s*(?:hereby\s+)?"
+    r"(?:(?:substituted|inserted)\s+(?:therefor|in\s+(?:lieu|place)\s+thereof)"
+    r"|added(?:\s+thereto)?\s+to\s+read(?:\s+as\s+follows)?))\s*(?::|--|\u2014)?",
+    re.I,
+)
+# Anything else put in a revoked part's place ("... is revoked and the following new Sections
+# 4-205 and 4-206 are added thereto:"): not read as a bare revocation.
+_AND_IN_ITS_PLACE_RE = re.compile(r"\s*,?\s*and\s+(?:the\s+following|a\s+new|in\s+lieu)", re.I)
+
 _BY_RE = re.compile(
     rf"\s*,?\s*(?:effective\s+(?:as\s+of\s+|on\s+)?(?:{_DATE}|[^,]{{3,40}}),\s*)?"
     r"(?:as\s+follows\s*:?\s*)?(?:\(\w{1,3}\)\s*)?by\s+(?:\(\w{1,3}\)\s+(?=[a-z]))?",
@@ -234,10 +249,26 @@ def _operation(
     """The operation after a head (or at an item's start), and where it ends."""
     location = location or Location()
     base = {"target_kind": "executive_order", "target_number": number, "start": start}
-    if "revoked" in verb or "rescinded" in verb:
+    if any(word in verb for word in ("revoked", "rescinded", "deleted")):
+        # "Section 105 is revoked and the following new section is substituted therefor:
+        # “SEC. 105. ...”": the section replaced, never left revoked
+        substituted = _SUBSTITUTED_RE.match(text, at)
+        number_given = substituted and substituted.group("number")
+        if number_given and number_given.strip(".") != (location.section or ""):
+            substituted = None  # a new section of another number: not this one's new text
+        if not substituted and _AND_IN_ITS_PLACE_RE.match(text, at):
+            problem = "a part revoked and another put in its place, which is not read"
+            return _failed(text, start, at, base, location, problem)
+        if substituted:
+            quoted, end = quoted_block(text, substituted.end())
+            if quoted is None:
+                return _failed(
+                    text, start, substituted.end(), base, location, "the new text is not quoted"
+                )
+            return _done(text, start, end, base, REPLACE, location, new=quoted)
+        if "deleted" in verb:  # "Sec. 201(f) is deleted in its entirety": out of the text
+            return _done(text, start, at, base, STRIKE_PLACE, location)
         return _done(text, start, at, base, REVOKE, location)
-    if "deleted" in verb:  # "Sec. 201(f) is deleted in its entirety": taken out of the text
-        return _done(text, start, at, base, STRIKE_PLACE, location)
     if ("redesignated" in verb or "renumbered" in verb) and "," in (location.section or ""):
         # "Paragraphs 4, 5, 6, 7, and 8 are redesignated as paragraphs 5, 6, 7, 8, and 9,
         # respectively": each paired with its new number

@@ -99,7 +99,17 @@ def normalize_quotes(text: str) -> str:
     # A mark alone on its line closes the quotation above it ("... uniform regulations.\n\n"
     # of EO 12790): it opens nothing.
     text = _LONE_MARK_RE.sub("\\1\u201d", text)  # the same length: offsets hold
+    text = _SPACED_CLOSE_RE.sub("\u201d", text)
     return _STRAIGHT_OPEN_RE.sub("\u201c", text).replace('"', "\u201d")
+
+
+# A closing mark typed after a space: "striking out "and (6) " and inserting in lieu", "for
+# "Management (OEP) " in section 401 (27)", "... and (7) ".": a mark that opens is followed by
+# the words it quotes, not by its instruction's next words ("and inserting", "in section").
+_SPACED_CLOSE_RE = re.compile(
+    r'(?<=[^\s"] )"(?=\.(?:\s|$)'
+    r'|[ \t]+(?:and|in|for|after|before)[ \t]+(?:inserting|lieu|section|\u201c|"))'
+)
 
 
 _LONE_MARK_RE = re.compile(r'(?<=\n)([ \t]*)"(?=[ \t]*(?:\n|$))')

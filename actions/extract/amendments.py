@@ -46,7 +46,7 @@ from actions.extract.amendment_wording import (
 from actions.extract.amendment_wording import done as _done
 from actions.extract.amendment_wording import failed as _failed
 
-_ORDER = r"Executive\s+Order\s+(?:No\.\s*)?(?P<number>\d{3,5})"
+_ORDER = r"Executive\s+Order\s+(?:No\.?\s*)?(?P<number>\d{3,5})"  # "No 11747" too
 
 # Words between the order and its verb: ", of November 14, 1994,", a title in parentheses or
 # quotes, ", as amended,", ", entitled “...”," — no sentence end (a period before a space and

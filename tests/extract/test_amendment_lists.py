@@ -250,3 +250,62 @@ def test_clauses_chained_replace_and_add_sections(target, amending, sections, wo
     assert not [n for n in not_applied if n["number"] == amending]
     # "SECTION 1. Department of Agriculture, (a) ...": the heading set apart at its comma
     assert not any(p.text.startswith("Department of Agriculture") for p in changed.values())
+
+
+def test_a_section_revoked_and_another_substituted_takes_the_new_text():
+    """EO 11959 on EO 10973: "Section 105 is revoked and the following new section is
+    substituted therefor: “SEC. 105. ALLOCATION OF FOREIGN ASSISTANCE. “In carrying out ...”":
+    the section's new text, never the section left revoked."""
+    parts, _ = consolidated("10973", "11959")
+    (section,) = [p for p in parts if p.number == "105"]
+    assert not section.revoked
+    assert section.text.startswith("In carrying out the functions conferred upon the President")
+    assert "section 653 of the Act" in section.text
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "section", "op", "problem"),
+    [
+        # "(b) Section 2 of Executive Order 13088, as replaced by ..., is revoked and a new
+        # section 2 is added to read as follows: “Sec. 2. Further, ...”": a replacement
+        ("13192", "13088", "2", "replace", None),
+        # "Section 4-101 of Executive Order No. 12148 is revoked and the following new Sections
+        # 4-205 and 4-206 are added thereto:": other sections added; not a bare revocation
+        ("12155", "12148", "4-101", None, "a part revoked and another put in its place"),
+    ],
+)
+def test_a_part_revoked_with_something_in_its_place(amending, target, section, op, problem):
+    (found,) = [i for i in aimed(amending, target) if i.location.section == section]
+    assert found.op == op
+    assert (found.problem or "").startswith(problem or "")
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "location", "old"),
+    [
+        # "Section 101 is amended by striking out "and (6) " and inserting in lieu thereof
+        # "(6) sections 413 (b) and 607 ...": the mark after "(6) " closes, it opens nothing
+        ("11959", "10973", Location("101"), "and (6) "),
+        # "... (1) by substituting "Policy (35 F.R. 6421)" for "Management (OEP) " in section
+        # 401 (27), and (2) by substituting ..."
+        ("11556", "11490", Location("401", ("27",)), "Management (OEP) "),
+    ],
+)
+def test_a_closing_mark_typed_after_a_space(amending, target, location, old):
+    found = [i for i in aimed(amending, target) if i.old == old]
+    assert [(i.op, i.location) for i in found] == [("strike_insert", location)]
+
+
+@pytest.mark.parametrize(
+    ("target", "words"),
+    [
+        ("11880", "Under Secretary of Commerce"),  # "Executive Order No 11880 is amended by ..."
+        ("12328", "(25 CFR 251.5 and 252.31)"),  # "Executive Order No 12328 is amended by ..."
+        ("11644", "Atomic Energy Commission"),  # "Section 7 of Executive Order No 11644, ..."
+    ],
+)
+def test_an_order_numbered_without_the_period_of_no(target, words):
+    """EO 12608 names the orders it amends "Executive Order No 11880": each instruction is
+    aimed at the order it names, not at the one named before it."""
+    found = [i for i in aimed("12608", target) if i.old and words in i.old]
+    assert found and all(i.target_number == target for i in found)

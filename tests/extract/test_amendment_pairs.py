@@ -40,7 +40,7 @@ def test_words_replaced_in_pairs_wherever_they_appear(amending, target, pairs):
     assert [(instruction.old, instruction.new), *instruction.pairs] == pairs
     before = {s.number: s.text for s in order(target).sections}
     parts, not_applied = amended(target, amending)
-    assert instruction.text not in {n.instruction.text for n in not_applied}
+    assert instruction.text not in {n["instruction"] for n in not_applied}
     text = " ".join(p.text for p in parts.values())
     for old, new in pairs:
         assert any(old in body for body in before.values())
