@@ -32,6 +32,7 @@ from actions.extract.amendment_wording import (
     REDESIGNATE,
     REVOKE,
     ROMAN,
+    STRIKE,
     STRIKE_INSERT,
     STRIKE_PLACE,
     Instruction,
@@ -259,10 +260,23 @@ def _listed(
             )
             return [instruction], end
         return None
-    if any(place.path or place.sentence for place in places):
-        return None  # parts inside sections edited alike: not read
+    if any(place.sentence for place in places):
+        return None
+    if any(place.path for place in places):
+        # "Sections 2.4(b) and 2.5(e)(vi) of Executive Order 13467 are further amended by
+        # striking “National Background Investigations Bureau” each place it appears and
+        # inserting ...": words edited alike in each part named; any other edit of parts
+        # inside sections (new texts given "respectively") is not read.
+        found, end = _operations(text, start, rest_at, verb, number, Location())
+        if len(found) != 1 or found[0].op not in _WORD_OPS or found[0].location.section:
+            return None
+        each = tuple((place, "") for place in places)
+        return [replace(found[0], location=places[0], each=each)], end
     sections = Location(section=",".join(place.section for place in places))
     return _operations(text, start, rest_at, verb, number, sections)
+
+
+_WORD_OPS = (STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE)
 
 
 def _refused(

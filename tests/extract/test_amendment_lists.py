@@ -309,3 +309,26 @@ def test_an_order_numbered_without_the_period_of_no(target, words):
     aimed at the order it names, not at the one named before it."""
     found = [i for i in aimed("12608", target) if i.old and words in i.old]
     assert found and all(i.target_number == target for i in found)
+
+
+def test_words_edited_alike_in_parts_listed_before_the_order():
+    """EO 12608: "Sections 2(a) and 2(b) of Executive Order No 10841, as amended, are further
+    amended by deleting the words “Atomic Energy Commission” and inserting in lieu thereof
+    “Secretary of Energy”": both subsections; and EO 13869's "Sections 2.4(b) and 2.5(e)(vi)
+    of Executive Order 13467 are further amended by striking ... each place it appears" read
+    as one edit of each part named."""
+    parts, not_applied = consolidated("10841", "12608")
+    (section,) = [p for p in parts if p.number == "2"]
+    assert (
+        "Atomic Energy Commission"
+        in [s for s in order("10841").sections if s.number == "2"][0].text
+    )
+    assert "Atomic Energy Commission" not in section.text
+    assert section.text.count("Secretary of Energy") == 2
+    assert not [n for n in not_applied if "10841" in n["instruction"]]
+    (found,) = [i for i in aimed("13869", "13467") if i.each]
+    assert [place for place, _ in found.each] == [
+        Location("2.4", ("b",)),
+        Location("2.5", ("e", "vi")),
+    ]
+    assert found.each_place
