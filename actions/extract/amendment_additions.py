@@ -15,6 +15,7 @@ from actions.extract.amendment_wording import (
     FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
+    ORDER_NAME,
     Instruction,
     Location,
     _location,
@@ -82,7 +83,7 @@ _PASSIVE_ADD_RE = re.compile(
     r"\s*(?:as\s+follows\s*:\s*)?(?:in\s+(?P<within>" + _PLACE + r")\s*,\s*)?"
     r"(?:an?|the\s+following)\s+(?P<what>(?:new\s+)?" + _NEW_PART + r")"
     r"(?P<more>(?:\s*,?\s*and\s+(?:an?\s+)?(?:new\s+)?" + _NEW_PART + r")*)"
-    r"(?:\s+of\s+(?:that|the)\s+order|\s+of\s+Executive\s+Order\s+(?:No\.\s*)?\d+)?"
+    r"(?:\s+of\s+(?:that|the)\s+order|\s+of\s+" + ORDER_NAME + r"\d+)?"
     r"\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+to\s+the\s+order)?"
     r"(?P<where>\s+(?:(?:immediately\s+)?(?:after|before)|at\s+the\s+end\s+of|to)\s+"
     + _PLACE

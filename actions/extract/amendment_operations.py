@@ -19,6 +19,7 @@ from actions.extract.amendment_wording import (
     FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
+    ORDER_NAME,
     REDESIGNATE,
     RENUMBER_FOLLOWING,
     REPLACE,
@@ -106,7 +107,9 @@ _REPLACE_PLACE_RE = re.compile(
     # "for subsection (c) of Section 2 thereof (48 CFR § 1.2(c))", "for section 301 thereof,
     # as amended by Executive Order No. 10574 of November 5, 1954,": the place told again
     + r"(?:\((?:[^()]|\([^()]*\))*\)\s*"
-    + r"|,?\s*as\s+amended\s+by\s+Executive\s+Order\s+(?:No\.\s*)?\d+"
+    + r"|,?\s*as\s+amended\s+by\s+"
+    + ORDER_NAME
+    + r"\d+"
     + rf"(?:\s+of\s+{_DATE})?,\s*)?"
     + r"|substituting\s+the\s+following\s+for\s+"
     + _where(3)

@@ -14,6 +14,7 @@ from actions.extract.amendment_wording import (
     ADD_SECTION,
     AFTER_SENTENCE,
     INSERT_AFTER,
+    ORDER_NAME,
     STRIKE,
     STRIKE_INSERT,
     Instruction,
@@ -77,7 +78,7 @@ _PASSIVE_ADD_RE = re.compile(
     r"(?:(?:an?\s+)?new\s+(?P<place>sections\s+[\dA-Za-z,\s]+?|" + _PLACE + r")"
     r"|the\s+following\s+(?:new\s+)?(?P<kind>(?:sub)?(?:sections?|paragraphs?|clauses?|sentences?)"
     r"|language|text))"
-    r"\s*(?:(?:of|to)\s+(?:that|the|this|such)\s+[Oo]rder\s*|of\s+Executive\s+Order\s+(?:No\.\s*)?\d+\s*)?"
+    r"\s*(?:(?:of|to)\s+(?:that|the|this|such)\s+[Oo]rder\s*|of\s+" + ORDER_NAME + r"\d+\s*)?"
     r",?\s*(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|inserted)"
     # the place, whose "3.4(a)" and "Sec. 201(c)" hold periods of their own
     r"(?P<where>(?:[^:\u201c.]|\.(?=\d)|(?<=Sec)\.){0,80}?)"

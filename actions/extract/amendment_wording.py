@@ -179,6 +179,10 @@ def numbered_within_part(place: str | None) -> bool:
     return not (len(digits) >= 3 and digits.startswith(str(ordinal)))
 
 
+# An order named by number: "Executive Order No. 10161", "Executive Order 13224", and "Executive
+# Order No 11747" (EO 12608 prints it so for some thirty orders).
+ORDER_NAME = r"Executive\s+Order\s+(?:No\.?\s*)?"
+
 _MARK = r"\(\s?[A-Za-z0-9]{1,5}\s?\)"
 
 # "section 4", "section 1(a)", "subsection (b) of section 8", "paragraph (3) of subsection (b)

@@ -29,6 +29,7 @@ from actions.extract.amendment_wording import (
     FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
+    ORDER_NAME,
     REDESIGNATE,
     REVOKE,
     ROMAN,
@@ -47,7 +48,7 @@ from actions.extract.amendment_wording import (
 from actions.extract.amendment_wording import done as _done
 from actions.extract.amendment_wording import failed as _failed
 
-_ORDER = r"Executive\s+Order\s+(?:No\.?\s*)?(?P<number>\d{3,5})"  # "No 11747" too
+_ORDER = ORDER_NAME + r"(?P<number>\d{3,5})"
 
 # Words between the order and its verb: ", of November 14, 1994,", a title in parentheses or
 # quotes, ", as amended,", ", entitled “...”," — no sentence end (a period before a space and
