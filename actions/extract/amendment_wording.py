@@ -45,7 +45,11 @@ class Location:
     def describe(self) -> str:
         if self.section is None:
             return "the order"
-        where = f"section {self.section}" + "".join(f"({p})" for p in self.path)
+        path = self.path
+        # "section 1-201(b)": a paragraph of a part-numbered order named by its own number
+        head = path[0] if path and "-" in path[0] else self.section
+        path = path[1:] if head != self.section else path
+        where = f"section {head}" + "".join(f"({p})" for p in path)
         return f"the {self.sentence} sentence of {where}" if self.sentence else where
 
 

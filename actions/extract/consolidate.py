@@ -228,6 +228,9 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         return _anywhere(parts, instruction)
     if "," in location.section:
         return _each_section(parts, instruction)
+    within = _within_part(parts, location)
+    if within:
+        return apply(parts, dataclasses.replace(instruction, location=within))
     part = _part(parts, location.section)
     if part.revoked:
         raise NotApplied(f"section {location.section} was revoked before")
@@ -388,6 +391,20 @@ def _anywhere(parts: list[Part], instruction: Instruction) -> Part:
     for part in holding:
         part.text = edit(part.text, 0, len(part.text), instruction)
     return holding[0]
+
+
+def _within_part(parts: list[Part], location) -> object | None:
+    """ "Section 4-203 of Executive Order No 12148": in an order numbered by parts (1979's
+    "1-1. Transfer ... 1-101. A ..."), a numbered paragraph of section 4, where the order has
+    no section of that number; None elsewhere."""
+    hyphen = re.fullmatch(r"(\d+)-\d+", location.section or "")
+    if not hyphen or any(p.number == location.section for p in parts):
+        return None
+    if not any(p.number == hyphen.group(1) for p in parts):
+        return None
+    return dataclasses.replace(
+        location, section=hyphen.group(1), path=(location.section, *location.path)
+    )
 
 
 def _part(parts: list[Part], number: str) -> Part:

@@ -23,6 +23,9 @@ from actions.extract.amendment_wording import (
 )
 from actions.extract.text_places import NotApplied, find_words, renumber_after, successors
 
+# A part's own marker: "(a)", or "1-201." in an order numbered by parts.
+_MARK = r"\(\s?\w{1,5}\s?\)|\d+-\d+\."
+
 
 def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
     span = text[start:end]
@@ -44,13 +47,11 @@ def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
             # "substituting for subsection (b) ... the following: (1) The Secretary ...": a
             # text that opens with another part's marker is not the part's new text.
             raise NotApplied(f"the new text opens with ({opens.group(1)}), not ({path[-1]})")
-        marker = re.match(r"\s*(\(\s?\w{1,5}\s?\))\s", span)
-        lead = (
-            marker.group(1) + " " if marker and not re.match(r"\s*\(\s?\w{1,5}\s?\)", new) else ""
-        )
+        marker = re.match(rf"\s*({_MARK})\s", span)
+        lead = marker.group(1) + " " if marker and not re.match(rf"\s*(?:{_MARK})", new) else ""
         return text[:start] + lead + new.strip() + _tail(span) + text[end:]
     if op == REVOKE:
-        marker = re.match(r"\s*\(\s?\w{1,5}\s?\)", span)
+        marker = re.match(rf"\s*(?:{_MARK})", span)
         kept = marker.group(0).strip() + " " if marker else ""
         return text[:start] + kept + "[Revoked]" + _tail(span) + text[end:]
     if op == RENUMBER_FOLLOWING:
@@ -154,6 +155,13 @@ def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
             # "inserting “(13) the Secretary of Homeland Security;” after “(12) the Secretary
             # of Education;”", the (12) a paragraph of its own: so is the (13)
             return text[:start] + span[:b] + "\n\n" + new.strip() + span[b:] + text[end:]
+        if _list_line(span, a, b) and new.strip()[:1].isupper() and "\n" not in new.strip():
+            # "adding “The Director of the Federal Emergency Management Agency” after “The
+            # Administrator, National Aeronautics and Space Administration”", a list of names
+            # one to a line: the name added is a line of its own.
+            line_break = re.match(r"[ \t]*\n+", span[b:])
+            gap = line_break.group(0) if line_break else "\n"
+            return text[:start] + span[:b] + gap + new.strip() + span[b:] + text[end:]
         return text[:start] + span[:b] + _spaced(span[:b], new) + span[b:] + text[end:]
     return (
         text[:start]
@@ -162,6 +170,21 @@ def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         + (" " if not new.endswith(" ") else "")
         + span[a:]
         + text[end:]
+    )
+
+
+def _list_line(span: str, a: int, b: int) -> bool:
+    """Whether the words stand alone on their line, with no sentence's end: an entry in a
+    list printed one to a line."""
+    before = span[:a].rsplit("\n", 1)[-1]
+    after = span[b:].split("\n", 1)[0]
+    words = span[a:b]
+    return (
+        not before.strip()
+        and not after.strip()
+        and "\n" in span[b:]
+        and words.rstrip()[-1:] not in ".;:,"
+        and len(words) < 200
     )
 
 

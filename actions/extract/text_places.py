@@ -148,7 +148,14 @@ def _misprinted_sibling(text: str, start: int, end: int, mark: str) -> int:
     return sibling.start() if sibling else end
 
 
+# "1-201. The Administrator ...": a paragraph numbered within its part, on a line of its own;
+# it ends where the next such number (or a heading's "1-3.") opens a line.
+_PART_PARAGRAPH_RE = re.compile(r"(?:(?<=\n)|^)[ \t]*\d+-\d+\.(?=\s)")
+
+
 def _marker_re(mark: str) -> re.Pattern:
+    if "-" in mark:
+        return re.compile(rf"(?:(?<=\n)|^)[ \t]*{re.escape(mark)}\.(?=\s)")
     # A paragraph opening with the marker, or the marker inline after a sentence or a colon
     # ("Sec. 2. Policy. (a) The ...", "... as follows: (1) ...").
     escaped = re.escape(mark)
@@ -169,6 +176,9 @@ def locate(text: str, location) -> tuple[int, int]:
             for successor in successors(mark)
             if (nxt := _marker_re(successor).search(text, found.end(), end))
         ]
+        if "-" in mark:
+            following = _PART_PARAGRAPH_RE.search(text, found.end(), end)
+            candidates = [following.start()] if following else []
         start, end = found.start(), min(candidates, default=end)
         end = _misprinted_sibling(text, found.end(), end, mark)
         # The span ends where its own text ends, its paragraph break left outside.
@@ -187,7 +197,7 @@ _ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last
 
 
 def _sentence(text: str, start: int, end: int, location) -> tuple[int, int]:
-    marker = re.match(r"\s*\(\s?\w{1,5}\s?\)\s*", text[start:end])
+    marker = re.match(r"\s*(?:\(\s?\w{1,5}\s?\)|\d+-\d+\.)\s*", text[start:end])
     begin = start + (marker.end() if marker else 0)
     bounds = []
     position = begin
