@@ -76,15 +76,19 @@ def addition(text, start, position, window, base, location) -> tuple[Instruction
 # after paragraph 3:", "In Section 5, a new subsection (f) and a new subsection (g) are added
 # to read as follows:", "The following paragraph (o) is added at the end of section 1:".
 _NEW_PART = (
-    r"(?:sub)?(?:section|paragraph|subparagraph|clause)\s+"
-    r"(?:\d+[A-Za-z]?(?:\s?\(\s?\w{1,5}\s?\))*|\(\s?\w{1,5}\s?\))"
+    r"(?:sub)?(?:section|paragraph|subparagraph|clause)s?\s+"
+    r"(?:\d+(?:[-.]\d+)?[A-Za-z]?(?:\s?\(\s?\w{1,5}\s?\))*|\(\s?\w{1,5}\s?\))"
+    # "New sections 7 and 8 are added", "New sections 2.2 and 2.3"
+    r"(?:\s+and\s+\d+(?:[-.]\d+)?[A-Za-z]?(?=\s+(?:is|are)\b))?"
 )
 _PASSIVE_ADD_RE = re.compile(
     r"\s*(?:as\s+follows\s*:\s*)?(?:in\s+(?P<within>" + _PLACE + r")\s*,\s*)?"
     r"(?:an?|the\s+following)\s+(?P<what>(?:new\s+)?" + _NEW_PART + r")"
     r"(?P<more>(?:\s*,?\s*and\s+(?:an?\s+)?(?:new\s+)?" + _NEW_PART + r")*)"
     r"(?:\s+of\s+(?:that|the)\s+order|\s+of\s+" + ORDER_NAME + r"\d+)?"
-    r"\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+to\s+the\s+order)?"
+    r"\s+(?:is|are|shall\s+be)\s+(?:hereby\s+)?(?:added|inserted)(?:\s+to\s+the\s+order"
+    # "... are added to Executive Order 13219 to read as follows:"
+    r"|\s+to\s+" + ORDER_NAME + r"\d+(?:\s+of\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4})?)?"
     r"(?P<where>\s+(?:(?:immediately\s+)?(?:after|before)|at\s+the\s+end\s+of|to)\s+"
     + _PLACE
     + r")?"

@@ -197,12 +197,13 @@ def moving_order(moves: tuple[tuple[Location, str], ...]) -> list[tuple[Location
     return list(reversed(moves)) if up else list(moves)
 
 
-def _rank(label: str) -> int:
-    if label.isdigit():
-        return int(label)
+def _rank(label: str) -> tuple[int, ...]:
+    if re.fullmatch(r"\d+(?:[.-]\d+)*", label):
+        # "2.2" before "2.4", "1-201" before "1-203": sections of an order numbered by parts
+        return tuple(int(n) for n in re.split(r"[.-]", label))
     if label in _ROMAN and len(label) > 1:
-        return _ROMAN.index(label) + 1
-    return ord(label[0].lower()) - ord("a") + 1 if label[:1].isalpha() else 0
+        return (_ROMAN.index(label) + 1,)
+    return (ord(label[0].lower()) - ord("a") + 1 if label[:1].isalpha() else 0,)
 
 
 # "Sections 5 (b), 7, and 8 of Executive Order No. 11075 ... are hereby revoked", "Sections

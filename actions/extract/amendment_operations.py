@@ -176,7 +176,8 @@ _BEFORE_THE_END_RE = re.compile(
 # The new designation: "as section 12", "as subsection (d)".
 _DESIGNATION = (
     r"(?:section|subsection|(?:sub)?paragraph|clause|(?:sub)?division|[Ss]ec\.)\s*"
-    r"(?P<new>\d+[A-Za-z]?(?:\s?\(\s?[a-z0-9]{1,4}\s?\))*|\(\s?[a-z0-9]{1,4}\s?\))"
+    # "section 2.5" of an order numbered by parts, not "section 2"
+    r"(?P<new>\d+(?:[-.]\d+)?[A-Za-z]?(?:\s?\(\s?[a-z0-9]{1,4}\s?\))*|\(\s?[a-z0-9]{1,4}\s?\))"
 )
 
 _REDESIGNATING_RE = re.compile(

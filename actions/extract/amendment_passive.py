@@ -23,6 +23,7 @@ from actions.extract.amendment_wording import (
     _merge,
     new_sections,
     quoted_block,
+    quoted_for_each,
 )
 from actions.extract.amendment_wording import done as _done
 from actions.extract.amendment_wording import failed as _failed
@@ -183,6 +184,10 @@ def _passive_addition(text, start, end, base, location, added, quoted) -> tuple[
             return _done(text, start, end, base, ADD_END, _merge(where, parent), new=quoted)
         first = re.match(r"\d+[A-Za-z]?", (own.section or "").split(",")[0])
         number = first.group(0) if first and "," not in (own.section or "") else None
+        if "," in (own.section or ""):
+            # "New sections 2.2 and 2.3 are added ...: “Sec. 2.2. ...”\n\n“Sec. 2.3. ...”":
+            # each section quoted apart
+            quoted, end = quoted_for_each(text, quoted, end, own.section.split(","))
         return new_sections(text, start, end, base, added.group("where"), quoted, number)
     if kind.startswith("section"):
         return _done(text, start, end, base, ADD_SECTION, Location(), new=quoted)

@@ -128,6 +128,17 @@ _INSTRUCTION_LINE_RE = re.compile(
     r"(?:amended|revoked|added|deleted|striking|inserting|redesignated)\b"
 )
 
+# A paragraph of the amending order's own, not opening with a quotation mark: its next
+# instruction ("2. Section 12 shall read:").
+_UNQUOTED_INSTRUCTION_RE = re.compile(
+    r"\n[ \t]*\n[ \t]*(?:(?:\d{1,2}\.|\(\w{1,3}\)|Sec\.?|SEC\.?)\s+[^\n\u201c\u201d\"]{0,120}?\b"
+    r"(?:is|are|shall)\s+(?:hereby\s+)?(?:further\s+)?(?:be\s+)?"
+    r"(?:amended|revised|read|revoked|added|deleted|redesignated)\b"
+    # "(B) By relettering the present paragraphs (a) through (i) as ..."
+    r"|(?:\d{1,2}\.|\(\w{1,3}\))\s+By\s+(?:adding|deleting|inserting|striking|substituting|"
+    r"relettering|renumbering|redesignating|revoking)\b)"
+)
+
 # "... is further amended by adding thereto the following:\n\n(6) Deputy Director ...,
 # Department of Defense.\n\nLYNDON B. JOHNSON": the schedules of positions print the new items
 # unquoted, alone between the instruction and the signature.
@@ -220,7 +231,8 @@ _PLACE = (
     + r")?(?:\s?"
     + _MARK
     + r")*)"
-    r"(?:\s+of\s+)?)+"
+    # "Subsections (b) and (c) of redesignated section 2.7"
+    r"(?:\s+of\s+(?:(?:redesignated|renumbered)\s+(?=[Ss]ec))?)?)+"
     # "Section 106 of Part I", "section 408 of Part IV": a section of an order divided into
     # parts, numbered through the whole order (the part adds nothing to where)
     r"(?:[Pp]art\s+[IVXL]+\b(?:\s+of\s+)?)?"
@@ -236,13 +248,17 @@ def _location(place: str | None, which: str | None) -> Location:
     if not place:
         return Location(sentence=_which(which)) if which else Location()
     plural = re.match(
-        r"(?i)\s*(?:sections?|paragraphs)\s+(?P<list>[\d\s,A-Za-z-]+?)\s*(?:\s+of\s*)?$", place
+        r"(?i)\s*(?:sections?|paragraphs)\s+(?P<list>[\d\s,.A-Za-z-]+?)\s*(?:\s+of\s*)?$", place
     )
     if plural:
         # "sections 3 and 4": each, written "3,4" (consolidate applies the op to each).
         numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
         return Location(section=",".join(numbers), sentence=_which(which))
-    parts = [p for p in re.split(r"\s+of\s+", place.strip()) if p.strip()]
+    parts = [
+        re.sub(r"(?i)^(?:redesignated|renumbered)\s+", "", p)
+        for p in re.split(r"\s+of\s+", place.strip())
+        if p.strip()
+    ]
     if any(
         re.match(r"(?i)(?:sub)?(?:paragraphs|subsections|subparagraphs|clauses)\b", p)
         for p in parts
@@ -286,9 +302,14 @@ AFTER_SENTENCE = "\x00after the sentence"  # the anchor of a sentence added afte
 
 def _merge(outer: Location, inner: Location) -> Location:
     """A place inside an item ("in subsection (b)") within the item's own place."""
+    # (several parts inside stay several: "deleting paragraphs (a) and (b) and inserting in
+    # lieu thereof" in section 6 is not section 6 replaced whole)
+    several = inner.several or outer.several
     if inner.section is not None:
-        return Location(inner.section, inner.path, inner.sentence or outer.sentence)
-    return Location(outer.section, outer.path + inner.path, inner.sentence or outer.sentence)
+        return Location(inner.section, inner.path, inner.sentence or outer.sentence, several)
+    return Location(
+        outer.section, outer.path + inner.path, inner.sentence or outer.sentence, several
+    )
 
 
 # What ends a new text printed without quotation marks: the amending order's next section,
@@ -379,13 +400,20 @@ def quoted_block(text: str, position: int) -> tuple[str | None, int]:
                 return None, position
             return text[position + 1 : signed.start()].strip(), signed.start()
         after = text[end + 1 : end + 4]
-        if re.match(r"[.;,]?\s*(?:\n|$)|[.;]?\s*$", after) or end + 1 >= len(text):
+        # (a stray mark after the closing one: "... of this order."'\n\n(B) By ...")
+        if re.match(r"[.;,]?'?\s*(?:\n|$)|[.;]?\s*$", after) or end + 1 >= len(text):
             break
         if re.match(r"[.;]\s+(?:\(|[A-Z]|and\b)", text[end + 1 : end + 8]):
             break
         if _NEXT_INSTRUCTION_RE.match(text, end + 1):
             break  # "... products.” (2) Sections 6 and 7 ... are renumbered": the next item
         index = end + 1
+    ran_on = _UNQUOTED_INSTRUCTION_RE.search(text, position + 1, end)
+    if ran_on:
+        # "1. Paragraph (5) of Section 8(a) shall read: "(5) Knowing ... by unlawful
+        # means.\n\n2. Section 12 shall read:" (EO 11605): the closing mark lost, the quotation
+        # ends with its paragraph, before the order's next instruction.
+        return text[position + 1 : ran_on.start()].strip(), ran_on.start()
     body = text[position + 1 : end]
     # Paragraphs inside the quotation each open with a mark of their own.
     body = re.sub(r"\n\s*\u201c", "\n", body) if close == "\u201d" else body

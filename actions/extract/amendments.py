@@ -25,8 +25,6 @@ from actions.extract.amendment_operations import _operation, container, renumber
 from actions.extract.amendment_wording import (
     _PLACE,
     _SENTENCE,
-    AFTER_SENTENCE,
-    FINAL_PERIOD,
     INSERT_AFTER,
     INSERT_BEFORE,
     ORDER_NAME,
@@ -47,6 +45,7 @@ from actions.extract.amendment_wording import (
 )
 from actions.extract.amendment_wording import done as _done
 from actions.extract.amendment_wording import failed as _failed
+from actions.extract.quote_styles import as_printed, for_reading, style_of
 
 _ORDER = ORDER_NAME + r"(?P<number>\d{3,5})"
 
@@ -130,19 +129,20 @@ _FOUND_IN_RE = re.compile(
 
 def parse_instructions(text: str) -> list[Instruction]:
     """Every amendment instruction in a text, in order of position."""
-    # A text typed with straight quotes only: what its quotations hold ("46° 20' 00\"")
-    # keeps them; the curly ones are for reading the instruction.
-    straight_only = '"' in text and "\u201c" not in text and "``" not in text
-    # A text that quotes with single marks only ("delete the phrase 'Post Office activities'
-    # and substitute therefor 'Postal Service activities'"): read as quotations, printed back.
-    single_only = not re.search('["\u201c\u201d]|``', text) and bool(_SINGLE_QUOTED_RE.search(text))
-    if single_only:
-        text = _SINGLE_CLOSE_RE.sub("\u201d", _SINGLE_OPEN_RE.sub("\u201c", text))
+    style = style_of(text)
+    text = for_reading(text, style)
     text = quote_unquoted_items(normalize_quotes(text))
     out: list[Instruction] = []
     covered = 0
-    for head in _HEAD_RE.finditer(text):
+    for head in _heads(text):
         if head.start() < covered:
+            continue
+        if head.re is _ADDED_TO_RE:
+            # "New sections 7 and 8 are added to Executive Order 13219 to read as follows:"
+            found, covered = _operations(
+                text, head.start(), head.start(), "amended", head.group("number"), Location()
+            )
+            out.extend(found)
             continue
         if head.group("place") and _NAMING_RE.search(text, max(0, head.start() - 30), head.start()):
             continue  # "The orders amending section 1 of Executive Order 10673": no edit
@@ -214,7 +214,22 @@ def parse_instructions(text: str) -> list[Instruction]:
             continue  # a whole order revoked: its status, not an edit of its text
         found, covered = _operations(text, head.start(), rest_at, verb, number, location)
         out.extend(found)
-    return [_as_printed(i, straight_only, single_only) for i in out]
+    return [as_printed(i, style) for i in out]
+
+
+# An addition that names the order after its verb: "A new section 6 is added to Executive
+# Order 13088 to read as follows:", "New sections 2.2 and 2.3 are added to ...".
+_ADDED_TO_RE = re.compile(
+    r"(?<![\w,])(?:an?\s+)?new\s+(?:sub)?(?:sections?|paragraphs?)\s+[^:;\u201c]{1,40}?\s+"
+    rf"(?:is|are)\s+(?:hereby\s+)?added\s+to\s+{_ORDER}",
+    re.I,
+)
+
+
+def _heads(text: str) -> list[re.Match]:
+    """The heads of instructions in the order they stand: the order named before its verb,
+    and additions that name it after."""
+    return sorted([*_HEAD_RE.finditer(text), *_ADDED_TO_RE.finditer(text)], key=lambda m: m.start())
 
 
 def _listed(
@@ -309,35 +324,6 @@ _NAMING_RE = re.compile(
 )
 
 
-# A quotation in single marks: after a space or bracket, up to a mark before a space or stop.
-_SINGLE_QUOTED_RE = re.compile(r"(?<=[\s(])'(?=[^\s'])[^'\n]{1,400}?(?<=\S)'(?=[\s.,;:)]|$)")
-_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014-]))'(?=\S)", re.M)
-_SINGLE_CLOSE_RE = re.compile(r"(?<=\S)'(?=[\s.,;:)\]]|$)", re.M)
-
-
-def _as_printed(
-    instruction: Instruction, straight_only: bool, single_only: bool = False
-) -> Instruction:
-    """The quoted texts as the order printed them: straight quotes kept where the order had
-    only those, and the period or comma that American usage sets inside a closing quotation
-    mark left out of an inserted text when the text it replaces has none ("42(c)." for
-    "42 (b)" in the middle of a sentence)."""
-    new, old = instruction.new, instruction.old
-    if straight_only or single_only:
-        mark = '"' if straight_only else "'"
-        new = new.replace("\u201c", mark).replace("\u201d", mark) if new else new
-        old = old.replace("\u201c", mark).replace("\u201d", mark) if old else old
-    inline = instruction.op in (STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE) and old not in (
-        FINAL_PERIOD,
-        AFTER_SENTENCE,
-    )
-    if inline and new and new.endswith(".") and old and old[-1:] not in ".;:" and len(new) < 200:
-        new = new[:-1]  # a comma stays: "February 11, 2001," goes on in the sentence
-    if (new, old) == (instruction.new, instruction.old):
-        return instruction
-    return replace(instruction, new=new, old=old)
-
-
 # The next operation of one instruction: "..., and by deleting", "; and (2) by striking". A
 # new item ("(b) By inserting ...") starts after its own marker without "and": not chained.
 # "(1) by deleting ..., (2) by deleting ...": markers on one line are chained as well.
@@ -352,7 +338,12 @@ _AND_BY_RE = re.compile(
     r"(?=by\s|(?:adding|inserting|striking|redesignating|deleting|substituting)\s"
     # "..., and revising Sections 3, 4, and 5 to read as follows:" (EO 12106)
     r"|revising\s+(?:sub)?sections?\s+\d[^:;\u201c]{0,40}?\s+to\s+read\b"
-    r"|in\s+(?:sub)?section\s+\d[^,;]{0,20}\s+by\s)"  # "and (ii) in section 2(a) by ..."
+    r"|in\s+(?:sub)?section\s+\d[^,;]{0,20}\s+by\s"  # "and (ii) in section 2(a) by ..."
+    # "Section 2.4 is redesignated as section 2.5, and a new section 2.4 is added to read as
+    # follows:" (EO 13741), "..., and the following new paragraph (5) is inserted immediately
+    # after paragraph (4):" (EO 10746)
+    r"|(?:an?|the\s+following)\s+new\s+(?:sub)?(?:section|paragraph)\s+[^,;:\u201c]{1,20}?\s+(?:is|are)\s+"
+    r"(?:hereby\s+)?(?:added|inserted)\b)"
     # "In Section 3, delete subsection (i), redesignate subsection (h) as subsection (i), and
     # insert the following new subsection (h):": imperatives, after a comma or an "and".
     r"|[ \t]*(?:[,;][ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
@@ -458,6 +449,7 @@ def _items(
             # further amended by ...": an item that names the order again.
             head = named
         found = None
+        nested = False  # the item a lead-in, its own items read
         if head:
             which = head.group("which") or head.groupdict().get("which2")
             location = _location(head.group("place"), which)
@@ -471,6 +463,7 @@ def _items(
             elif len(outer) < 2 and lead and "read" not in text[head.end() : head.end() + 30]:
                 found, used = _items(text, lead.end(), number, location, (*outer, style))
                 found = found or None
+                nested = found is not None
             if found is None:
                 found, used = _operations(
                     text, body_start, head.end(), verb, number, location, in_list=True
@@ -503,7 +496,8 @@ def _items(
             break
         out.extend(found)
         # A failed item ends where the next begins: its guessed end must not swallow it.
-        failed = found[0].op is None
+        # (A list inside the item, whose first item failed, is read to its end.)
+        failed = found[0].op is None and not nested
         position = (
             nxt if failed and nxt > body_start else max(used, nxt if nxt > body_start else used)
         )

@@ -27,6 +27,7 @@ from actions.extract.amendment_wording import (
     STRIKE_INSERT,
     STRIKE_PLACE,
     Instruction,
+    Location,
 )
 from actions.extract.text_edits import edit, remove, short
 from actions.extract.text_places import NotApplied, find_words, locate
@@ -440,16 +441,39 @@ def split_section(new: str) -> tuple[str | None, str | None, str]:
     if title_case and re.fullmatch(r"[A-Z][^.]{0,80}\.", rest.strip()) and len(rest.split()) <= 10:
         return head.group("number"), rest.strip().rstrip("."), ""  # a heading and no text
     heading = _HEADING_RE.match(rest)
+    listed = re.match(r"(?P<heading>[A-Z][^.]{1,120}?)\.\s+(?=[A-Z(\u201c\"])", rest)
+    if not heading and listed and _title_case(listed.group("heading")):
+        # "Sec. 2.5. Establishment, Designation, and Functions of Executive Agents. (a) ...":
+        # a heading with commas, in title case (a sentence's commas are not)
+        heading = listed
     if heading and len(heading.group("heading").split()) <= 14:
         return head.group("number"), heading.group("heading"), rest[heading.end() :].strip()
     return head.group("number"), "", rest.strip()
 
 
+def _title_case(words: str) -> bool:
+    return all(w[:1].isupper() for w in words.split() if len(w) > 3)
+
+
 def _add_sections(parts: list[Part], instruction: Instruction) -> Part:
     """New sections, each where its number puts it (or after the section named)."""
     chunks = re.split(
-        r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.)\s*\d+[A-Za-z]?\.\s)", instruction.new or ""
+        r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.)\s*\d+(?:[-.]\d+)?[A-Za-z]?\.\s)",
+        instruction.new or "",
     )
+    numbers = [split_section(chunk)[0] for chunk in chunks]
+    hosts = [_within_part(parts, Location(section=n)) if n else None for n in numbers]
+    if any(hosts):
+        # "A new Section 4-207 is added ...: “Sec. 4-207. The functions ...”": numbered
+        # paragraphs of section 4, each after the last of its part
+        if not all(hosts):
+            raise NotApplied("the new text adds paragraphs and sections at once")
+        trial = copy.deepcopy(parts)
+        for chunk, number, host in zip(chunks, numbers, hosts, strict=True):
+            _add_paragraph(_part(trial, host.section), number, chunk)
+        for part, added in zip(parts, trial, strict=True):
+            part.text = added.text
+        return _part(parts, hosts[0].section)
     new_parts = []
     for chunk in chunks:
         number, heading, body = split_section(chunk)
@@ -471,6 +495,21 @@ def _add_sections(parts: list[Part], instruction: Instruction) -> Part:
         parts.insert(_position(parts, part.number, after), part)
         after = part.number if after else None
     return new_parts[0]
+
+
+def _add_paragraph(part: Part, number: str, new: str) -> None:
+    """A numbered paragraph ("4-207.") added at the end of its part, where its number is the
+    highest; elsewhere refused (its place among the others is not read)."""
+    if part.revoked:
+        raise NotApplied(f"section {part.number} was revoked before")
+    rank = [int(n) for n in number.split("-")]
+    present = [
+        [int(n) for n in m.split("-")] for m in re.findall(r"(?m)^\s*(\d+-\d+)\.\s", part.text)
+    ]
+    if any(other >= rank for other in present):
+        raise NotApplied(f"the place of paragraph {number} among the others is not read")
+    body = re.sub(r"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*", "", new.strip(), flags=re.I)
+    part.text = part.text.rstrip() + "\n\n" + body
 
 
 def _position(parts: list[Part], number: str, after: str | None) -> int:

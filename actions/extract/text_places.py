@@ -153,6 +153,21 @@ def _misprinted_sibling(text: str, start: int, end: int, mark: str) -> int:
 _PART_PARAGRAPH_RE = re.compile(r"(?:(?<=\n)|^)[ \t]*\d+-\d+\.(?=\s)")
 
 
+def _line_marker_re(mark: str) -> re.Pattern:
+    """The marker opening a line of its own."""
+    return re.compile(rf"(?<=\n)[ \t]*\(\s?{re.escape(mark)}\s?\)\s")
+
+
+def _opens_paragraph(text: str, position: int) -> bool:
+    """Whether a marker opens its paragraph: at a line's start, after other markers ("(a)
+    (1) Commercial Fishing"), or run in after a sentence or colon; not a reference inside a
+    sentence ("loans referred to in subsection (d) (5) of this section")."""
+    before = text[text.rfind("\n", 0, position) + 1 : position]
+    return bool(
+        re.fullmatch(r"\s*(?:\(\s?\w{1,5}\s?\)\s*)*", before) or re.search(r"[.:;]\s+$", before)
+    )
+
+
 def _marker_re(mark: str) -> re.Pattern:
     if "-" in mark:
         return re.compile(rf"(?:(?<=\n)|^)[ \t]*{re.escape(mark)}\.(?=\s)")
@@ -171,6 +186,11 @@ def locate(text: str, location) -> tuple[int, int]:
         found = _marker_re(mark).search(text, start, end)
         if not found:
             raise NotApplied(f"{location.describe()} is not in the text")
+        again = _line_marker_re(mark).search(text, found.end(), end) if "-" not in mark else None
+        if again and not _opens_paragraph(text, found.start()):
+            # "... the loans referred to in subsection (d) (5) of this section.\n\n(5) Those
+            # under ...": the paragraph is the one that opens a line, not the reference
+            found, again = again, _line_marker_re(mark).search(text, again.end(), end)
         candidates = [
             nxt.start()
             for successor in successors(mark)
@@ -180,6 +200,11 @@ def locate(text: str, location) -> tuple[int, int]:
             following = _PART_PARAGRAPH_RE.search(text, found.end(), end)
             candidates = [following.start()] if following else []
         start, end = found.start(), min(candidates, default=end)
+        if again and again.start() < end:
+            # "(1) Commercial Fishing ... (C) ... as follows: (1) Bottomfishing ... (2) All
+            # other ... (D) ... (2) Recreational": a list inside the part numbered as the
+            # part's own; where the part ends is not known.
+            raise NotApplied(f"{location.describe()} is printed twice, or within itself")
         end = _misprinted_sibling(text, found.end(), end, mark)
         # The span ends where its own text ends, its paragraph break left outside.
         while end > start and text[end - 1].isspace():

@@ -1,0 +1,161 @@
+"""Sections moved, added and told apart, read from real orders and applied to the real sections
+they amend: sections numbered "2.4" moved and added, additions that name the order after their
+verb ("A new section 6 is added to Executive Order 13088"), a quotation whose closing mark was
+lost ending before the amending order's next instruction, a paragraph told from a reference to
+it, several parts inside a section never taken for the section. Pure: the files parsed, no
+database."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.extract.orders import amended, consolidated
+
+
+def _changed_by(parts, amending: str) -> list[str]:
+    return [p.number for p in parts if any(c["number"] == amending for c in p.changes)]
+
+
+def test_sections_numbered_within_parts_are_moved_and_added_in_turn() -> None:
+    # EO 13741: "Section 2.4 is redesignated as section 2.5, and a new section 2.4 is added to
+    # read as follows:"; EO 13764: "Sections 2.2, 2.3, 2.4, and 2.5 ... are redesignated as
+    # sections 2.4, 2.5, 2.6, and 2.7." and "New sections 2.2 and 2.3 are added to Executive
+    # Order 13467 to read as follows: “Sec. 2.2. Reciprocity. ...”\n\n“Sec. 2.3. ...”"
+    parts, not_applied = consolidated("13467", "13741", "13764")
+    live = [p for p in parts if not p.revoked]
+    numbers = [p.number for p in live]
+    assert numbers[numbers.index("2.1") :] == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "3"]
+    by_number = {p.number: p for p in live}
+    assert by_number["2.2"].heading == "Reciprocity"
+    assert by_number["2.3"].heading == "Continuous Performance Improvement"
+    # the old 2.4 ("Additional Functions"), moved twice
+    assert by_number["2.7"].heading == "Additional Functions"
+    assert "Security Policy Board" in by_number["2.7"].text
+    # a heading with commas, given with a section's new text
+    assert by_number["2.5"].heading == (
+        "Establishment, Designation, and Functions of Executive Agents"
+    )
+    reasons = {n["reason"] for n in not_applied}
+    assert not [r for r in reasons if r.startswith("the order has no section 2.")]
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "number", "words"),
+    [
+        # "A new section 6 is added to Executive Order 13088 to read as follows:"
+        ("13088", "13192", "6", "authorized to remove any person from the Annex"),
+        # "New sections 7 and 8 are added to Executive Order 13219 to read as follows:
+        # “Sec. 7. ... Sec. 8. ...”"
+        ("13219", "13304", "8", "no longer warrant inclusion of a person in the Annex"),
+    ],
+)
+def test_a_new_section_named_before_the_order_is_added(target, amending, number, words) -> None:
+    parts, not_applied = amended(target, amending)
+    assert words in parts[number].text
+    assert parts[number].added
+    assert not [n for n in not_applied if n["instruction"].lower().startswith(("a new", "new"))]
+
+
+def test_new_sections_named_together_are_each_added() -> None:
+    parts, _ = amended("13219", "13304")
+    assert "constitutional presence in the United States" in parts["7"].text
+    assert "Sec. 8" not in parts["7"].text  # the 8 is a section of its own
+
+
+def test_a_numbered_paragraph_added_to_an_order_numbered_by_parts_ends_its_part() -> None:
+    # EO 12381: "A new Section 4-207 is added to Executive Order No 12148 as follows: “Sec.
+    # 4-207. The functions vested in the President by Section 502 of the Federal Civil Defense
+    # Act of 1950 ...”": the last paragraph of section 4, not a section of its own
+    parts, _ = amended("12148", "12381")
+    assert "4-207" not in parts
+    text = parts["4"].text
+    assert text.rstrip().endswith(
+        "4-207. The functions vested in the President by Section 502 of the Federal Civil "
+        "Defense Act of 1950, as amended (50 U.S.C. App. 2302), are delegated to the Director "
+        "of the Federal Emergency Management Agency."
+    )
+    assert re.findall(r"(?m)^4-\d+(?=\.)", text)[-2:] == ["4-204", "4-207"]
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "section", "kept_out"),
+    [
+        # EO 11605: '1. Paragraph (5) of Section 8(a) shall read: "(5) Knowing membership ...
+        # by unlawful means.\n\n2. Section 12 shall read:' (the closing mark lost)
+        ("10450", "11605", "8", "Section 12 shall read"),
+        # EO 10964: '... in accordance with paragraph (a) of section 4 of this order."\'\n\n(B)
+        # By relettering the present paragraphs (a) through (i) as (b) through (j),
+        # respectively.' (a stray mark after the closing one)
+        ("10501", "10964", "5", "By relettering"),
+    ],
+)
+def test_a_quotation_ends_before_the_amending_orders_next_instruction(
+    target, amending, section, kept_out
+) -> None:
+    parts, _ = amended(target, amending)
+    assert kept_out not in parts[section].text
+    assert "Storage of Top Secret" not in parts[section].text  # nor what comes after it
+
+
+def test_the_quotation_of_one_section_leaves_the_next_its_own() -> None:
+    # EO 13751: "Section 2 of Executive Order 13112 is amended to read as follows: ..." then
+    # "Sec. 5. National Invasive Species Council. Section 3 of Executive Order 13112 is
+    # amended to read as follows:"
+    parts, _ = amended("13112", "13751")
+    assert "National Invasive Species Council. Section 3" not in parts["2"].text
+    assert parts["3"].heading == "National Invasive Species Council"
+    assert "Secretary of Homeland Security" in parts["3"].text
+
+
+def test_a_paragraph_is_told_from_a_reference_to_it() -> None:
+    # EO 10972 on EO 10900: "By deleting paragraph (5) from section 4(d)", where paragraph (4)
+    # speaks of "the loans referred to in subsection (d) (5) of this section"
+    parts, _ = amended("10900", "10972")
+    text = parts["4"].text
+    assert "referred to in subsection (d) (5) of this section." in text
+    assert not re.search(r"(?m)^\(5\) Those under section 104\(e\)", text)
+    assert re.search(r"(?m)^\(4\) Those under sections 104\(d\)", text)
+
+
+def test_paragraphs_renumbered_and_a_new_one_put_in_the_gap() -> None:
+    # EO 10746 on EO 10560: "(c) Paragraphs (5), (6), (7), and (8) are renumbered as
+    # paragraphs (6), (7), (8), and (9), respectively, and the following new paragraph (5) is
+    # inserted immediately after paragraph (4):" (after EO 10708's amendments: the (8) is
+    # its)
+    parts, not_applied = amended("10560", "10708", "10746")
+    markers = re.findall(r"(?m)^\((\d)\)", parts["4"].text)
+    assert markers == ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+    assert "Export-Import Bank of Washington" in parts["4"].text
+    assert not [n for n in not_applied if "renumbered" in n["instruction"]]
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "section", "untouched"),
+    [
+        # "(B) By deleting paragraphs (a) and (b) and by inserting in lieu thereof the
+        # following:" in section 6: never section 6 replaced whole
+        ("10501", "10964", "6", "Loss or Subjection to Compromise"),
+        # "In paragraphs (2) through (5), delete “CFI” wherever it occurs": not the whole
+        # section's "CFI"
+        ("11905", "11985", "3", "CFI"),
+    ],
+)
+def test_several_parts_inside_a_section_are_not_the_section(
+    target, amending, section, untouched
+) -> None:
+    parts, not_applied = amended(target, amending)
+    assert untouched in parts[section].text
+    assert "one instruction for several parts, not told apart" in {n["reason"] for n in not_applied}
+
+
+def test_a_part_numbered_again_inside_itself_is_refused_not_misplaced() -> None:
+    # EO 13196 on EO 13178: "(C) ... as follows: (1) Bottomfishing ... (2) All other ..."
+    # inside 7(a)(1), then "A new section 7(a)(1)(F) is hereby added": where 7(a)(1) ends is
+    # not known, so the (F) is listed, never put inside (C)
+    parts, not_applied = consolidated("13178", "13196")
+    seven = next(p for p in parts if p.number == "7")
+    assert "(F) Trolling for pelagic species" not in seven.text
+    assert any("7(a)(1)(F)" in n["instruction"] for n in not_applied)
+    assert _changed_by(parts, "13196")  # the other instructions are applied
