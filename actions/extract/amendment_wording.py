@@ -5,6 +5,7 @@ quotations that carry old and new words as the order printed them. Pure; read by
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -41,6 +42,9 @@ class Location:
     path: tuple[str, ...] = ()
     sentence: str | None = None
     several: bool = False  # "paragraphs (3) and (4) of subsection (a)": parts not told apart
+    # The siblings a plural names inside the path, each by its marker ("Subsections (b) and
+    # (c) of section 5.2": "b", "c"), where they are read; empty when they are not.
+    parts: tuple[str, ...] = ()
 
     def describe(self) -> str:
         if self.section is None:
@@ -259,11 +263,18 @@ def _location(place: str | None, which: str | None) -> Location:
         for p in re.split(r"\s+of\s+", place.strip())
         if p.strip()
     ]
-    if any(
-        re.match(r"(?i)(?:sub)?(?:paragraphs|subsections|subparagraphs|clauses)\b", p)
-        for p in parts
-    ):
-        return Location(several=True, sentence=_which(which))
+    plural = [
+        i
+        for i, p in enumerate(parts)
+        if re.match(r"(?i)(?:sub)?(?:paragraphs|subsections|subparagraphs|clauses)\b", p)
+    ]
+    if plural:
+        siblings = _siblings(parts[0]) if plural == [0] else ()
+        if siblings and len(parts) > 1:
+            # "Subsections (b) and (c) of section 5.2": each sibling inside the place named
+            outer = _location(" of ".join(parts[1:]), which)
+            return dataclasses.replace(outer, several=True, parts=siblings)
+        return Location(several=True, sentence=_which(which), parts=siblings)
     section = None
     path: list[str] = []
     # Read from the outermost ("section 8") inwards ("subsection (b)").
@@ -289,6 +300,25 @@ def _location(place: str | None, which: str | None) -> Location:
     return Location(section=section, path=tuple(path), sentence=_which(which))
 
 
+def _siblings(plural: str) -> tuple[str, ...]:
+    """The markers a plural names, in order: "Subsections (b) and (c)" -> ("b", "c"),
+    "paragraphs (2) through (5)" -> ("2", "3", "4", "5"); () when they are not read (a number
+    before the first marker, a range of other kinds)."""
+    if re.search(r"\d\s*\(", plural):
+        return ()
+    marks = re.findall(r"\(\s?([A-Za-z0-9]{1,5})\s?\)", plural)
+    if len(marks) == 2 and re.search(r"\bthrough\b|\bto\b", plural):
+        first, last = marks
+        if first.isdigit() and last.isdigit() and int(first) < int(last):
+            return tuple(str(n) for n in range(int(first), int(last) + 1))
+        if len(first) == len(last) == 1 and first.isalpha() and first < last:
+            return tuple(chr(c) for c in range(ord(first), ord(last) + 1))
+        return ()
+    if re.search(r"\bthrough\b|\bto\b", plural) or len(marks) < 2:
+        return ()
+    return tuple(marks)
+
+
 def _which(which: str | None) -> str | None:
     if not which:
         return None
@@ -305,10 +335,13 @@ def _merge(outer: Location, inner: Location) -> Location:
     # (several parts inside stay several: "deleting paragraphs (a) and (b) and inserting in
     # lieu thereof" in section 6 is not section 6 replaced whole)
     several = inner.several or outer.several
+    siblings = inner.parts or (outer.parts if not inner.path else ())
     if inner.section is not None:
-        return Location(inner.section, inner.path, inner.sentence or outer.sentence, several)
+        return Location(
+            inner.section, inner.path, inner.sentence or outer.sentence, several, inner.parts
+        )
     return Location(
-        outer.section, outer.path + inner.path, inner.sentence or outer.sentence, several
+        outer.section, outer.path + inner.path, inner.sentence or outer.sentence, several, siblings
     )
 
 

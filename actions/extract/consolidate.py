@@ -218,7 +218,7 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         return _each_pair(parts, instruction)
     location = instruction.location
     if location.several:
-        raise NotApplied("one instruction for several parts, not told apart")
+        return _siblings(parts, instruction)
     if instruction.op == ADD_SECTION:
         return _add_sections(parts, instruction)
     if instruction.each:
@@ -289,6 +289,67 @@ def _each_part(parts: list[Part], instruction: Instruction) -> Part:
     for part, moved in zip(parts, trial, strict=True):  # the same parts, as they now read
         part.number, part.text, part.revoked = moved.number, moved.text, moved.revoked
     return parts[min(changed)]
+
+
+def _siblings(parts: list[Part], instruction: Instruction) -> Part:
+    """ "Subsections (b) and (c) of section 5.2 are amended to read as follows: “(b) ...
+    “(c) ...”", "Subsections (b) and (c) of section 104 are hereby revoked", "In paragraphs
+    (2) through (5), delete “CFI” wherever it occurs": each part named, in turn; a new text
+    given part by part, each opening with its own marker. All or none."""
+    location, op = instruction.location, instruction.op
+    if not location.parts or location.section is None or location.sentence:
+        raise NotApplied("one instruction for several parts, not told apart")
+    places = [
+        dataclasses.replace(location, path=(*location.path, mark), several=False, parts=())
+        for mark in location.parts
+    ]
+    if op == REPLACE:
+        news = _each_new_text(instruction.new or "", location.parts)
+        if news is None:
+            raise NotApplied("the new text does not give each part named, in turn")
+    elif op in (REVOKE, STRIKE_PLACE, STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE):
+        news = [instruction.new] * len(places)
+    else:
+        raise NotApplied("one instruction for several parts, not told apart")
+    trial = copy.deepcopy(parts)
+    changed = []
+    missing = []
+    for place, new in zip(places, news, strict=True):
+        one = dataclasses.replace(instruction, location=place, new=new)
+        try:
+            moved = apply(trial, one)
+        except NotApplied as reason:
+            # words replaced "wherever they occur" in the parts named: where they occur
+            if not (instruction.each_place and op in (STRIKE, STRIKE_INSERT)):
+                raise
+            missing.append(reason)
+            continue
+        changed.append(next(i for i, part in enumerate(trial) if part is moved))
+    if not changed:
+        raise missing[0]
+    for part, done in zip(parts, trial, strict=True):
+        part.number, part.text, part.revoked = done.number, done.text, done.revoked
+    return parts[min(changed)]
+
+
+def _each_new_text(new: str, marks: tuple[str, ...]) -> list[str] | None:
+    """The new text cut where each part's marker opens a line ("(b) Heads of agencies ...
+    \n(c) Existing ..."), or None when the markers are not there, in that order, first."""
+    starts = []
+    position = 0
+    for mark in marks:
+        found = re.compile(rf"(?:^|\n)[ \t]*\(\s?{re.escape(mark)}\s?\)\s").search(new, position)
+        if not found or (not starts and new[: found.start()].strip()):
+            return None
+        starts.append(found.start())
+        position = found.end()
+    # "By deleting paragraphs (a) and (b) and by inserting in lieu thereof the following:
+    # “(a) ... “(b) ... “(c) ...”": more parts than were named is no part-for-part text
+    kind = r"\d{1,3}" if marks[0].isdigit() else (r"[a-z]" if marks[0].islower() else r"[A-Z]")
+    given = re.findall(rf"(?:^|\n)[ \t]*\(\s?({kind})\s?\)\s", new)
+    if [m for m in given if m not in ("i", "v", "x") or m in marks] != list(marks):
+        return None
+    return [new[a:b].strip() for a, b in zip(starts, [*starts[1:], len(new)], strict=True)]
 
 
 def _each_pair(parts: list[Part], instruction: Instruction) -> Part:

@@ -23,6 +23,10 @@ from actions.extract.amendment_wording import (
 )
 from actions.extract.text_places import NotApplied, find_words, renumber_after, successors
 
+# The heading of the order's next part, ending a section's text: "PART IV. THE FEDERAL
+# COMMUNICATIONS COMMISSION", "PART 2—VETTING ENTERPRISE".
+_NEXT_PART_HEADING_RE = re.compile(r"(?:(?<=\n)|^)[ \t]*PART\s+(?:[IVXLC]+|\d+)\b[^a-z\n]*\s*$")
+
 # A part's own marker: "(a)", or "1-201." in an order numbered by parts.
 _MARK = r"\(\s?\w{1,5}\s?\)|\d+-\d+\."
 
@@ -73,6 +77,12 @@ def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
             # "delete subsection (i), redesignate (h) as (i), and insert the following new
             # subsection (h)": the new (h) goes before the (i), where its letter puts it.
             at = start + following
+            return text[:at] + new.strip() + "\n\n" + text[at:]
+        heading = _NEXT_PART_HEADING_RE.search(span)
+        if heading and not instruction.location.path:
+            # "... (e) The authority ...\n\nPART IV. THE FEDERAL COMMUNICATIONS COMMISSION":
+            # the next part's heading, printed at the section's end, stays after the new text
+            at = start + heading.start()
             return text[:at] + new.strip() + "\n\n" + text[at:]
         body = span.rstrip()
         return text[:start] + body + "\n\n" + new.strip() + span[len(body) :] + text[end:]

@@ -131,23 +131,15 @@ def test_paragraphs_renumbered_and_a_new_one_put_in_the_gap() -> None:
     assert not [n for n in not_applied if "renumbered" in n["instruction"]]
 
 
-@pytest.mark.parametrize(
-    ("target", "amending", "section", "untouched"),
-    [
-        # "(B) By deleting paragraphs (a) and (b) and by inserting in lieu thereof the
-        # following:" in section 6: never section 6 replaced whole
-        ("10501", "10964", "6", "Loss or Subjection to Compromise"),
-        # "In paragraphs (2) through (5), delete “CFI” wherever it occurs": not the whole
-        # section's "CFI"
-        ("11905", "11985", "3", "CFI"),
-    ],
-)
-def test_several_parts_inside_a_section_are_not_the_section(
-    target, amending, section, untouched
-) -> None:
-    parts, not_applied = amended(target, amending)
-    assert untouched in parts[section].text
-    assert "one instruction for several parts, not told apart" in {n["reason"] for n in not_applied}
+def test_several_parts_replaced_by_more_parts_are_not_the_section() -> None:
+    # EO 10964: "(B) By deleting paragraphs (a) and (b) and by inserting in lieu thereof the
+    # following: “(a) ... “(b) ... “(c) ...”" in section 6: three parts for two, never section
+    # 6 replaced whole
+    parts, not_applied = amended("10501", "10964")
+    assert "Loss or Subjection to Compromise" in parts["6"].text
+    assert "the new text does not give each part named, in turn" in {
+        n["reason"] for n in not_applied
+    }
 
 
 def test_a_part_numbered_again_inside_itself_is_refused_not_misplaced() -> None:
@@ -159,3 +151,64 @@ def test_a_part_numbered_again_inside_itself_is_refused_not_misplaced() -> None:
     assert "(F) Trolling for pelagic species" not in seven.text
     assert any("7(a)(1)(F)" in n["instruction"] for n in not_applied)
     assert _changed_by(parts, "13196")  # the other instructions are applied
+
+
+def test_sibling_parts_given_new_texts_at_once_each_take_their_own() -> None:
+    # EO 13142 on EO 12958: "Subsections (a) and (b) of section 5.2 are amended to read as
+    # follows: “(a) The Director of the Information Security Oversight Office ... “(b) The
+    # Archivist of the United States shall delegate ...”"
+    parts, not_applied = amended("12958", "13142")
+    text = parts["5.2"].text
+    first = re.search(r"(?m)^\(a\) .*", text).group(0)
+    second = re.search(r"(?m)^\(b\) .*", text).group(0)
+    assert first.startswith("(a) The Director of the Information Security Oversight Office")
+    assert second.startswith("(b) The Archivist of the United States shall delegate")
+    assert "Office of Management and Budget shall delegate" not in text
+    assert not [n for n in not_applied if n["instruction"].startswith("Subsections (a) and (b)")]
+
+
+def test_sibling_parts_revoked_at_once_leave_the_order_and_the_rest_in_force() -> None:
+    # EO 10930: "Subsections (a) and (c) of section 3 of Executive Order No. 10096 are hereby
+    # revoked" (once read as the whole order revoked, and so no edit at all)
+    parts, not_applied = amended("10096", "10930")
+    text = parts["3"].text
+    assert re.search(r"(?m)^\(a\) \[Revoked\]", text)
+    assert re.search(r"(?m)^\(c\) \[Revoked\]", text)
+    assert re.search(r"(?m)^\(b\) The Government Patents Board shall advise", text)
+    assert not parts["3"].revoked and not not_applied
+
+
+def test_words_replaced_wherever_they_occur_in_a_range_of_paragraphs() -> None:
+    # EO 11985 on EO 11905: "In paragraphs (2) through (5), delete “CFI” wherever it occurs
+    # and substitute therefor “PRC”"
+    parts, _ = amended("11905", "11985")
+    text = parts["3"].text
+    assert "(5) Decisions of the PRC under this Order may be reviewed" in text
+    assert "prior approval by the PRC." in text  # every place in the paragraph
+    assert "The CFI shall" not in text
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "section", "added", "heading"),
+    [
+        # EO 10573 and EO 11184 add subsections (f) and (g) at the end of section 4, whose
+        # text ends with "PART IV. THE FEDERAL COMMUNICATIONS COMMISSION"
+        (
+            "10530",
+            ("10573", "11184"),
+            "4",
+            "(g) The authority vested in the President by",
+            "PART IV.",
+        ),
+        # EO 13764 adds 1.3(q) at the end of section 1.3, which ends with "PART 2—..."
+        ("13467", ("13741", "13764"), "1.3", "(q) ‘Vetting' is the process", "PART 2"),
+    ],
+)
+def test_a_part_added_at_a_sections_end_goes_before_the_next_parts_heading(
+    target, amending, section, added, heading
+) -> None:
+    parts, _ = consolidated(target, *amending)
+    text = next(p for p in parts if p.number == section and not p.revoked).text
+    last = [line.strip() for line in text.splitlines() if line.strip()][-1]
+    assert last.startswith(heading)
+    assert text.index(added) < text.index(last)

@@ -92,14 +92,21 @@ class Command(BaseCommand):
                 "",
                 "Original:",
                 "",
-                "> " + " ".join(item["original"].split())[:1500],
+                *_quoted(item["original"]),
                 "",
+                # whole, paragraph by paragraph: a fault past the first lines is read too
                 "As amended:",
                 "",
-                "> " + " ".join(item["as_amended"].split())[:1500],
+                *_quoted(item["as_amended"]),
                 "",
                 "Verdict: ",
                 "",
             ]
         path.write_text("\n".join(lines), encoding="utf-8")
         self.stdout.write(f"wrote {path}")
+
+
+def _quoted(text: str) -> list[str]:
+    """A section's text as a Markdown quotation, one quoted line per paragraph."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    return "\n>\n".join(f"> {p}" for p in paragraphs).split("\n")
