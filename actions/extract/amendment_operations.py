@@ -189,6 +189,10 @@ _REDESIGNATING_RE = re.compile(
 _REDESIGNATE_RE = re.compile(r"\s*(?:(?:as|to\s+be)\s+)?" + _DESIGNATION, re.I)
 
 
+_AND_REVISED_RE = re.compile(
+    r"\s+and\s+(?:is\s+)?(?:revised|amended)\s+to\s+read(?:\s+as\s+follows)?\s*(?::|--)?", re.I
+)
+
 _INNER_PLACE_RE = re.compile(
     # "is amended (i) in section 1(a) by inserting ..., and (ii) in section 2(a) by ..."
     r"\s*(?:\((?:i|a|1)\)\s+)?"
@@ -292,6 +296,13 @@ def _operation(
         if match:
             new = _designation(match.group("new"), location)
             return _done(text, start, match.end(), base, REDESIGNATE, location, new=new)
+        revised = _AND_REVISED_RE.match(text, at)
+        if revised and not location.path:
+            # "Section 4 ... is renumbered and revised to read as follows: “Sec. 3. ...”": the
+            # new number is the new text's own
+            quoted, end = quoted_block(text, revised.end())
+            if quoted is not None:
+                return _done(text, start, end, base, REPLACE, location, new=quoted, renumbers=True)
         return _failed(text, start, at, base, location, "the new designation is not stated")
     read_as = _READ_AS_RE.match(text, at)
     if read_as and "provide" in read_as.group(0).lower() and "follows" not in read_as.group(0):

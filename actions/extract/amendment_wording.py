@@ -77,6 +77,9 @@ class Instruction:
     # Further words replaced as `old` by `new` ("“A” and “B” ... “C” and “D”, respectively"):
     # (old, new) after the first pair.
     pairs: tuple[tuple[str, str], ...] = ()
+    # "is renumbered and revised to read as follows: “Sec. 3. ...”": a new text whose own
+    # number is the part's new number
+    renumbers: bool = False
     text: str = ""  # the instruction as printed
     start: int = 0
     problem: str | None = None

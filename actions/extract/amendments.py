@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from actions.extract.amendment_moves import Unpaired, listed_before, listed_moves
 from actions.extract.amendment_operations import _operation, container, renumbered_after
+from actions.extract.amendment_order_lists import listed_orders
 from actions.extract.amendment_wording import (
     _PLACE,
     _SENTENCE,
@@ -214,6 +215,10 @@ def parse_instructions(text: str) -> list[Instruction]:
             continue  # a whole order revoked: its status, not an edit of its text
         found, covered = _operations(text, head.start(), rest_at, verb, number, location)
         out.extend(found)
+    # "The Executive Orders listed below are further amended by ...: (1) Executive Order No.
+    # 10448 ... (2) ...": the edit, for each order listed
+    out += [instruction for instruction, _ in listed_orders(text)]
+    out.sort(key=lambda instruction: instruction.start)
     return [as_printed(i, style) for i in out]
 
 
@@ -497,7 +502,9 @@ def _items(
         out.extend(found)
         # A failed item ends where the next begins: its guessed end must not swallow it.
         # (A list inside the item, whose first item failed, is read to its end.)
-        failed = found[0].op is None and not nested
+        # (Nor one whose clauses chained the next items to it: "(b) striking ... in the title
+        # ...; and\n\n(c) striking subsection 1(r) ...", read once, not again as an item.)
+        failed = found[0].op is None and not nested and len(found) == 1
         position = (
             nxt if failed and nxt > body_start else max(used, nxt if nxt > body_start else used)
         )

@@ -265,7 +265,11 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         if not body.strip():
             raise NotApplied("the new text holds a heading and no text")
         if number and number != part.number:
-            raise NotApplied(f"the new text is of section {number}, not {part.number}")
+            if not instruction.renumbers:
+                raise NotApplied(f"the new text is of section {number}, not {part.number}")
+            if any(p.number == number for p in parts if p is not part and not p.revoked):
+                raise NotApplied(f"a section {number} is already there")
+            part.number = number
         part.heading = heading if heading is not None else part.heading
         part.text = body
         return part

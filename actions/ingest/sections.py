@@ -134,7 +134,7 @@ def _split_labelled(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
     sections: list[ParsedSection] = []
     current: list[str] = []
     last_number = 0
-    for paragraph in paragraphs:
+    for paragraph in _run_in_sections(paragraphs):
         match = SECTION_START_RE.match(paragraph)
         if match and match.group(2) and not sections and _label(match) not in ("1", "101"):
             # the loose form ("Sec. 24 Lots 1, 2") opens no list of sections but the first's
@@ -155,6 +155,47 @@ def _split_labelled(paragraphs: list[str]) -> tuple[str, list[ParsedSection]]:
     if sections:
         sections[-1].text = "\n\n".join(current).strip()
     return "\n\n".join(preamble).strip(), sections
+
+
+# "... by United States persons. Sec. 2. Nothing in section 1 ...": a section run in after the
+# last sentence of the one before (the FR's HTML of some orders prints several in one block).
+_RUN_IN_RE = re.compile(r"(?<=[.;]) (?:Sec\.|Section|SEC\.) (\d{1,3})\. (?=[A-Z(])")
+
+
+def _run_in_sections(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with each section run in after another's sentence split off, where it
+    is the next number of a run of sections that opens a paragraph ("Sec. 1." then "Sec. 2."),
+    outside any quotation."""
+    out: list[str] = []
+    expected = None
+    for paragraph in paragraphs:
+        opening = SECTION_START_RE.match(paragraph)
+        label = _label(opening) if opening else ""
+        if label.isdigit():
+            expected = int(label) + 1
+        while expected is not None:
+            run_in = next(
+                (
+                    m
+                    for m in _RUN_IN_RE.finditer(paragraph)
+                    if int(m.group(1)) == expected and not _inside_quotation(paragraph, m.start())
+                ),
+                None,
+            )
+            if not run_in:
+                break
+            out.append(paragraph[: run_in.start()].rstrip())
+            paragraph = paragraph[run_in.start() + 1 :]
+            expected += 1
+        out.append(paragraph)
+    return out
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    before = text[:position]
+    opened = before.count("\u201c") + before.count("``")
+    closed = before.count("\u201d") + before.count("''")
+    return opened > closed or before.count('"') % 2 == 1
 
 
 def _label(match: re.Match) -> str:

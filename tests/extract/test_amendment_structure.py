@@ -212,3 +212,40 @@ def test_a_part_added_at_a_sections_end_goes_before_the_next_parts_heading(
     last = [line.strip() for line in text.splitlines() if line.strip()][-1]
     assert last.startswith(heading)
     assert text.index(added) < text.index(last)
+
+
+def test_sections_renumbered_and_revised_take_their_new_texts_numbers() -> None:
+    # EO 13192 on EO 13088 (its sections run in after one another in the FR's HTML): "(c)
+    # Section 3 ... is revoked. (d) Section 4 ... is renumbered and revised to read as follows:
+    # “Sec. 3. Any transaction ...”", "(e) Section 5 ... “Sec. 4. For the purposes of this
+    # order:", "(f) Section 6 ... “Sec. 5. ...”", then "A new section 6 is added"
+    parts, not_applied = consolidated("13088", "13121", "13192")
+    live = {p.number: p for p in parts if not p.revoked}
+    assert sorted(live, key=int) == ["1", "2", "3", "4", "5", "6", "8", "9"]
+    assert live["3"].text.startswith("Any transaction by a United States person that evades")
+    assert live["4"].text.startswith("For the purposes of this order:")
+    assert "authorized to remove any person from the Annex" in live["6"].text
+    assert not not_applied
+
+
+@pytest.mark.parametrize(
+    ("target", "amending"),
+    [
+        # EO 11882: "Section 3 (2) of each of the following Executive orders is amended by
+        # deleting “Atomic Energy Commission” and substituting therefor “Energy Research and
+        # Development Administration”: (a) Executive Order No. 11371 ...", then EO 12038:
+        # "Section 3(2) of each of the following Executive Orders is amended by substituting
+        # “Department of Energy” for “Energy Research and Development Administration”: (i)
+        # Executive Order No. 11345 ..."
+        ("11578", ("11882", "12038")),
+        ("11658", ("11882", "12038")),
+        ("11345", ("11646", "11882", "12038")),  # EO 11646 named the AEC in 3(2) first
+    ],
+)
+def test_one_edit_made_to_each_order_listed_after_it(target, amending) -> None:
+    parts, not_applied = amended(target, *amending)
+    member = re.search(r"(?m)^\(2\) .*", parts["3"].text).group(0)
+    assert "Department of Energy" in member
+    assert "Atomic Energy Commission" not in member and "Research and Development" not in member
+    assert {c["number"] for c in parts["3"].changes} >= {"11882", "12038"}
+    assert not not_applied

@@ -1,5 +1,6 @@
 """Parsers on real files of every format in ../shared/corpus (skipped without it)."""
 
+import re
 from datetime import date
 
 import pytest
@@ -117,6 +118,31 @@ def test_a_sentence_before_a_lettered_part_is_no_heading():
     (path,) = EOMD.glob("*/1965/*/1965-*-executive-order-11234*.md")
     (found,) = [s for s in one(path).sections if s.number == "5"]
     assert found.heading == "" and found.text.startswith("Personnel and, (a) The Commission")
+
+
+@pytest.mark.parametrize(
+    ("path", "numbers", "section", "opens"),
+    [
+        # the FR's HTML: "... by United States persons. Sec. 2. Nothing in section 1 of this
+        # order shall prohibit ..." in one block with section 1
+        (FR / "EO_13088.htm", [str(n) for n in range(1, 10)], "2", "Nothing in section 1"),
+        (FR / "EO_12950.htm", ["1", "2", "3", "4", "5"], "2", None),
+        # a White House page: "... Sec. 3. Priorities. ..." run on after section 2
+        (
+            WH / "2025-01" / "2025-01-27-the-iron-dome-for-america.md",
+            ["1", "2", "3", "4", "5"],
+            "3",
+            None,
+        ),
+    ],
+)
+def test_a_section_run_in_after_the_one_before_is_its_own(path, numbers, section, opens):
+    doc = one(path)
+    assert [s.number for s in doc.sections] == numbers
+    (found,) = [s for s in doc.sections if s.number == section]
+    before = doc.sections[numbers.index(section) - 1]
+    assert not re.search(rf"\bSec\. {section}\. ", before.text)  # cut off the one before
+    assert found.text and (opens is None or found.text.startswith(opens))
 
 
 def test_a_loose_heading_opens_no_list_of_sections_but_the_first():
