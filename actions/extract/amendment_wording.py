@@ -422,6 +422,11 @@ def quoted_block(text: str, position: int) -> tuple[str | None, int]:
     while True:
         end = text.find(close, index)
         if end < 0:
+            ran_on = _UNQUOTED_INSTRUCTION_RE.search(text, position + 1)
+            if ran_on:
+                # no closing mark at all (EO 13337's new section 1(a)): the quotation ends
+                # before the amending order's next instruction, as where one closes too early
+                return text[position + 1 : ran_on.start()].strip(), ran_on.start()
             # "... March 1, 1952.\n\nHARRY S. TRUMAN": the last quotation of an order,
             # its closing mark lost, ends where the signature begins, if it is one paragraph
             # (a second might be the order's own "This order shall be effective ...").
@@ -438,6 +443,9 @@ def quoted_block(text: str, position: int) -> tuple[str | None, int]:
         after = text[end + 1 : end + 4]
         # (a stray mark after the closing one: "... of this order."'\n\n(B) By ...")
         if re.match(r"[.;,]?'?\s*(?:\n|$)|[.;]?\s*$", after) or end + 1 >= len(text):
+            break
+        if re.match(r"[.;,]?\s+(?:and|or)[ \t]*(?:\n|$)", text[end + 1 : end + 12]):
+            # '... for their redemption," and\n\n(b) By revoking ...': the item's "and"
             break
         if re.match(r"[.;]\s+(?:\(|[A-Z]|and\b)", text[end + 1 : end + 8]):
             break

@@ -249,3 +249,33 @@ def test_one_edit_made_to_each_order_listed_after_it(target, amending) -> None:
     assert "Atomic Energy Commission" not in member and "Research and Development" not in member
     assert {c["number"] for c in parts["3"].changes} >= {"11882", "12038"}
     assert not not_applied
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "section", "words", "kept_out"),
+    [
+        # EO 11382: '(1) adding ...: "(8) The Administrator of General Services." and\n\n(2)
+        # striking out the word "Three" in subsection (d) ...': the item's "and" after the
+        # closing mark ends the quotation, and the next item is read
+        ("10898", ("10986", "11382"), "1", "(d) Four members", '(2) striking out the word "Three"'),
+        # EO 11556: '... means the Director of the Office of Telecommunications Policy.", and'
+        ("11191", ("11556",), "1", "Office of Telecommunications Policy.", "catchline"),
+        # EO 11110: '... for their redemption," and\n\n(b) By revoking ...'
+        ("10289", ("11110",), "1", "(j) The authority vested in the President", "By revoking"),
+        # EO 13337: 'is amended to read as follows: “Except with respect ...' and no closing
+        # mark at all, then '(b) Section 1(b) of Executive Order 11423 ... is amended'
+        (
+            "11423",
+            ("13337",),
+            "1",
+            "and by section 1(a) of the Executive Order of April 30",
+            "Sec. 3",
+        ),
+    ],
+)
+def test_a_quotation_closed_before_an_items_and_or_never_closed(
+    target, amending, section, words, kept_out
+) -> None:
+    parts, _ = amended(target, *amending)
+    assert words in parts[section].text
+    assert kept_out not in parts[section].text
