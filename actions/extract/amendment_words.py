@@ -74,7 +74,8 @@ _OP_RES = [
     (
         STRIKE_INSERT,
         re.compile(
-            r"(?:striking(?:\s+out)?|deleting)(?:\s*(?:--|\u2014)\s*|\s+)(?:therefrom\s+)?"
+            # ("removing the words “Section 409” and inserting “Section 412” in place thereof")
+            r"(?:striking(?:\s+out)?|deleting|removing)(?:\s*(?:--|\u2014)\s*|\s+)(?:therefrom\s+)?"
             + _PRE
             + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause|reference\s+to)\s+)?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
@@ -83,11 +84,14 @@ _OP_RES = [
             # "... and replacing it with a reference to “4532(d)(1)(B)”"
             r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding|replacing\s+(?:it|them)\s+with)"
             r"\s*,?\s*(?:a\s+reference\s+to\s+)?"
-            r"(?:(?:in\s+(?:lieu|place)\s+(?:thereof|of\s+the\s+(?:stricken|deleted)\s+\w+)|in\s+its\s+place|therefor)\s*[,:]?\s*)?"
+            r"(?:(?:in\s+(?:lieu|place)\s+(?:thereof|of\s+the\s+(?:stricken|deleted)\s+\w+)|in\s+(?:its|their)\s+place|therefor)\s*[,:]?\s*)?"
             r"(?:in\s+each\s+(?:such\s+)?(?:place|case)\s*,?\s*)?"
-            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|text|number|date|name|term|clause)\s*:?\s*)?\u201c(?P<new>[^\u201d]{0,2000})\u201d"
+            r"(?:instead\s+)?(?:the\s+(?:following:?|words?|phrase|text|number|date|name|term|clause)\s*:?\s*)?"
+            # (words put in run over a paragraph's end only into one that opens with a
+            # quotation mark of its own; else the quotation is paired wrongly)
+            r"\u201c(?P<new>(?:(?!\n\s*\n(?!\s*\u201c))[^\u201d]){0,2000})\u201d"
             # "deleting “15” and inserting “20” in lieu thereof and by deleting ..."
-            r"(?:\s+in\s+(?:lieu|place)\s+thereof)?",
+            r"(?:\s+in\s+(?:lieu|place)\s+thereof|\s+in\s+(?:its|their)\s+place)?",
             re.I,
         ),
     ),

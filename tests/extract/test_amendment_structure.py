@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from tests.extract.orders import amended, consolidated
+from actions.extract.amendment_wording import STRIKE_INSERT
+from tests.extract.orders import aimed, amended, consolidated
 
 
 def _changed_by(parts, amending: str) -> list[str]:
@@ -279,3 +280,18 @@ def test_a_quotation_closed_before_an_items_and_or_never_closed(
     parts, _ = amended(target, *amending)
     assert words in parts[section].text
     assert kept_out not in parts[section].text
+
+
+@pytest.mark.parametrize(
+    ("amending", "target", "old", "new"),
+    [
+        # "striking from section 6(b) the words “or PMF Programs” and inserting in their place
+        # “program”"
+        ("14217", "13562", "or PMF Programs", "program"),
+        # "Section 3 of Executive Order No 11795 is amended by removing the words “Section 409”
+        # and inserting “Section 412” in place thereof"
+        ("12673", "11795", "Section 409", "Section 412"),
+    ],
+)
+def test_words_replaced_in_their_place_or_removed(amending, target, old, new) -> None:
+    assert (STRIKE_INSERT, old, new) in [(i.op, i.old, i.new) for i in aimed(amending, target)]
