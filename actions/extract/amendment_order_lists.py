@@ -25,9 +25,9 @@ _ITEM_PARAGRAPH_RE = re.compile(r"\s*\(\s?[A-Za-z0-9]{1,5}\s?\)\s")
 _LISTED_ORDER_RE = re.compile(ORDER_NAME + r"(?P<number>\d{3,5})\b")
 
 
-def listed_orders(text: str) -> list[tuple[Instruction, int]]:
-    """Every instruction made to the orders a lead lists after it, with where its list ends
-    (text in, the reader's quotation marks already curly)."""
+def listed_orders(text: str) -> list[Instruction]:
+    """Every instruction made to the orders a lead lists after it (text in, the reader's
+    quotation marks already curly)."""
     out = []
     for lead in _LEAD_RE.finditer(text):
         location = _location(lead.group("place"), None)
@@ -35,21 +35,17 @@ def listed_orders(text: str) -> list[tuple[Instruction, int]]:
         colon = re.match(r"\s*:", text[end:])
         if first.op is None or not colon:
             continue  # the list is read only where the edit before it is
-        numbers, list_end = _orders_in_list(text, end + colon.end())
-        for number in numbers:
+        for number in _orders_in_list(text, end + colon.end()):
             instruction, _ = _operation(text, lead.start(), lead.end(), "amended", number, location)
-            out.append((instruction, list_end))
+            out.append(instruction)
     return out
 
 
-def _orders_in_list(text: str, start: int) -> tuple[list[str], int]:
+def _orders_in_list(text: str, start: int) -> list[str]:
     """The orders named in the items after a lead, up to the first paragraph that is no item."""
     numbers = []
-    position = start
     for paragraph in re.finditer(r"[^\n]+", text[start:]):
-        line = paragraph.group(0)
-        if not _ITEM_PARAGRAPH_RE.match(line):
+        if not _ITEM_PARAGRAPH_RE.match(paragraph.group(0)):
             break
-        numbers += [m.group("number") for m in _LISTED_ORDER_RE.finditer(line)]
-        position = start + paragraph.end()
-    return numbers, position
+        numbers += [m.group("number") for m in _LISTED_ORDER_RE.finditer(paragraph.group(0))]
+    return numbers

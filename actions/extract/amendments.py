@@ -217,7 +217,7 @@ def parse_instructions(text: str) -> list[Instruction]:
         out.extend(found)
     # "The Executive Orders listed below are further amended by ...: (1) Executive Order No.
     # 10448 ... (2) ...": the edit, for each order listed
-    out += [instruction for instruction, _ in listed_orders(text)]
+    out += listed_orders(text)
     out.sort(key=lambda instruction: instruction.start)
     return [as_printed(i, style) for i in out]
 

@@ -459,7 +459,7 @@ def _anywhere(parts: list[Part], instruction: Instruction) -> Part:
     return holding[0]
 
 
-def _within_part(parts: list[Part], location) -> object | None:
+def _within_part(parts: list[Part], location: Location) -> Location | None:
     """ "Section 4-203 of Executive Order No 12148": in an order numbered by parts (1979's
     "1-1. Transfer ... 1-101. A ..."), a numbered paragraph of section 4, where the order has
     no section of that number; None elsewhere."""
