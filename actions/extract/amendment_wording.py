@@ -34,6 +34,11 @@ STRIKE_PLACE = "strike_place"
 RENUMBER_FOLLOWING = "renumber_following"
 
 
+# A place's introductory text, before its first numbered or lettered part ("The introductory
+# portion is amended ..."): the last mark of a path.
+INTRO = "intro"
+
+
 @dataclass(frozen=True)
 class Location:
     """Where in the amended order: section "3", path ("a", "1"), sentence "first"/"last"."""
@@ -53,7 +58,10 @@ class Location:
         # "section 1-201(b)": a paragraph of a part-numbered order named by its own number
         head = path[0] if path and "-" in path[0] else self.section
         path = path[1:] if head != self.section else path
+        intro = path[-1:] == (INTRO,)
+        path = path[:-1] if intro else path
         where = f"section {head}" + "".join(f"({p})" for p in path)
+        where = f"the introductory text of {where}" if intro else where
         return f"the {self.sentence} sentence of {where}" if self.sentence else where
 
 
@@ -232,6 +240,8 @@ _PLACE = (
     + r")+"
     # "numbered paragraph (1)", "paragraph numbered 2"; "item (6)" of a list (not "item
     # 652.97", a tariff item)
+    # "The introductory portion", "the introductory text to section 3"
+    + r"|the\s+introductory\s+(?:portion|text|paragraph|matter)(?:\s+to\s+(?=[Ss]ec))?"
     + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause|division)\s+"
     + r"(?:numbered\s+)?|[Ss]ec\.\s*|[Ss]ec\s+(?=\d)|item\s+(?=\())(?:"
     + _SECTION_NUMBER
@@ -263,9 +273,13 @@ def _location(place: str | None, which: str | None) -> Location:
         return Location(section=",".join(numbers), sentence=_which(which))
     parts = [
         re.sub(r"(?i)^(?:redesignated|renumbered)\s+", "", p)
-        for p in re.split(r"\s+of\s+", place.strip())
+        for p in re.split(r"\s+of\s+|(?<=\w)\s+to\s+(?=[Ss]ec)", place.strip())
         if p.strip()
     ]
+    if parts and re.match(r"(?i)the\s+introductory\b", parts[0]):
+        # the introductory text of the place named after it
+        outer = _location(" of ".join(parts[1:]), which) if parts[1:] else Location()
+        return dataclasses.replace(outer, path=(*outer.path, INTRO))
     plural = [
         i
         for i, p in enumerate(parts)

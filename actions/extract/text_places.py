@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from actions.extract.amendment_wording import ROMAN
+from actions.extract.amendment_wording import INTRO, ROMAN
 
 
 class NotApplied(Exception):
@@ -183,6 +183,9 @@ def locate(text: str, location) -> tuple[int, int]:
     """The span of a subsection path and sentence in a section's text."""
     start, end = 0, len(text)
     for mark in location.path:
+        if mark == INTRO:
+            start, end = _introduction(text, start, end, location)
+            continue
         found = _marker_re(mark).search(text, start, end)
         if not found:
             raise NotApplied(f"{location.describe()} is not in the text")
@@ -211,6 +214,24 @@ def locate(text: str, location) -> tuple[int, int]:
             end -= 1
     if location.sentence:
         start, end = _sentence(text, start, end, location)
+    return start, end
+
+
+def _introduction(text: str, start: int, end: int, location) -> tuple[int, int]:
+    """The text of a place before its first numbered or lettered part ("(d) Purposes ... shall
+    be carried out ... as follows:" before "(1) Those under ..."), its own marker kept; in a
+    place without such parts, its first paragraph."""
+    own = re.match(r"\s*\(\s?\w{1,5}\s?\)\s*", text[start:end])
+    child = re.compile(r"(?:(?<=\n)|(?<=[:.]\s))[ \t]*\(\s?\w{1,5}\s?\)\s").search(
+        text, start + (own.end() if own else 0), end
+    )
+    # (a place without numbered parts: its first paragraph, where more follow it)
+    following = child.start() if child else text.find("\n\n", start, end)
+    if following <= start:
+        raise NotApplied(f"{location.describe()} is not in the text: nothing follows it")
+    end = following
+    while end > start and text[end - 1].isspace():
+        end -= 1
     return start, end
 
 

@@ -295,3 +295,23 @@ def test_a_quotation_closed_before_an_items_and_or_never_closed(
 )
 def test_words_replaced_in_their_place_or_removed(amending, target, old, new) -> None:
     assert (STRIKE_INSERT, old, new) in [(i.op, i.old, i.new) for i in aimed(amending, target)]
+
+
+def test_the_introductory_text_of_a_part_is_edited_alone() -> None:
+    # EO 10746 on EO 10560: "Section 4 (d) is amended as follows: (a) The introductory portion
+    # is amended by deleting therefrom “pursuant to section 4 (a) of this order” and by
+    # inserting in lieu thereof the following: “in consonance with law ...”"
+    parts, _ = amended("10560", "10708", "10746")
+    opening = re.search(r"(?m)^\(d\) .*", parts["4"].text).group(0)
+    assert "made available in consonance with law and the provisions of this order" in opening
+    assert "(1) Those under section 104 (a) of the Act" in parts["4"].text
+
+
+def test_an_introductory_paragraph_replaced_leaves_what_follows_it() -> None:
+    # EO 10175: "The introductory paragraph of section 1 of Executive Order No. 10046 ... is
+    # hereby amended to read as follows:" (once read as section 1 replaced whole, its list of
+    # lands by State lost)
+    parts, _ = amended("10046", "10175")
+    text = parts["1"].text
+    assert "as amended by Executive Order No. 8531 of August 31, 1940" in text.split("\n")[0]
+    assert "SAN SIMON PROJECT (AZ-LU-21)" in text and "NORTHEASTERN WYOMING PROJECT" in text
