@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 # Beyond this many words, a changed paragraph pair is shown whole rather than word by word.
 WORD_DIFF_LIMIT = 4000
+# Paragraphs paired by position that share less than this share of their words are shown as
+# one struck and one put in, never word by word.
+ALIKE = 0.5
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ _MARKER_RE = re.compile(r"^(?:\(\s?\w{1,5}\s?\)|\d{1,3}\.)\s*")
 def _pairs(olds: list[str], news: list[str]) -> list[tuple[str | None, str | None]]:
     """The paragraphs of a changed stretch, paired: those alike but for their marker ("(13)
     the Director ..." renumbered "(14) the Director ...") with each other, a paragraph that
-    came in between on its own, and the rest by position."""
+    came in between on its own, and the rest by position where they are alike."""
     keys = difflib.SequenceMatcher(
         None,
         [_MARKER_RE.sub("", p) for p in olds],
@@ -97,10 +100,24 @@ def _pairs(olds: list[str], news: list[str]) -> list[tuple[str | None, str | Non
     for op, i1, i2, j1, j2 in keys.get_opcodes():
         stretch_old, stretch_new = olds[i1:i2], news[j1:j2]
         paired = min(len(stretch_old), len(stretch_new)) if op in ("equal", "replace") else 0
-        out += list(zip(stretch_old[:paired], stretch_new[:paired], strict=True))
+        for old, new in zip(stretch_old[:paired], stretch_new[:paired], strict=True):
+            if op == "equal" or _alike(old, new):
+                out.append((old, new))
+            else:
+                # a paragraph rewritten through (EO 13224's section 1 given a new text): the
+                # old struck whole and the new put in whole, not interleaved word by word
+                out += [(old, None), (None, new)]
         out += [(p, None) for p in stretch_old[paired:]]
         out += [(None, p) for p in stretch_new[paired:]]
     return out
+
+
+def _alike(old: str, new: str) -> bool:
+    """Whether two paragraphs paired by position share at least half their words, in order."""
+    a, b = old.split(" "), new.split(" ")
+    if len(a) + len(b) > WORD_DIFF_LIMIT:
+        return True  # compared whole anyway
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= ALIKE
 
 
 def _word_pieces(old: str, new: str) -> tuple[Piece, ...]:

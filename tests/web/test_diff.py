@@ -62,3 +62,27 @@ def test_a_part_inserted_and_the_rest_renumbered_compare_as_such(
     for row in changed:
         altered = [p.text for p in row.pieces if p.op != "same"]
         assert all(len(words.split()) == 1 for words in altered), altered
+
+
+def test_a_paragraph_rewritten_through_is_struck_and_put_in_whole():
+    """EO 13886 gives EO 13224's section 1 a new text: its old paragraphs are no versions of
+    the new ones that stand where they stood, so each old one is struck whole and each new one
+    put in whole ("(c) persons determined by ..." against "(A) to have committed ..."), while
+    a paragraph kept but for its marker and a word ("(a) foreign persons listed in the Annex"
+    -> "(i) persons listed in the Annex") is compared word by word."""
+    import difflib
+
+    from tests.extract.orders import consolidated, order
+
+    before = next(s.text for s in order("13224").sections if s.number == "1")
+    parts, _ = consolidated("13224", "13268", "13284", "13372", "13886")
+    after = next(p.text for p in parts if p.number == "1")
+    result = compare(before, after)
+    changed = [row for row in result.rows if row.op == "changed"]
+    assert changed
+    for row in changed:
+        old = " ".join(p.text for p in row.pieces if p.op != "added").split()
+        new = " ".join(p.text for p in row.pieces if p.op != "removed").split()
+        assert difflib.SequenceMatcher(None, old, new).ratio() >= 0.5
+    removed = [row.pieces[0].text for row in result.rows if row.op == "removed"]
+    assert any(text.startswith("(c) persons determined by") for text in removed)
