@@ -118,7 +118,7 @@ _REPLACE_PLACE_RE = re.compile(
     + _where(4)
     + r"to\s+read(?:\s+as\s+follows)?\s*(?::|--)?\s*(?=\u201c)"
     # "replacing subsection (b) with the following:" (EO 13674)
-    r"|replacing\s+" + _where(6) + r"with\s+"
+    r"|replacing\s+" + _where(6) + r"with\s*:?\s*"
     r")(?:the\s+following(?:\s+(?:new\s+)?(?:sub)?(?:section|paragraph|clause)s?[^:\u201c]{0,40}?)?\s*(?::|--)?"
     # "... a new section 301 reading as follows:"
     r"|a\s+new\s+(?:sub)?(?:section|paragraph)\s+[^\s:\u201c]{1,12}\s+reading\s+as\s+follows\s*:?)?"

@@ -37,6 +37,10 @@ RENUMBER_FOLLOWING = "renumber_following"
 # A place's introductory text, before its first numbered or lettered part ("The introductory
 # portion is amended ..."): the last mark of a path.
 INTRO = "intro"
+# A place's unnumbered paragraph by its ordinal ("the second paragraph", "the first
+# paragraph thereof"): "¶2", "¶-1" for the last, the last mark of a path.
+PARAGRAPH = "\u00b6"
+_PARAGRAPH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,13 @@ class Location:
         # "section 1-201(b)": a paragraph of a part-numbered order named by its own number
         head = path[0] if path and "-" in path[0] else self.section
         path = path[1:] if head != self.section else path
-        intro = path[-1:] == (INTRO,)
-        path = path[:-1] if intro else path
+        last = path[-1] if path else ""
+        intro, paragraph = last == INTRO, last.startswith(PARAGRAPH)
+        path = path[:-1] if intro or paragraph else path
         where = f"section {head}" + "".join(f"({p})" for p in path)
         where = f"the introductory text of {where}" if intro else where
+        if paragraph:
+            where = f"paragraph {last[1:].replace('-1', 'last')} of {where}"
         return f"the {self.sentence} sentence of {where}" if self.sentence else where
 
 
@@ -242,6 +249,8 @@ _PLACE = (
     # 652.97", a tariff item)
     # "The introductory portion", "the introductory text to section 3"
     + r"|the\s+introductory\s+(?:portion|text|paragraph|matter)(?:\s+to\s+(?=[Ss]ec))?"
+    # "the second paragraph", "the first paragraph thereof" (unnumbered)
+    + r"|the\s+(?:first|second|third|fourth|fifth|last)\s+paragraph(?!\s*\(|\s+\d)"
     + r"|(?:numbered\s+)?(?:(?:sub)?(?:section|paragraph|subparagraph|clause|division)\s+"
     + r"(?:numbered\s+)?|[Ss]ec\.\s*|[Ss]ec\s+(?=\d)|item\s+(?=\())(?:"
     + _SECTION_NUMBER
@@ -280,6 +289,12 @@ def _location(place: str | None, which: str | None) -> Location:
         # the introductory text of the place named after it
         outer = _location(" of ".join(parts[1:]), which) if parts[1:] else Location()
         return dataclasses.replace(outer, path=(*outer.path, INTRO))
+    ordinal = re.match(r"(?i)the\s+(\w+)\s+paragraph$", parts[0]) if parts else None
+    if ordinal and ordinal.group(1).lower() in _PARAGRAPH_ORDINALS:
+        # an unnumbered paragraph of the place named after it
+        outer = _location(" of ".join(parts[1:]), which) if parts[1:] else Location()
+        mark = f"{PARAGRAPH}{_PARAGRAPH_ORDINALS[ordinal.group(1).lower()]}"
+        return dataclasses.replace(outer, path=(*outer.path, mark))
     plural = [
         i
         for i, p in enumerate(parts)

@@ -20,6 +20,8 @@ from actions.extract.amendment_wording import (
     ADD_SECTION,
     INSERT_AFTER,
     INSERT_BEFORE,
+    INTRO,
+    PARAGRAPH,
     REDESIGNATE,
     REPLACE,
     REVOKE,
@@ -29,6 +31,7 @@ from actions.extract.amendment_wording import (
     Instruction,
     Location,
 )
+from actions.extract.section_heads import split_section
 from actions.extract.text_edits import edit, remove, short
 from actions.extract.text_places import NotApplied, find_words, locate
 
@@ -225,6 +228,11 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         return _each_part(parts, instruction)
     if location.section is None and instruction.op == REPLACE and not location.path:
         return _whole_order(parts, instruction)
+    last = location.path[-1] if location.path else ""
+    if location.section is None and (last == INTRO or last.startswith(PARAGRAPH)):
+        # "the second paragraph is amended ...", "the introductory paragraph": of the
+        # preamble, or of no part named
+        raise NotApplied("no section is named for it")
     if location.section is None:
         return _anywhere(parts, instruction)
     if "," in location.section:
@@ -274,6 +282,14 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         part.text = body
         return part
     start, end = locate(part.text, location)
+    if op == REPLACE and location.path == (f"{PARAGRAPH}1",):
+        # "By substituting for the first paragraph thereof the following: “SEC. 4.
+        # Declassification, Downgrading, or Upgrading. When ...”": the section's number and
+        # heading printed again open its first paragraph; the heading is the section's
+        number, heading, body = split_section(instruction.new or "")
+        if number == part.number and heading:
+            instruction = dataclasses.replace(instruction, new=body)
+            part.heading = heading
     part.text = edit(part.text, start, end, instruction)
     return part
 
@@ -484,40 +500,6 @@ def _part(parts: list[Part], number: str) -> Part:
 
 
 # New sections ----------------------------------------------------------------------------------
-
-_SECTION_HEAD_RE = re.compile(
-    r"^\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+(?:[-.]\d+)?[A-Za-z]?)\.+\s*", re.I
-)
-# (a comma for the period before the first lettered part: "SECTION 1. Department of
-# Agriculture, (a) Except as ...")
-_HEADING_RE = re.compile(
-    r"^(?P<heading>[A-Z][^.,]{1,120}?)(?:\.\s+(?=[A-Z(\u201c\"])|,\s+(?=\(a\)\s))"
-)
-
-
-def split_section(new: str) -> tuple[str | None, str | None, str]:
-    """("3", "Definitions", body) from "Sec. 3. Definitions. (a) ..."; (None, None, new)
-    when the text does not open with a section's number."""
-    head = _SECTION_HEAD_RE.match(new)
-    if not head:
-        return None, None, new.strip()
-    rest = new[head.end() :]
-    title_case = all(w[:1].isupper() for w in rest.split() if len(w) > 3)
-    if title_case and re.fullmatch(r"[A-Z][^.]{0,80}\.", rest.strip()) and len(rest.split()) <= 10:
-        return head.group("number"), rest.strip().rstrip("."), ""  # a heading and no text
-    heading = _HEADING_RE.match(rest)
-    listed = re.match(r"(?P<heading>[A-Z][^.]{1,120}?)\.\s+(?=[A-Z(\u201c\"])", rest)
-    if not heading and listed and _title_case(listed.group("heading")):
-        # "Sec. 2.5. Establishment, Designation, and Functions of Executive Agents. (a) ...":
-        # a heading with commas, in title case (a sentence's commas are not)
-        heading = listed
-    if heading and len(heading.group("heading").split()) <= 14:
-        return head.group("number"), heading.group("heading"), rest[heading.end() :].strip()
-    return head.group("number"), "", rest.strip()
-
-
-def _title_case(words: str) -> bool:
-    return all(w[:1].isupper() for w in words.split() if len(w) > 3)
 
 
 def _add_sections(parts: list[Part], instruction: Instruction) -> Part:

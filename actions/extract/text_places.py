@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from actions.extract.amendment_wording import INTRO, ROMAN
+from actions.extract.amendment_wording import INTRO, PARAGRAPH, ROMAN
 
 
 class NotApplied(Exception):
@@ -186,6 +186,9 @@ def locate(text: str, location) -> tuple[int, int]:
         if mark == INTRO:
             start, end = _introduction(text, start, end, location)
             continue
+        if mark.startswith(PARAGRAPH):
+            start, end = _nth_paragraph(text, start, end, int(mark[1:]), location)
+            continue
         found = _marker_re(mark).search(text, start, end)
         if not found:
             raise NotApplied(f"{location.describe()} is not in the text")
@@ -215,6 +218,20 @@ def locate(text: str, location) -> tuple[int, int]:
     if location.sentence:
         start, end = _sentence(text, start, end, location)
     return start, end
+
+
+def _nth_paragraph(text: str, start: int, end: int, n: int, location) -> tuple[int, int]:
+    """The place's nth paragraph ("the second paragraph"), counted where the place has two or
+    more, each apart from the next by a blank line."""
+    bounds = []
+    position = start
+    for gap in re.finditer(r"\n[ \t]*\n\s*", text[start:end]):
+        bounds.append((position, start + gap.start()))
+        position = start + gap.end()
+    bounds.append((position, end))
+    if len(bounds) < 2 or (n > 0 and n > len(bounds)):
+        raise NotApplied(f"{location.describe()} is not in the text")
+    return bounds[n - 1] if n > 0 else bounds[n]
 
 
 def _introduction(text: str, start: int, end: int, location) -> tuple[int, int]:

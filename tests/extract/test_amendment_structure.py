@@ -315,3 +315,20 @@ def test_an_introductory_paragraph_replaced_leaves_what_follows_it() -> None:
     text = parts["1"].text
     assert "as amended by Executive Order No. 8531 of August 31, 1940" in text.split("\n")[0]
     assert "SAN SIMON PROJECT (AZ-LU-21)" in text and "NORTHEASTERN WYOMING PROJECT" in text
+
+
+def test_an_unnumbered_paragraph_named_by_its_ordinal() -> None:
+    # EO 10964: "Section 4 is amended— (A) By substituting for the first paragraph thereof
+    # the following: “SEC. 4. Declassification, Downgrading, or Upgrading. When classified
+    # ...”": the first paragraph only, the heading printed with it the section's
+    parts, _ = amended("10501", "10964")
+    four = parts["4"]
+    assert four.heading == "Declassification, Downgrading, or Upgrading"
+    first, *rest = [p for p in four.text.split("\n\n") if p.strip()]
+    assert first.startswith("When classified information or material no longer requires")
+    assert rest  # the paragraphs after it kept
+    # EO 13691: "Sec. 102(b) is amended by replacing the first paragraph with: “In
+    # consultation with the National Security Advisor, ...”"
+    parts, _ = amended("12829", "13691")
+    b = re.search(r"(?m)^\(b\) .*", parts["102"].text).group(0)
+    assert b.startswith("(b) In consultation with the National Security Advisor")
