@@ -298,17 +298,41 @@ def _each_part(parts: list[Part], instruction: Instruction) -> Part:
     """ "redesignating subsections (n) through (r) as subsections (o) through (s)", "striking
     subsections 2(a)-(b)": each part in turn (those moved in an order where none lands on one
     still to move); all of them, or none."""
-    trial = copy.deepcopy(parts)
-    changed = []
     order = moving_order if instruction.op == REDESIGNATE else list
-    for location, new in order(instruction.each):
-        new = new if instruction.op == REDESIGNATE else instruction.new
-        one = dataclasses.replace(instruction, location=location, new=new, each=())
-        moved = apply(trial, one)
+    ones = [
+        dataclasses.replace(
+            instruction,
+            location=location,
+            new=new if instruction.op == REDESIGNATE else instruction.new,
+            each=(),
+        )
+        for location, new in order(instruction.each)
+    ]
+    return parts[min(_in_turn(parts, ones))]
+
+
+def _in_turn(parts: list[Part], ones: list[Instruction], where_found: bool = False) -> list[int]:
+    """Apply the instructions in turn to a copy of the parts, then give the parts what the copy
+    now reads: all of them, or none (the first refusal raised). With `where_found`, words
+    replaced "wherever they occur" in several parts: those refused for want of the words are
+    passed over, so long as one is applied. The indexes of the parts changed."""
+    trial = copy.deepcopy(parts)
+    changed: list[int] = []
+    refused: list[NotApplied] = []
+    for one in ones:
+        try:
+            moved = apply(trial, one)
+        except NotApplied as reason:
+            if not where_found:
+                raise
+            refused.append(reason)
+            continue
         changed.append(next(i for i, part in enumerate(trial) if part is moved))
-    for part, moved in zip(parts, trial, strict=True):  # the same parts, as they now read
-        part.number, part.text, part.revoked = moved.number, moved.text, moved.revoked
-    return parts[min(changed)]
+    if not changed:
+        raise refused[0]
+    for part, done in zip(parts, trial, strict=True):  # the same parts, as they now read
+        part.number, part.text, part.revoked = done.number, done.text, done.revoked
+    return changed
 
 
 def _siblings(parts: list[Part], instruction: Instruction) -> Part:
@@ -331,25 +355,13 @@ def _siblings(parts: list[Part], instruction: Instruction) -> Part:
         news = [instruction.new] * len(places)
     else:
         raise NotApplied("one instruction for several parts, not told apart")
-    trial = copy.deepcopy(parts)
-    changed = []
-    missing = []
-    for place, new in zip(places, news, strict=True):
-        one = dataclasses.replace(instruction, location=place, new=new)
-        try:
-            moved = apply(trial, one)
-        except NotApplied as reason:
-            # words replaced "wherever they occur" in the parts named: where they occur
-            if not (instruction.each_place and op in (STRIKE, STRIKE_INSERT)):
-                raise
-            missing.append(reason)
-            continue
-        changed.append(next(i for i, part in enumerate(trial) if part is moved))
-    if not changed:
-        raise missing[0]
-    for part, done in zip(parts, trial, strict=True):
-        part.number, part.text, part.revoked = done.number, done.text, done.revoked
-    return parts[min(changed)]
+    ones = [
+        dataclasses.replace(instruction, location=place, new=new)
+        for place, new in zip(places, news, strict=True)
+    ]
+    # (words replaced "wherever they occur" in the parts named: where they occur)
+    where_found = instruction.each_place and op in (STRIKE, STRIKE_INSERT)
+    return parts[min(_in_turn(parts, ones, where_found))]
 
 
 def _each_new_text(new: str, marks: tuple[str, ...]) -> list[str] | None:
@@ -378,16 +390,12 @@ def _each_pair(parts: list[Part], instruction: Instruction) -> Part:
     pairs replace at once, so “Administrator of the Energy Research and Development
     Administration” is not first cut into by the pair of “Energy Research and Development
     Administration”."""
-    trial = copy.deepcopy(parts)
-    changed = []
     pairs = [(instruction.old, instruction.new), *instruction.pairs]
-    for old, new in sorted(pairs, key=lambda pair: -len(pair[0] or "")):
-        one = dataclasses.replace(instruction, old=old, new=new, pairs=())
-        edited = apply(trial, one)
-        changed.append(next(i for i, part in enumerate(trial) if part is edited))
-    for part, edited in zip(parts, trial, strict=True):
-        part.number, part.text, part.revoked = edited.number, edited.text, edited.revoked
-    return parts[min(changed)]
+    ones = [
+        dataclasses.replace(instruction, old=old, new=new, pairs=())
+        for old, new in sorted(pairs, key=lambda pair: -len(pair[0] or ""))
+    ]
+    return parts[min(_in_turn(parts, ones))]
 
 
 def _whole_order(parts: list[Part], instruction: Instruction) -> Part:
@@ -425,16 +433,14 @@ def _each_section(parts: list[Part], instruction: Instruction) -> Part:
         return targets[0]
     # Each section as if named alone ("Sections 3 and 6 ... are revoked": each revoked, not
     # its text replaced by the word); all of them, or none.
-    trial = copy.deepcopy(parts)
-    for number in numbers:
-        apply(
-            trial,
-            dataclasses.replace(
-                instruction, location=dataclasses.replace(instruction.location, section=number)
-            ),
-        )
-    for part, edited in zip(parts, trial, strict=True):
-        part.number, part.text, part.revoked = edited.number, edited.text, edited.revoked
+    location = instruction.location
+    _in_turn(
+        parts,
+        [
+            dataclasses.replace(instruction, location=dataclasses.replace(location, section=n))
+            for n in numbers
+        ],
+    )
     return targets[0]
 
 
