@@ -50,11 +50,15 @@ def insert_rows(model: type[models.Model], columns: Sequence[str], rows: Iterabl
     return count
 
 
-def insert_objects(model: type[models.Model], objects: Sequence[models.Model]) -> int:
-    """Unsaved objects of a model, inserted as `insert_rows` (their ids are not read back: for
-    rows nothing in the same batch points to); write timestamps set as `bulk_create` sets them."""
+def insert_objects(
+    model: type[models.Model], objects: Sequence[models.Model], *, ids: bool = False
+) -> int:
+    """Unsaved objects of a model, inserted as `insert_rows`; write timestamps set as
+    `bulk_create` sets them. Their ids are not read back: either nothing in the same batch
+    points to them, or (`ids`) the writer gave each its id already (the first load's actions
+    and copies, whose sequences `bulk_load` moves past them afterwards)."""
     # Every column but an id the database numbers (a one-to-one key is a column like others).
-    fields = [f for f in model._meta.concrete_fields if not isinstance(f, AutoFieldMixin)]
+    fields = [f for f in model._meta.concrete_fields if ids or not isinstance(f, AutoFieldMixin)]
     stamped = [
         f for f in fields if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
     ]

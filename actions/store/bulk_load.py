@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from actions.ingest.parsed import ParsedDocument
 from actions.ingest.text import normalize_number, slugify_title, title_key
 from actions.models import RELATE_TASK, Action, Commentary, PendingTask, Source, SourceFile
+from actions.store.bulk import insert_objects
 from actions.store.cards import SOURCE_IDENTITY, Card, MemoryCards
 from actions.store.files import record_file
 from actions.store.identity import find_action, refresh_identity
@@ -100,10 +101,11 @@ class BulkLoad:
                 return self._save_one_by_one()
             if self.sources:
                 PendingTask.objects.get_or_create(name=RELATE_TASK)
-            Action.objects.bulk_create(self._actions(), batch_size=500)
-            Source.objects.bulk_create(self.sources, batch_size=200)
-            Commentary.objects.bulk_create(self.commentary, batch_size=200)
-            SourceFile.objects.bulk_create(self.files, batch_size=500)
+            # Below the ORM's per-value work (`store/bulk.py`): the ids were given here.
+            insert_objects(Action, self._actions(), ids=True)
+            insert_objects(Source, self.sources, ids=True)
+            insert_objects(Commentary, self.commentary)
+            insert_objects(SourceFile, self.files)
             _reset_sequences([Action, Source])
         return None
 
