@@ -2,7 +2,8 @@
 writing of them: what a change to the amendment reader did beyond `measure_law`'s count.
 
 Run: `python bench/consolidated_sections.py write OUT.jsonl` on the archive DATABASE_URL names
-(one line per section: order, number, heading, text, revoked), then, after the change,
+(one line per section: order, number, heading, text, revoked; the title and preamble too where
+an amendment changed them), then, after the change,
 `python bench/consolidated_sections.py diff BEFORE.jsonl AFTER.jsonl`: prints each section
 whose heading, text or state changed, with a line diff of its text. Each change is to be read:
 a count that goes up can hide a section made wrong (NOTES.md, issue 19, late night).
@@ -34,7 +35,10 @@ def write(path: str) -> None:
             amendments = amendments_of(action)
             if not amendments:
                 continue
-            for part in as_amended(action, today, amendments).parts:
+            result = as_amended(action, today, amendments)
+            # The title and preamble where they changed (numbered "title" and "preamble")
+            changed_front = [part for part in result.front if part.changes]
+            for part in [*changed_front, *result.parts]:
                 row = [action.number, part.number, part.heading, part.text, part.revoked]
                 out.write(json.dumps(row) + "\n")
 

@@ -306,17 +306,25 @@ class NotAppliedItem(TextChange):
     reason: str
 
 
+class FrontText(Schema):
+    text: str
+    struck: bool = Field(description="struck whole by an amendment")
+    changes: list[TextChange]
+
+
 class ActionText(Schema):
     as_of: date
+    title: FrontText | None = Field(None, description="the title as amended")
+    preamble: FrontText | None = Field(None, description="the preamble as amended, if any")
     sections: list[TextSection]
     not_applied: list[NotAppliedItem]
 
 
 @api.get("/actions/{action_id}/text/", response=ActionText, summary="The text as amended")
 def get_action_text(request: HttpRequest, ref: Path[ActionRef], as_of: date | None = None):
-    """The order's sections with the amendments in effect on `as_of` (default today) applied,
-    each with the changes made to it; the instructions that could not be applied cleanly in
-    `not_applied`, each with its reason."""
+    """The order's title, preamble and sections with the amendments in effect on `as_of`
+    (default today) applied, each with the changes made to it; the instructions that could
+    not be applied cleanly in `not_applied`, each with its reason."""
     action = Action.objects.filter(pk=ref.action_id).first()
     if action is None:
         raise Http404("No such action")

@@ -51,7 +51,7 @@ _READ_AS_RE = re.compile(
 # following is inserted:": the part given a new text in its place.
 _SUBSTITUTED_RE = re.compile(
     r"\s*,?\s*and\s+(?:in\s+lieu\s+thereof\s+the\s+following\s+is\s+inserted"
-    r"|(?:(?:the\s+following|a)\s+(?:new\s+)?(?:sub)?(?:section|paragraph)"
+    r"|(?:(?:the\s+following|a)\s+(?:new\s+)?(?:sub)?(?:section|paragraph|title|preamble)"
     r"(?:\s+(?P<number>\d[\w().-]{0,11}|\(\w{1,4}\)))?\s+)?(?:is|are|shall\s+be)?\s*(?:hereby\s+)?"
     r"(?:(?:substituted|inserted)\s+(?:therefor|in\s+(?:lieu|place)\s+thereof)"
     r"|added(?:\s+thereto)?\s+to\s+read(?:\s+as\s+follows)?))\s*(?::|--|\u2014)?",

@@ -40,6 +40,11 @@ INTRO = "intro"
 # A place's unnumbered paragraph by its ordinal ("the second paragraph", "the first
 # paragraph thereof"): "¶2", "¶-1" for the last, the last mark of a path.
 PARAGRAPH = "\u00b6"
+# What an order prints before its sections, amended like a section ("The preamble is amended by
+# striking ...", "The title of the order is amended to read ..."): the section a `Location`
+# names for it.
+TITLE, PREAMBLE = "title", "preamble"
+FRONT = (TITLE, PREAMBLE)
 _PARAGRAPH_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
 
 
@@ -247,6 +252,14 @@ _PLACE = (
     + r")+"
     # "numbered paragraph (1)", "paragraph numbered 2"; "item (6)" of a list (not "item
     # 652.97", a tariff item)
+    # "The preamble", "the title of the order", "the heading of the order": what the order
+    # prints before its sections (`FRONT`)
+    # (not "in such order or in the title thereof", "in the title and in subsections ...":
+    # the title with other places)
+    + r"|(?<!or\sin\s)(?<!and\sin\s)the\s+(?:preamble|title)\b"
+    + r"(?!\s+\d|\s+of\s+(?:sub)?sec|,?\s+and\s+(?:in\s+)?(?:the\s+|sub)?(?:sec|para|pre))"
+    + r"(?:\s+of\s+the\s+order)?"
+    + r"|the\s+(?:heading|caption)\s+of\s+the\s+order"
     # "The introductory portion", "the introductory text to section 3"
     + r"|the\s+introductory\s+(?:portion|text|paragraph|matter)(?:\s+to\s+(?=[Ss]ec))?"
     # "the second paragraph", "the first paragraph thereof" (unnumbered)
@@ -280,6 +293,12 @@ def _location(place: str | None, which: str | None) -> Location:
         # "sections 3 and 4": each, written "3,4" (consolidate applies the op to each).
         numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
         return Location(section=",".join(numbers), sentence=_which(which))
+    front = re.match(r"(?i)\s*the\s+(preamble|title|heading|caption)\b", place)
+    if front:
+        return Location(
+            section=PREAMBLE if front.group(1).lower() == PREAMBLE else TITLE,
+            sentence=_which(which),
+        )
     parts = [
         re.sub(r"(?i)^(?:redesignated|renumbered)\s+", "", p)
         for p in re.split(r"\s+of\s+|(?<=\w)\s+to\s+(?=[Ss]ec)", place.strip())
@@ -514,6 +533,14 @@ def occurrence(words: str) -> int | None:
 
 def done(text, start, end, base, op, location, **values) -> tuple[Instruction, int]:
     """An instruction read, shown as the text printed it from `start` to `end`, and its end."""
+    words = [values.get("old") or "", values.get("new") or ""]
+    inline = op in (STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE)
+    if inline and any(w.count("\u201c") > w.count("\u201d") and "\n" not in w for w in words):
+        # "by striking “(“Act”)” and inserting instead “(“ATDA Act”)”" (EO 12823): a quotation
+        # inside a quotation, cut at its inner closing mark; never applied cut.
+        return failed(
+            text, start, end, base, location, "a quotation within a quotation is not read"
+        )
     return Instruction(
         op=op, location=location, text=_shown(text, start, end), **base, **values
     ), end

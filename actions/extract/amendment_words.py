@@ -6,14 +6,17 @@ an operation's verb by `amendment_operations`. Pure."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from actions.extract.amendment_wording import (
     _PLACE,
     INSERT_AFTER,
     INSERT_BEFORE,
+    PREAMBLE,
     STRIKE,
     STRIKE_INSERT,
+    TITLE,
     Instruction,
     Location,
     _location,
@@ -79,8 +82,11 @@ _OP_RES = [
             + _PRE
             + r"(?:the\s+(?:words?|phrase|text|number|date|name|term|clause|reference\s+to)\s+)?"
             r"\u201c(?P<old>[^\u201d]{1,2000})\u201d"
-            r"(?P<loc>[^\u201c;]{0,120}?)(?P<each>,?\s*" + _EACH + r",?)?"
-            r"(?P<loc2>[^\u201c;]{0,400}?)"  # "wherever it appears in sections 104(c), ..."
+            # (a place never runs past the paragraph's end: "... security patches.”.\n\nSec.
+            # 2. ... (a) striking section 1 and inserting" is two instructions)
+            r"(?P<loc>(?:(?!\n\s*\n)[^\u201c;]){0,120}?)(?P<each>,?\s*" + _EACH + r",?)?"
+            # "wherever it appears in sections 104(c), ..."
+            r"(?P<loc2>(?:(?!\n\s*\n)[^\u201c;]){0,400}?)"
             # "... and replacing it with a reference to “4532(d)(1)(B)”"
             r"\s*,?\s*and\s+(?:by\s+)?(?:inserting|substituting|adding|replacing\s+(?:it|them)\s+with)"
             r"\s*,?\s*(?:a\s+reference\s+to\s+)?"
@@ -242,6 +248,29 @@ def _sections_listed(loc_text: str, clause: str = "") -> tuple[list[Location], i
     return (out, position) if len(out) > 1 else None
 
 
+def _front_alone(loc_text: str, location: Location) -> str | None:
+    """ "striking “X” in the title and inserting “Y”": the title (or preamble) the words stand
+    in, where the instruction names no other place; None for "in the title and in subsections
+    1(j), 1(k), and 5", "wherever the latter words occur in such order or in the title
+    thereof", or "in the heading of section 3"."""
+    if location.section is not None or location.path:
+        return None
+    alone = _FRONT_ALONE_RE.fullmatch(loc_text)
+    if not alone:
+        return None
+    return PREAMBLE if alone.group(1).lower() == PREAMBLE else TITLE
+
+
+# Further quotations struck with the first: "“A” and “B”", "“A”, “B”, and “C”".
+_MORE_STRUCK_RE = re.compile(r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\u201c[^\u201d]{1,500}\u201d)+")
+
+_FRONT_ALONE_RE = re.compile(
+    r"\s*,?\s*(?:in|of)\s+the\s+(title|preamble|caption)"
+    r"(?:\s+thereof|\s+of\s+(?:the|that|such)\s+order)?\s*,?\s*",
+    re.I,
+)
+
+
 def words_edit(text, start, position, window, base, location) -> tuple[Instruction, int] | None:
     """Words struck, inserted or put in place of others, quoted: "striking “X” and inserting
     “Y”", "substituting “Y” for “X”", "inserting “Y” after “X”", "deleting “X”"; None when
@@ -281,9 +310,12 @@ def words_edit(text, start, position, window, base, location) -> tuple[Instructi
                 return refused("the place of the words struck is not read")
             not_text = re.search(r"\bin\s+the\s+(title|heading|preamble|caption)\b", loc_text, re.I)
             if not_text:
-                return refused(
-                    f"its {not_text.group(1).lower()} is amended, not a section of its text"
-                )
+                front = _front_alone(loc_text, location)
+                if front is None:
+                    return refused(
+                        f"its {not_text.group(1).lower()} is amended, not a section of its text"
+                    )
+                location = dataclasses.replace(location, section=front)
             pre = match.groupdict().get("pre") or ""
             if pre.strip():
                 ordinal = re.search(r"(first|second|third|last)\s+sentence", pre)
@@ -331,6 +363,23 @@ def words_edit(text, start, position, window, base, location) -> tuple[Instructi
                 )
             if place and re.search(r"\bsections\s+\d", loc_text, re.I):
                 return refused("one instruction for several sections")
+            more = _MORE_STRUCK_RE.match(window, match.end()) if op == STRIKE else None
+            if more and not loc_text.strip():
+                # "By deleting “(8) Director, ...,” and “(21) Deputy Assistant Postmaster
+                # General, ...”": each quotation struck, all or none
+                if re.match(r"\s+(?:in|from)\s", window[more.end() :]):
+                    return refused("the place of words struck together is not read")
+                extra = re.findall(r"\u201c([^\u201d]{1,500})\u201d", more.group(0))
+                return _done(
+                    text,
+                    start,
+                    position + more.end(),
+                    base,
+                    op,
+                    where,
+                    old=match.group("old"),
+                    pairs=tuple((words, None) for words in extra),
+                )
             return _done(
                 text,
                 start,

@@ -49,7 +49,7 @@ from actions.extract.amendment_wording import (
 )
 from actions.extract.amendment_wording import done as _done
 from actions.extract.amendment_wording import failed as _failed
-from actions.extract.quote_styles import as_printed, for_reading, style_of
+from actions.extract.quote_styles import as_printed, for_reading, mark_nested, style_of
 
 _ORDER = ORDER_NAME + r"(?P<number>\d{3,5})"
 
@@ -91,6 +91,8 @@ _ITEM_START_RE = re.compile(
     r"\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.|(?i:Sec(?:tion)?)\.?\s+\d+[a-z]?\.)\s+"
 )
 
+_ITEM_CLOSE_RE = re.compile(r"(?:[.;](?:\s*and\b)?)?")
+
 _LEAD_IN_RE = re.compile(
     r"\s*(?:as\s+follows|in\s+the\s+following\s+respects|by)?\s*(?::|--|—)", re.I
 )
@@ -130,7 +132,7 @@ def parse_instructions(text: str) -> list[Instruction]:
     """Every amendment instruction in a text, in order of position."""
     style = style_of(text)
     text = for_reading(text, style)
-    text = quote_unquoted_items(normalize_quotes(text))
+    text = mark_nested(quote_unquoted_items(normalize_quotes(text)))
     out: list[Instruction] = []
     covered = 0
     for head in _heads(text):
@@ -421,6 +423,9 @@ def _items(
     end = start
     style = None
     for _ in range(60):
+        # The stop or "; and" that closes the item before (a list inside it read to its last
+        # quotation: "... after “Public Law 102- 237”.\n\n(b) Section 1 is amended:")
+        position = _ITEM_CLOSE_RE.match(text, position).end()
         item = _ITEM_START_RE.match(text, position)
         if not item:
             break

@@ -12,12 +12,13 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from actions.extract.amendment_moves import moving_order
+from actions.extract.amendment_renumbering import as_numbered_before, moves_of, numbered_twice
 from actions.extract.amendment_wording import (
     ADD_SECTION,
+    FRONT,
     INSERT_AFTER,
     INSERT_BEFORE,
     INTRO,
@@ -31,71 +32,22 @@ from actions.extract.amendment_wording import (
     Instruction,
     Location,
 )
+from actions.extract.consolidated_parts import Amendment, Part
 from actions.extract.section_heads import split_section
 from actions.extract.text_edits import edit, remove, short
 from actions.extract.text_places import NotApplied, find_words, locate
 
 
-@dataclass(frozen=True)
-class Amendment:
-    """An instruction with who gave it and when it took effect."""
-
-    instruction: Instruction
-    action_id: int
-    number: str | None  # the amending order's number
-    section: str | None  # the amending order's section holding the instruction
-    on: date | None
-
-    def change(self) -> dict:
-        return {
-            "action_id": self.action_id,
-            "number": self.number,
-            "section": self.section,
-            "date": self.on,
-            "instruction": self.instruction.text,
-        }
-
-
-@dataclass
-class Part:
-    number: str
-    heading: str
-    text: str
-    revoked: bool = False
-    added: bool = False  # a section an amendment added
-    changes: list[dict] = field(default_factory=list)
-    key: str = ""  # the same part on any date: its first number ("+11" for one added)
-
-    def __post_init__(self) -> None:
-        self.key = self.key or (f"+{self.number}" if self.added else self.number)
-
-    @property
-    def renumbered(self) -> bool:
-        """Whether the part stands under another number than the one it was first given."""
-        return not self.added and self.key != self.number
-
-
-def anchors(parts: list[Part]) -> dict[int, str]:
-    """Each part's anchor, unique on a page: its number; a struck section whose number the
-    one renumbered into its place now holds is "5-struck" (the live one keeps "5")."""
-    live = {p.number for p in parts if not p.revoked}
-    out, taken = {}, set()
-    for part in parts:
-        anchor = (
-            part.number if not (part.revoked and part.number in live) else f"{part.number}-struck"
-        )
-        while anchor in taken:
-            anchor += "-"  # two struck alike: never one id twice
-        taken.add(anchor)
-        out[id(part)] = anchor
-    return out
-
-
 def consolidate(
-    sections: list[tuple[str, str, str]], amendments: list[Amendment]
+    sections: list[tuple[str, str, str]],
+    amendments: list[Amendment],
+    front: list[Part] | None = None,
 ) -> tuple[list[Part], list[dict]]:
-    """The sections (number, heading, text) with the amendments applied in date order."""
+    """The sections (number, heading, text) with the amendments applied in date order. The
+    `front` parts (the title and preamble, numbered "title" and "preamble") are amended in
+    place by the instructions that name them."""
     parts = [Part(number, heading, text) for number, heading, text in sections]
+    front = front or []
     not_applied: list[dict] = []
     ordered = sorted(amendments, key=lambda a: (a.on or date.min, a.action_id, a.instruction.start))
     ordered = _longer_words_first(ordered)
@@ -107,13 +59,40 @@ def consolidate(
     # of the same order (EO 13137 adds a new section 4, then renumbers the current sections 4
     # through 7 as 5 through 8: the order's instructions take effect together).
     waiting: list[tuple[Amendment, NotApplied]] = []
+    # Where an order's deletion was not applied: its renumbering of what follows in the same
+    # section is not applied either (EO 11634 deletes items (8) and (21) of EO 11248's section
+    # 2, then renumbers (9) through (20) as (8) through (19): alone, two items numbered 8).
+    not_struck: set[tuple[int, str | None]] = set()
+    # The section of each amending order that renumbered whole sections: its other sections'
+    # instructions may mean either numbering (`_numbered_twice`).
+    moved_in: dict[int, str | None] = {}
     for amendment in ordered:
         if waiting and waiting[0][0].action_id != amendment.action_id:
             not_applied.extend({**a.change(), "reason": str(r)} for a, r in waiting)
             waiting = []
-        refused = _apply_one(parts, amendment, moved)
+        instruction = amendment.instruction
+        place = (amendment.action_id, instruction.location.section)
+        if instruction.op == REDESIGNATE and instruction.location.path and place in not_struck:
+            reason = "it renumbers after a deletion of the same order that was not applied"
+            not_applied.append({**amendment.change(), "reason": reason})
+            continue
+        renumbered_in = moved_in.get(amendment.action_id, amendment.section)
+        if renumbered_in != amendment.section and numbered_twice(
+            instruction, moved.get(amendment.action_id, {})
+        ):
+            reason = (
+                f"{instruction.location.describe()} is numbered so both before and after this "
+                "order's renumbering: which one it means is not read"
+            )
+            not_applied.append({**amendment.change(), "reason": reason})
+            continue
+        refused = _apply_to(parts, front, amendment, moved)
+        if refused is None and instruction.op == REDESIGNATE:
+            moved_in.setdefault(amendment.action_id, amendment.section)
+        if refused is not None and instruction.op in (STRIKE, STRIKE_PLACE, REVOKE):
+            not_struck.add(place)
         if refused is None:
-            waiting = [(a, r) for a, r in waiting if _apply_one(parts, a, moved) is not None]
+            waiting = [(a, r) for a, r in waiting if _apply_to(parts, front, a, moved) is not None]
         elif amendment.instruction.op in (ADD_SECTION, REDESIGNATE) and "already" in str(refused):
             waiting.append((amendment, refused))
         else:
@@ -122,6 +101,9 @@ def consolidate(
     return parts, not_applied
 
 
+_BARE_PART_RE = re.compile(r"\s*(\d+-\d+)\.\s")
+_AND_TITLE_RE = re.compile(r"\b(?:or|and)\s+in\s+(?:the|its)\s+title\b", re.I)
+_PART_HEADING_AT_END_RE = re.compile(r"\n+(?:PART|Part)\s+[IVXL\d]+\b[^\n]*\s*$")
 _EVERY_PLACE_RE = re.compile(r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", re.I)
 
 
@@ -160,6 +142,35 @@ def _longer_words_first(ordered: list[Amendment]) -> list[Amendment]:
     return out
 
 
+def _apply_to(
+    parts: list[Part], front: list[Part], amendment: Amendment, moved: dict
+) -> NotApplied | None:
+    """The amendment applied to the sections, or to the title or preamble it names; words
+    edited in no part named ("Executive Order 11023 is amended by deleting the words ...")
+    are looked for in the title and preamble when no section holds them."""
+    instruction = amendment.instruction
+    if instruction.location.section in FRONT:
+        if not any(p.number == instruction.location.section for p in front):
+            return NotApplied(f"the order's {instruction.location.section} is not in the text")
+        return _apply_one(front, amendment, moved)
+    refused = _apply_one(parts, amendment, moved)
+    if (
+        refused is None
+        and instruction.location.section is None
+        and _AND_TITLE_RE.search(instruction.text)
+    ):
+        # "... wherever the latter words occur in such order or in the title thereof"
+        _apply_one([p for p in front if p.number == "title"], amendment, moved)
+    if (
+        refused is not None
+        and front
+        and instruction.location.section is None
+        and str(refused).endswith("is not in the text")
+    ):
+        return _apply_one(front, amendment, moved) and refused
+    return refused
+
+
 def _apply_one(parts: list[Part], amendment: Amendment, moved: dict) -> NotApplied | None:
     """Apply one amendment to the parts, each part it changed marked with it; why not, when
     it is not applied (the parts then as they were)."""
@@ -168,7 +179,7 @@ def _apply_one(parts: list[Part], amendment: Amendment, moved: dict) -> NotAppli
     try:
         touched = apply(parts, instruction)
     except NotApplied as reason:
-        again = _as_numbered_before(instruction, moved.get(amendment.action_id, {}))
+        again = as_numbered_before(instruction, moved.get(amendment.action_id, {}))
         if again is None:
             return reason
         try:
@@ -176,40 +187,12 @@ def _apply_one(parts: list[Part], amendment: Amendment, moved: dict) -> NotAppli
         except NotApplied:
             return reason
     if instruction.op == REDESIGNATE:
-        moved.setdefault(amendment.action_id, {}).update(_moves_of(instruction))
+        moved.setdefault(amendment.action_id, {}).update(moves_of(instruction))
     # Every part the instruction changed carries it ("wherever it appears", "sections 1 and
     # 2"), not only the first.
     changed = [p for p in parts if before.get(id(p)) != (p.number, p.heading, p.text, p.revoked)]
     for part in changed or [touched]:
         part.changes.append(amendment.change())
-    return None
-
-
-def _moves_of(instruction: Instruction) -> dict:
-    """Where each part a redesignation moved now stands: (section, path) before -> after."""
-    out = {}
-    for location, new in instruction.each or [(instruction.location, instruction.new or "")]:
-        if location.path:
-            out[(location.section, location.path)] = (location.section, location.path[:-1] + (new,))
-        else:
-            out[(location.section, ())] = (new, ())
-    return out
-
-
-def _as_numbered_before(instruction: Instruction, moved: dict) -> Instruction | None:
-    """The instruction with its place read in the numbering its order found (before its own
-    redesignations), or None when that changes nothing."""
-    location = instruction.location
-    if not moved or instruction.each or location.section is None:
-        return None
-    for cut in range(len(location.path), -1, -1):
-        now = moved.get((location.section, location.path[:cut]))
-        if now:
-            section, prefix = now
-            where = dataclasses.replace(
-                location, section=section, path=prefix + location.path[cut:]
-            )
-            return dataclasses.replace(instruction, location=where) if where != location else None
     return None
 
 
@@ -244,6 +227,16 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
     if part.revoked:
         raise NotApplied(f"section {location.section} was revoked before")
     op = instruction.op
+    if op == REPLACE and part.number in FRONT and not location.path and not location.sentence:
+        # "The title of the order is amended to read “...”": no number or heading to read off;
+        # the heading of the order's first part, printed at the preamble's end, stays
+        # ("PART I--DELEGATION OF FUNCTIONS" after EO 11041's preamble, which EO 11250 replaced).
+        kept = _PART_HEADING_AT_END_RE.search(part.text)
+        new = (instruction.new or "").strip()
+        if part.number == "title" and new.endswith(".") and not new.endswith(".."):
+            new = new[:-1]  # “... Sports, and Nutrition.”: the period of American quoting
+        part.text = new + (kept.group(0) if kept else "")
+        return part
     if op in (REVOKE, STRIKE_PLACE) and not location.path and not location.sentence:
         part.revoked = True
         return part
@@ -514,7 +507,12 @@ def _add_sections(parts: list[Part], instruction: Instruction) -> Part:
         r"\n\s*(?=(?:Sec(?:tion)?\.?|SEC\.)\s*\d+(?:[-.]\d+)?[A-Za-z]?\.\s)",
         instruction.new or "",
     )
-    numbers = [split_section(chunk)[0] for chunk in chunks]
+    # "“7-703. Nothing in this order ...”": a paragraph of a part-numbered order, its bare
+    # number printed without "Sec."
+    numbers = [
+        split_section(chunk)[0] or (bare.group(1) if (bare := _BARE_PART_RE.match(chunk)) else None)
+        for chunk in chunks
+    ]
     hosts = [_within_part(parts, Location(section=n)) if n else None for n in numbers]
     if any(hosts):
         # "A new Section 4-207 is added ...: “Sec. 4-207. The functions ...”": numbered

@@ -46,12 +46,57 @@ def for_reading(text: str, style: QuoteStyle) -> str:
     return text
 
 
+# A quotation inside a quotation, marked for reading with marks no reader stops at: the same
+# length, so offsets hold; `as_printed` gives the marks back.
+INNER_OPEN, INNER_CLOSE = "\ue000", "\ue001"
+
+
+def mark_nested(text: str) -> str:
+    """ "striking “Federal Emergency Management Agency (“FEMA”)” in section 1(b)": the inner
+    pair marked, so that the quotation is read to its own close, not cut at “FEMA”'s. Only
+    within a line, where the inner quotation closes and the outer one closes after it: a
+    quotation of several paragraphs opens each with a mark and closes only the last."""
+    if "\u201c" not in text:
+        return text
+    out = list(text)
+    position = 0
+    for line in text.split("\n"):
+        inside = False
+        i = 0
+        while i < len(line):
+            char = line[i]
+            if char == "\u201d":
+                inside = False
+            elif char == "\u201c":
+                close = line.find("\u201d", i + 1)
+                if inside and close > 0 and line.find("\u201d", close + 1) > 0:
+                    out[position + i], out[position + close] = INNER_OPEN, INNER_CLOSE
+                    i = close
+                else:
+                    inside = True
+            i += 1
+        position += len(line) + 1
+    return "".join(out)
+
+
+def _unmark(value: str | None) -> str | None:
+    if not value or INNER_OPEN not in value and INNER_CLOSE not in value:
+        return value
+    return value.replace(INNER_OPEN, "\u201c").replace(INNER_CLOSE, "\u201d")
+
+
 def as_printed(instruction: Instruction, style: QuoteStyle) -> Instruction:
     """The quoted texts as the order printed them: straight quotes kept where the order had
     only those, and the period or comma that American usage sets inside a closing quotation
     mark left out of an inserted text when the text it replaces has none ("42(c)." for
     "42 (b)" in the middle of a sentence)."""
-    new, old = instruction.new, instruction.old
+    new, old = _unmark(instruction.new), _unmark(instruction.old)
+    if INNER_OPEN in instruction.text or INNER_CLOSE in instruction.text:
+        instruction = replace(
+            instruction,
+            text=_unmark(instruction.text),
+            pairs=tuple((_unmark(a), _unmark(b)) for a, b in instruction.pairs),
+        )
     if style.straight_only or style.single_only:
         mark = '"' if style.straight_only else "'"
         new = new.replace("\u201c", mark).replace("\u201d", mark) if new else new

@@ -41,3 +41,18 @@ def split_section(new: str) -> tuple[str | None, str | None, str]:
 
 def _title_case(words: str) -> bool:
     return all(w[:1].isupper() for w in words.split() if len(w) > 3)
+
+
+_SECTION_AT_RE = re.compile(
+    r"(?:^|\n)\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+(?:[-.]\d+)?[A-Za-z]?)\.", re.M
+)
+
+
+def section_starts(text: str) -> list[tuple[int, str]]:
+    """Where each of an order's sections begins in its text, with its number."""
+    return [(m.start(), m.group("number")) for m in _SECTION_AT_RE.finditer(text)]
+
+
+def section_at(starts: list[tuple[int, str]], position: int) -> str | None:
+    """The number of the section holding this position of the text (`section_starts`)."""
+    return next((number for at, number in reversed(starts) if at <= position), None)

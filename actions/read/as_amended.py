@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from actions.extract.amendment_wording import PREAMBLE, TITLE
 from actions.store.consolidation import AsAmended
 
 
 def text_record(result: AsAmended) -> dict:
-    """`{"as_of", "sections": [...], "not_applied": [...]}`."""
+    """`{"as_of", "title", "preamble", "sections": [...], "not_applied": [...]}`: the title
+    and preamble as amended, with their changes, beside the sections."""
+    front = {
+        name: (
+            {
+                "text": "" if part.revoked else part.text,
+                "struck": part.revoked,
+                "changes": part.changes,
+            }
+            if (part := result.front_part(name))
+            else None
+        )
+        for name in (TITLE, PREAMBLE)
+    }
     return {
         "as_of": result.day,
+        **front,
         "sections": [
             {
                 "number": part.number,

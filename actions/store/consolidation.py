@@ -4,18 +4,17 @@ instructions that could not be applied listed with their reasons."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
+from actions.extract.amendment_wording import PREAMBLE, TITLE
 from actions.extract.amendments import parse_instructions
-from actions.extract.consolidate import Amendment, Part, consolidate
+from actions.extract.consolidate import consolidate
+from actions.extract.consolidated_parts import Amendment, Part
+from actions.extract.section_heads import section_at, section_starts
 from actions.models import Action, Relation
 
 AMENDING_KINDS = ("amends", "supersedes", "revokes")
-_SECTION_AT_RE = re.compile(
-    r"(?:^|\n)\s*(?:Sec(?:tion)?\.?|SECTION|SEC\.)\s*(?P<number>\d+(?:[-.]\d+)?[A-Za-z]?)\.", re.M
-)
 
 
 @dataclass
@@ -25,10 +24,16 @@ class AsAmended:
     parts: list[Part]
     not_applied: list[dict]
     amendments: list[Amendment]  # every instruction aimed at the order, on any day
+    # The title and preamble as amended (numbered "title" and "preamble"); the preamble only
+    # where the archived text has one.
+    front: list[Part] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return any(part.changes for part in self.parts)
+        return any(part.changes for part in [*self.front, *self.parts])
+
+    def front_part(self, name: str) -> Part | None:
+        return next((part for part in self.front if part.number == name), None)
 
     @property
     def pending(self) -> list[Amendment]:
@@ -57,11 +62,11 @@ def amendments_of(action: Action) -> list[Amendment]:
         )
     out = []
     for pk, source in sources.items():
-        headers = [(m.start(), m.group("number")) for m in _SECTION_AT_RE.finditer(source.text)]
+        starts = section_starts(source.text)
         for instruction in parse_instructions(source.text):
             if instruction.target_number != action.number:
                 continue
-            section = next((n for at, n in reversed(headers) if at <= instruction.start), None)
+            section = section_at(starts, instruction.start)
             out.append(Amendment(instruction, pk, source.number, section, effective[pk]))
     return out
 
@@ -71,5 +76,8 @@ def as_amended(action: Action, day: date, amendments: list[Amendment] | None = N
     amendments = amendments_of(action) if amendments is None else amendments
     in_effect = [a for a in amendments if a.on is None or a.on <= day]
     sections = [(s.number, s.heading, s.text) for s in action.sections.all()]
-    parts, not_applied = consolidate(sections, in_effect)
-    return AsAmended(action, day, parts, not_applied, amendments)
+    front = [Part(TITLE, "", action.title)]
+    if action.preamble.strip():
+        front.append(Part(PREAMBLE, "", action.preamble))
+    parts, not_applied = consolidate(sections, in_effect, front)
+    return AsAmended(action, day, parts, not_applied, amendments, front)

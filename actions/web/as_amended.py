@@ -8,12 +8,15 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from actions.extract.consolidate import anchors
+from actions.extract.amendment_wording import PREAMBLE, TITLE
+from actions.extract.consolidated_parts import anchors
 from actions.models import Action
 from actions.store.consolidation import amendments_of, as_amended
 from actions.store.status import status_on
 from actions.web.caching import archive_cached
 from actions.web.diff import compare
+
+_LABELS = {TITLE: "Title", PREAMBLE: "Preamble"}
 
 
 def _day(value: str, default: date | None) -> tuple[date | None, str]:
@@ -40,22 +43,25 @@ def as_amended_page(request: HttpRequest, number: str) -> HttpResponse:
     amendments = amendments_of(action)
     result = as_amended(action, day, amendments)
     base = as_amended(action, since, amendments) if since else None
-    before = {p.key: p for p in (base.parts if base else [])}
-    original = {s.number: s for s in action.sections.all()}
-    sections = []
+    before = {p.key: p for p in (base.front + base.parts if base else [])}
+    original = {s.number: s.text for s in action.sections.all()}
+    original.update({TITLE: action.title, PREAMBLE: action.preamble})
     anchor_of = anchors(result.parts)
-    for part in result.parts:
+    # The title only where an amendment changed it (it heads the page); the preamble always.
+    front = [p for p in result.front if p.number == PREAMBLE or p.changes]
+    sections = []
+    for part in front + result.parts:
         if base is not None:
             old = before.get(part.key)
             old_text = "" if old is None or old.revoked else old.text
         else:
-            source = original.get(part.key)
-            old_text = source.text if source else ""
+            old_text = original.get(part.key, "")
         new_text = "" if part.revoked else part.text
         sections.append(
             {
                 "part": part,
-                "anchor": anchor_of[id(part)],
+                "anchor": anchor_of.get(id(part), part.number),
+                "label": _LABELS.get(part.number, f"Sec. {part.number}."),
                 "rows": compare(old_text, new_text).rows if old_text != new_text else None,
                 "changes_shown": [
                     c for c in part.changes if not since or (c["date"] and c["date"] > since)
@@ -71,6 +77,7 @@ def as_amended_page(request: HttpRequest, number: str) -> HttpResponse:
             "since": since,
             "errors": [e for e in (error, since_error) if e],
             "result": result,
+            "title": title.text if (title := result.front_part(TITLE)) else action.title,
             "sections": sections,
             "status": status_on(action, day),
             "amendment_days": sorted({a.on for a in amendments if a.on}),

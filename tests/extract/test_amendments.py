@@ -5,7 +5,8 @@ import pytest
 
 from actions.extract.amendment_wording import ADD_END, ADD_SECTION, REPLACE, STRIKE_INSERT, Location
 from actions.extract.amendments import parse_instructions
-from actions.extract.consolidate import Amendment, consolidate
+from actions.extract.consolidate import consolidate
+from actions.extract.consolidated_parts import Amendment
 from actions.ingest.detect import parse_file
 from tests.conftest import CORPUS, require_shared
 from tests.extract.orders import aimed, consolidated
@@ -27,8 +28,10 @@ def test_a_section_amended_to_read_as_follows():
 
 def test_words_struck_and_inserted():
     title, found = instructions("EO_13216.xml", "13125")
-    # "The title of Executive Order 13125 is deleted and ...": kept, with why it is not applied.
-    assert title.op is None and title.problem == "its title is amended, not a section of its text"
+    # "The title of Executive Order 13125 is deleted and the following title is inserted in lieu
+    # thereof: “...”": the title replaced
+    assert title.op == REPLACE and title.location.section == "title"
+    assert title.new.startswith("Increasing Opportunity and Improving Quality of Life")
     assert (found.op, found.location) == (STRIKE_INSERT, Location("9"))
     assert found.old.startswith("2 years after the date of this Executive order")
     assert found.new.startswith("on June 7, 2003")

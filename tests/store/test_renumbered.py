@@ -35,6 +35,8 @@ def order(_orders, db):
 def test_the_page_gives_each_section_its_own_anchor_and_its_former_number(client, order):
     html = client.get("/eo/13628/as-amended").content.decode()
     anchors = re.findall(r'<section class="amended-section" id="([^"]+)"', html)
+    assert anchors[0] == "sec-preamble"  # the preamble before the sections
+    anchors = anchors[1:]
     assert len(anchors) == len(set(anchors)) == 19
     assert "sec-5" in anchors and "sec-5-struck" in anchors
     assert "formerly Sec. 8" in html and "formerly Sec. 19" in html

@@ -1,0 +1,141 @@
+"""The title and preamble amended like a section ("The title of the order is amended to read",
+"striking “X” in the title and inserting “Y”", "The preamble is amended: (1) by striking ...",
+"by deleting the preamble"), quotations inside quotations read to their own close, several
+quotations struck together, the items after an item that ends "...”; and", and an order's
+renumbering that leaves the place another of its instructions names open. Real orders, pure:
+the files parsed, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.extract.amendment_wording import STRIKE
+from tests.extract.orders import aimed, amended_with_front, consolidated
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "title"),
+    [
+        # "The title of the order is amended to read “Establishing the National Advisory
+        # Committee on the Selection of Physicians, Dentists, and Allied Specialists”."
+        ("10166", "10185", "Selection of Physicians, Dentists, and Allied Specialists"),
+        # "The title of Executive Order No. 11821 ... is amended to read “Economic Impact
+        # Statements”."
+        ("11821", "11949", "Economic Impact Statements"),
+        # "Amend the heading of the order to read “ADMINISTRATION OF THE TRADE AGREEMENTS
+        # PROGRAM”."
+        ("11075", "11106", "ADMINISTRATION OF THE TRADE AGREEMENTS PROGRAM"),
+    ],
+)
+def test_a_title_amended_to_read_is_replaced(target: str, amending: str, title: str) -> None:
+    front, _, _ = amended_with_front(target, amending)
+    assert front["title"].text.endswith(title)
+    assert [c["number"] for c in front["title"].changes] == [amending]
+
+
+@pytest.mark.parametrize(
+    ("target", "old", "new"),
+    [
+        # "striking “Federal Emergency Management Agency” in the title and inserting
+        # “Department of Homeland Security” in lieu thereof"
+        ("12657", "Federal Emergency Management Agency", "Department of Homeland Security"),
+        # "striking “Transportation” in the title and inserting “Homeland Security”"
+        ("12824", "Transportation", "Homeland Security"),
+    ],
+)
+def test_words_struck_in_the_title_only(target: str, old: str, new: str) -> None:
+    front, _, _ = amended_with_front(target, "13286")
+    assert new in front["title"].text and old not in front["title"].text
+
+
+def test_words_in_the_preamble_are_edited_there() -> None:
+    # EO 13333: "The preamble is amended by: (a) deleting “7103” and inserting in lieu thereof
+    # “7101 et seq.”"; EO 13517: "The preamble is amended by deleting “, including Public Law
+    # 106-346.”"
+    front, _, _ = amended_with_front("13257", "13333")
+    assert "7101 et seq" in front["preamble"].text and "7103)" not in front["preamble"].text
+    front, _, _ = amended_with_front("13183", "13517")
+    assert "Public Law 106-346" not in front["preamble"].text
+    assert front["preamble"].text.endswith("it is hereby ordered as follows:")
+
+
+def test_a_preamble_struck_or_replaced() -> None:
+    # EO 12106: "Executive Order No. 11478, as amended, is further amended by deleting the
+    # preamble"
+    front, _, _ = amended_with_front("11478", "12106")
+    assert front["preamble"].revoked
+    # EO 11250 substitutes a new preamble for EO 11041's; the heading of its Part I, printed
+    # after the preamble, stays.
+    front, _, _ = amended_with_front("11041", "11250")
+    assert "Section 301 of Title 3" in front["preamble"].text
+    assert (
+        front["preamble"]
+        .text.rstrip()
+        .endswith("PART I--DELEGATION OF FUNCTIONS AND ALLOCATION OF FUNDS")
+    )
+
+
+def test_other_places_are_not_taken_for_the_title() -> None:
+    # EO 10101: "... are substituted for the words “Secretary of War” wherever the latter
+    # words occur in such order or in the title thereof": the order and its title, never the
+    # title alone
+    front, parts, _ = amended_with_front("9746", "10101")
+    assert front["title"].text.startswith("Authorizing the Secretary of the Army and")
+    assert not [p for p in parts.values() if "Secretary of War" in p.text]
+    # EO 13385: "Changing the title of section 3 to read “Administrative and Project Support”"
+    front, _, _ = amended_with_front("12367", "13385")
+    assert not front["title"].changes
+
+
+def test_a_quotation_within_a_quotation_is_read_to_its_own_close() -> None:
+    # EO 13286: "striking “Federal Emergency Management Agency (“FEMA”)” in section 1(b) and
+    # inserting “Department of Homeland Security (“DHS”)” in lieu thereof"
+    (found,) = [i for i in aimed("13286", "12657") if i.location.path == ("b",) and "(" in i.old]
+    assert found.old.endswith("(“FEMA”)") and found.new.endswith("(“DHS”)")
+    # EO 12823: "by striking “section 1512 of Public Law 101-624” and inserting instead
+    # “Public Law 101-624, Public Law 102-237, and the Foreign Assistance Act of 1961 (“FAA”),
+    # as amended by Public Law 102-549”" (typed with straight quotes)
+    front, _, _ = amended_with_front("12757", "12823")
+    assert 'Act of 1961 ("FAA"), as amended by Public Law 102-549' in front["preamble"].text
+
+
+def test_the_items_after_one_ending_in_a_quotation_are_read() -> None:
+    # EO 12823: "(a) The Preamble is amended:\n\n(1) ...;\n\n(2) ... Public Law 102-549".\n\n
+    # (b) Section 1 is amended: ...\n\n(d) Section 3(b) is amended: ... (f) Section 4(a) ..."
+    sections = {i.location.section for i in aimed("12823", "12757") if i.op}
+    assert {"preamble", "1", "3", "4", "5"} <= sections
+    _, parts, _ = amended_with_front("12757", "12823")
+    assert "the Enterprise for the Americas Board" in parts["3"].text
+    assert "The six US. Government members" in parts["4"].text
+
+
+def test_several_quotations_struck_together_are_each_struck() -> None:
+    # EO 11634: "(a) By deleting “(8) Director, Urban Transportation Administration, ...,” and
+    # “(21) Deputy Assistant Postmaster General, Bureau of Operations, Post Office Department”"
+    (struck,) = [i for i in aimed("11634", "11248") if i.op == STRIKE]
+    assert struck.old.startswith("(8) Director, Urban Transportation")
+    assert [old for old, _ in struck.pairs] == [
+        "(21) Deputy Assistant Postmaster General, Bureau of Operations, Post Office Department"
+    ]
+
+
+def test_a_place_the_orders_own_renumbering_leaves_open_is_refused() -> None:
+    # EO 14306 strikes section 5 of EO 14144 and renumbers 6-11 as 5-10, then, in its next
+    # section, "striking section 7 and inserting ... “Sec. 7. Aligning Policy to Practice”"
+    # (the old 7, now 6) and "striking subsection 8(a)" (the old 8's text, now 7)
+    parts, not_applied = consolidated("14144", "14306")
+    (refused,) = [n for n in not_applied if n["instruction"].startswith("striking section 7 ")]
+    assert "both before and after" in refused["reason"]
+    # nor is a phrase struck in section 1 of the amending order replaced by section 2's text
+    assert not [p for p in parts if "NSS Section 1. Policy" in p.text]
+    live = {p.number: p for p in parts if not p.revoked}
+    assert live["7"].heading == "National Security Systems and Debilitating Impact Systems"
+    assert "Aligning Policy to Practice" not in live["7"].text
+
+
+def test_a_place_said_to_be_as_redesignated_is_applied() -> None:
+    # EO 13758 renumbers EO 11016's paragraphs, then "Paragraph 6, as redesignated, is amended
+    # by striking “paragraph 4” and inserting in lieu thereof “paragraph 5”"
+    _, parts, not_applied = amended_with_front("11016", "13758")
+    assert "paragraph 5" in parts["6"].text
+    assert not [n for n in not_applied if "as redesignated" in n["instruction"]]
