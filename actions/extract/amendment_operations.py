@@ -479,11 +479,20 @@ def _operation(
     return _failed(
         text,
         start,
-        min(len(text), position + 200),
+        _paragraph_end(text, position, 200),
         base,
         location,
         "the instruction's wording is not one the archive reads",
     )
+
+
+def _paragraph_end(text: str, position: int, most: int) -> int:
+    """Where an instruction not read is taken to end: within `most` characters, and never past
+    its paragraph, where the amending order's next section may begin ("Section 1. The preamble
+    ... is hereby amended by inserting, after the words ...\n\nSection 2. Section 5(b) ...")."""
+    end = min(len(text), position + most)
+    brk = text.find("\n\n", position, end)
+    return brk if brk > 0 else end
 
 
 _NEXT_IMPERATIVE_RE = re.compile(

@@ -541,6 +541,11 @@ def done(text, start, end, base, op, location, **values) -> tuple[Instruction, i
         return failed(
             text, start, end, base, location, "a quotation within a quotation is not read"
         )
+    if inline and any(re.search("\u201d[^\u201c]*\u201c", w) for w in words):
+        # "inserting after “as amended,” “the Foreign Service Act of 1980,” and by striking out
+        # “that Act” and inserting ... “the latter Act”" (EO 12292): words read across several
+        # quotations and the clauses between them, never applied so
+        return failed(text, start, end, base, location, "the words run over several quotations")
     return Instruction(
         op=op, location=location, text=_shown(text, start, end), **base, **values
     ), end

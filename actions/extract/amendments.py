@@ -30,6 +30,7 @@ from actions.extract.amendment_order_lists import listed_orders
 from actions.extract.amendment_wording import (
     _PLACE,
     _SENTENCE,
+    FRONT,
     INSERT_AFTER,
     INSERT_BEFORE,
     ORDER_NAME,
@@ -154,6 +155,13 @@ def parse_instructions(text: str) -> list[Instruction]:
         verb = (head.group("verb") or "amended").lower()
         rest_at = head.end()
         location = _location(head.group("place"), head.group("which"))
+        part_of = _PART_OF_RE.search(text, max(0, head.start() - 40), order_at)
+        front = part_of.group(1).lower() if part_of else None
+        if front in FRONT and location.section is None:
+            # "The preamble to Executive Order 13467 is revised to read as follows: “...”":
+            # amended as a section is
+            location = Location(section=front)
+            part_of = None
         if numbered_within_part(head.group("place")):
             problem = "its paragraphs are numbered within each part, which is not read"
             out.append(_refused(text, head.start(), rest_at, number, location, problem))
@@ -168,7 +176,6 @@ def parse_instructions(text: str) -> list[Instruction]:
             if items:
                 out.extend(items)
                 continue
-        part_of = _PART_OF_RE.search(text, max(0, head.start() - 40), order_at)
         if part_of and location.section is None:
             problem = f"its {part_of.group(1).lower()} is amended, not a section of its text"
             out.append(_refused(text, part_of.start(), rest_at, number, location, problem))

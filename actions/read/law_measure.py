@@ -15,8 +15,11 @@ from actions.store.consolidation import AMENDING_KINDS, amendments_of, as_amende
 
 # An instruction that states an edit: quoted words, a new text, a place struck or renumbered.
 # "is amended accordingly" or "as provided in the Annex" states none and is not counted.
+# A lead-in not read ("Section 1 is amended—", "In Section 1(b):") is counted with them: the
+# edits it introduces are not known to have been read.
 _EXPLICIT_RE = re.compile(
-    r"\u201c|to\s+read|striking|inserting|adding|deleting|substitut|redesignat|renumber|revoked",
+    r"\u201c|to\s+read|striking|inserting|adding|deleting|deleted|replac|changing|substitut"
+    r"|redesignat|renumber|revok|[:\u2014-]\s*$",
     re.I,
 )
 

@@ -139,3 +139,29 @@ def test_a_place_said_to_be_as_redesignated_is_applied() -> None:
     _, parts, not_applied = amended_with_front("11016", "13758")
     assert "paragraph 5" in parts["6"].text
     assert not [n for n in not_applied if "as redesignated" in n["instruction"]]
+
+
+def test_the_preamble_named_before_the_order() -> None:
+    # EO 13764: "The preamble to Executive Order 13467 is revised to read as follows: “By the
+    # authority vested in me ...”"
+    front, _, not_applied = amended_with_front("13467", "13764")
+    assert "sections 3301, 7103(b), and 7301 of title 5" in front["preamble"].text
+    assert [c["number"] for c in front["preamble"].changes] == ["13764"]
+
+
+def test_an_instruction_not_read_never_swallows_the_next_section() -> None:
+    # EO 12416: "Section 1. The preamble to Executive Order No 12372 ... is hereby amended by
+    # inserting, after the words “42 U.S.C. 4231(a))”, the following phrase: “...”.\n\n
+    # Section 2. Section 5(b) of Executive Order No 12372 is amended by deleting “April 30,
+    # 1983” and inserting in its place “September 30, 1983.”"
+    _, parts, _ = amended_with_front("12372", "12416")
+    assert "effective September 30, 1983" in parts["5"].text
+
+
+def test_words_read_across_several_quotations_are_refused() -> None:
+    # EO 12292: "Section 1 (b) is amended by inserting after “as amended,” “the Foreign Service
+    # Act of 1980,” and by striking out “that Act” and inserting in lieu thereof “the latter
+    # Act”": never one insertion of everything between the second and the last mark
+    _, parts, not_applied = amended_with_front("11219", "12292")
+    assert "and by striking out" not in parts["1"].text
+    assert any(n["reason"] == "the words run over several quotations" for n in not_applied)
