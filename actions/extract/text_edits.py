@@ -151,6 +151,7 @@ def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
             # At a paragraph's start, a space printed inside the quotation is not kept.
             opening = a == 0 or span[a - 1] == "\n"
             words = replacement.lstrip() if opening else replacement
+            words = _anchor_kept(span[a:b], old, words) if op == STRIKE_INSERT else words
             if nested and span[b : b + 1] in ('"', "\u201d"):
                 b, words = b + 1, words + "\u201d"
             span = span[:a] + words + span[b:]
@@ -181,6 +182,19 @@ def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
         + span[a:]
         + text[end:]
     )
+
+
+def _anchor_kept(found: str, old: str, new: str) -> str:
+    """ "striking “and” after “Public Law 102- 237”" where the text prints "Public Law 102-237,
+    and": the word struck from the words as the text prints them, its own spacing and comma
+    kept, not the anchor as the instruction printed it."""
+    if found == old or not new:
+        return new
+    if old.startswith(new) and (struck := old[len(new) :].strip()) and found.endswith(struck):
+        return found[: -len(struck)].rstrip()
+    if old.endswith(new) and (struck := old[: -len(new)].strip()) and found.startswith(struck):
+        return found[len(struck) :].lstrip()
+    return new
 
 
 def _list_line(span: str, a: int, b: int) -> bool:

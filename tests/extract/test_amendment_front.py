@@ -165,3 +165,13 @@ def test_words_read_across_several_quotations_are_refused() -> None:
     _, parts, not_applied = amended_with_front("11219", "12292")
     assert "and by striking out" not in parts["1"].text
     assert any(n["reason"] == "the words run over several quotations" for n in not_applied)
+
+
+def test_a_word_struck_after_an_anchor_keeps_the_texts_own_anchor() -> None:
+    # EO 13028: "by striking “and” after “Public Law 102- 237”", where the text (as EO 12823
+    # left it) prints "Public Law 102-237, and the Foreign Assistance Act": the "and" goes, the
+    # text's own "102-237," stays
+    front, _, _ = amended_with_front("12757", "12823", "13028")
+    assert "Public Law 101-624, Public Law 102-237, the Foreign Assistance Act" in (
+        front["preamble"].text
+    )
