@@ -92,6 +92,7 @@ _ITEM_START_RE = re.compile(
     r"\s*(?:\(\s?[A-Za-z0-9]{1,4}\s?\)|\d{1,2}\.|(?i:Sec(?:tion)?)\.?\s+\d+[a-z]?\.)\s+"
 )
 
+_ROMAN_ITEM_RE = re.compile(r"\s*\((?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})\)\s")
 _ITEM_CLOSE_RE = re.compile(r"(?:[.;](?:\s*and\b)?)?")
 
 _LEAD_IN_RE = re.compile(
@@ -440,8 +441,14 @@ def _items(
         # a list ends where a marker of an outer list's form comes (the "6."); the markers
         # of a list inside an item not read as a lead-in belong to that item.
         form = _marker_form(text[item.start() : item.end() + 8])
+        if "(a)" in outer and style in (None, "(i)") and _ROMAN_ITEM_RE.match(item.group(0)):
+            # "(b) Section 1 is amended—\n\n(i) by striking ...;\n\n(ii) ...\n\n(c)": a list
+            # inside a lettered item that opens at (i) is numbered in roman, and ends at (c)
+            form = "(i)"
         style = style or form
-        if form in outer:
+        if form in outer or (outer and form == "Sec." and style != "Sec."):
+            # (the amending order's next section, "Section 6. Amendments.", ends a list inside
+            # an item too)
             break
         if outer and form != style:
             nxt = _next_item(text, item.end())

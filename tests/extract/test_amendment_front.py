@@ -175,3 +175,18 @@ def test_a_word_struck_after_an_anchor_keeps_the_texts_own_anchor() -> None:
     assert "Public Law 101-624, Public Law 102-237, the Foreign Assistance Act" in (
         front["preamble"].text
     )
+
+
+def test_a_roman_list_inside_a_lettered_item_is_read_with_its_place() -> None:
+    # EO 14085 on EO 13830: "(b) Section 1 is amended—\n\n(i) by striking “any person” and
+    # inserting in lieu thereof “those individuals”;\n\n(ii) by inserting “Space Force,” after
+    # “Air Force,”; ...\n\n(c) Section 2 is amended—": the (i), (ii) of section 1, not letters
+    # of the outer list, and the list ends at the amending order's next section
+    _, parts, _ = amended_with_front("13830", "14085")
+    for number in ("1", "2", "6"):
+        assert "those individuals who, while serving" in parts[number].text
+        assert "distinguish themselves" in parts[number].text
+    assert "Air Force, Space Force, or Coast Guard" in parts["1"].text
+    # "Section 6. Amendments.\n\nExecutive Order 11545 ... is amended as follows: (a) ...":
+    # the next order's instructions after the list
+    assert {i.location.section for i in aimed("14085", "11545") if i.op} == {"1", "2"}
