@@ -93,6 +93,7 @@ _ITEM_START_RE = re.compile(
 )
 
 _ROMAN_ITEM_RE = re.compile(r"\s*\((?:i{1,3}|iv|vi{0,3}|ix|xi{0,3})\)\s")
+_PLACE_LEAD_RE = re.compile(rf"\s*in\s+(?P<place>{_PLACE})\s*(?::|--|\u2014)\s*(?=\n)", re.I)
 _ITEM_CLOSE_RE = re.compile(r"(?:[.;](?:\s*and\b)?)?")
 
 _LEAD_IN_RE = re.compile(
@@ -497,7 +498,18 @@ def _items(
             renumbered = out and renumbered_after(
                 text, body_start, number, within or Location(), out[-1]
             )
-            if renumbered:
+            place_lead = _PLACE_LEAD_RE.match(text, body_start)
+            if place_lead and len(outer) < 2 and not renumbered:
+                # "(a) in section 6(b):\n\n(i) by inserting ...; (ii) by striking ...": a
+                # lead-in by its place alone, its items read within it
+                where = _location(place_lead.group("place"), None)
+                where = _merge(within, where) if within else where
+                found, used = _items(text, place_lead.end(), number, where, (*outer, style))
+                found = found or None
+                nested = found is not None
+            if found is not None:
+                pass
+            elif renumbered:
                 found, used = [renumbered[0]], renumbered[1]
             else:
                 found, used = _operations(

@@ -190,3 +190,15 @@ def test_a_roman_list_inside_a_lettered_item_is_read_with_its_place() -> None:
     # "Section 6. Amendments.\n\nExecutive Order 11545 ... is amended as follows: (a) ...":
     # the next order's instructions after the list
     assert {i.location.section for i in aimed("14085", "11545") if i.op} == {"1", "2"}
+
+
+def test_an_item_that_is_a_lead_in_by_its_place_alone() -> None:
+    # EO 13683 on EO 13653: "(a) in section 6(b):\n\n(i) by inserting ...;\n\n(iii) by
+    # striking “(xxviii) the Office of Management and Budget;”; and\n\n(iv) by renumbering
+    # current subsections (xxix), (xxx), and (xxxi) as (xxviii), (xxix), and (xxx)"
+    _, parts, not_applied = amended_with_front("13653", "13683")
+    council = parts["6"].text
+    assert "(xxviii) the White House Office of Public Engagement" in council
+    assert "(xxx) such agencies or offices as the President" in council
+    assert "the Office of Management and Budget;" not in council
+    assert not [n for n in not_applied if "renumbering" in n["instruction"]]
