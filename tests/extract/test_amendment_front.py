@@ -202,3 +202,11 @@ def test_an_item_that_is_a_lead_in_by_its_place_alone() -> None:
     assert "(xxx) such agencies or offices as the President" in council
     assert "the Office of Management and Budget;" not in council
     assert not [n for n in not_applied if "renumbering" in n["instruction"]]
+
+
+def test_the_material_between_title_and_section_1_is_the_preamble() -> None:
+    # EO 13465: "by striking the material that follows the title and precedes section 1 of the
+    # order and inserting in lieu thereof the following: “This order is designed to ...”"
+    front, _, _ = amended_with_front("12989", "13465")
+    assert front["preamble"].text.startswith("This order is designed to promote economy")
+    assert [c["number"] for c in front["preamble"].changes] == ["13465"]
