@@ -24,7 +24,9 @@ def marker_form(marker: str) -> str:
     if inner:
         marker = marker[inner.start(1) :]
     if marker[:1] == "(":
-        return "(1)" if marker[1:].strip()[:1].isdigit() else "(a)"
+        first = marker[1:].strip()[:1]
+        # "(A)" under "(i)" under "(a)" (EO 14085): capitals are a list of their own
+        return "(1)" if first.isdigit() else "(A)" if first.isupper() else "(a)"
     return "1." if marker[:1].isdigit() else "Sec."
 
 

@@ -260,7 +260,9 @@ _PLACE = (
     + r"(?!\s+\d|\s+of\s+(?:sub)?sec|,?\s+and\s+(?:in\s+)?(?:the\s+|sub)?(?:sec|para|pre))"
     + r"(?:\s+of\s+the\s+order)?"
     # "the material that follows the title and precedes section 1 of the order" (EO 13465)
+    # and "The paragraph preceding section 1" (EO 14085): the preamble
     + r"|the\s+material\s+that\s+follows\s+the\s+title\s+and\s+precedes\s+section\s+1\b"
+    + r"|the\s+paragraph\s+preceding\s+section\s+1\b"
     + r"(?:\s+of\s+the\s+order)?"
     + r"|the\s+(?:heading|caption)\s+of\s+the\s+order"
     # "The introductory portion", "the introductory text to section 3"
@@ -296,10 +298,12 @@ def _location(place: str | None, which: str | None) -> Location:
         # "sections 3 and 4": each, written "3,4" (consolidate applies the op to each).
         numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
         return Location(section=",".join(numbers), sentence=_which(which))
-    front = re.match(r"(?i)\s*the\s+(preamble|material|title|heading|caption)\b", place)
+    front = re.match(
+        r"(?i)\s*the\s+(preamble|material|paragraph\s+preceding|title|heading|caption)\b", place
+    )
     if front:
         return Location(
-            section=PREAMBLE if front.group(1).lower() in (PREAMBLE, "material") else TITLE,
+            section=TITLE if front.group(1).lower() in (TITLE, "heading", "caption") else PREAMBLE,
             sentence=_which(which),
         )
     parts = [

@@ -499,7 +499,7 @@ def _items(
                 text, body_start, number, within or Location(), out[-1]
             )
             place_lead = _PLACE_LEAD_RE.match(text, body_start)
-            if place_lead and len(outer) < 2 and not renumbered:
+            if place_lead and len(outer) < 3 and not renumbered:
                 # "(a) in section 6(b):\n\n(i) by inserting ...; (ii) by striking ...": a
                 # lead-in by its place alone, its items read within it
                 where = _location(place_lead.group("place"), None)

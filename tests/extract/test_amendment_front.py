@@ -182,7 +182,11 @@ def test_a_roman_list_inside_a_lettered_item_is_read_with_its_place() -> None:
     # inserting in lieu thereof “those individuals”;\n\n(ii) by inserting “Space Force,” after
     # “Air Force,”; ...\n\n(c) Section 2 is amended—": the (i), (ii) of section 1, not letters
     # of the outer list, and the list ends at the amending order's next section
-    _, parts, _ = amended_with_front("13830", "14085")
+    front, parts, not_applied = amended_with_front("13830", "14085")
+    # and "(a) The paragraph preceding section 1 is amended—", the preamble; "(d) Section 4 is
+    # amended—\n\n(i) in paragraph (a)—\n\n(A) by striking ...": three lists deep
+    assert not not_applied
+    assert "7272, 7273, 7276" in front["preamble"].text
     for number in ("1", "2", "6"):
         assert "those individuals who, while serving" in parts[number].text
         assert "distinguish themselves" in parts[number].text
