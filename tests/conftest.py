@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
@@ -32,6 +34,17 @@ def _no_api_rate_limit(settings):
 def require_shared() -> None:
     if not SEEDS.is_dir():
         pytest.skip(f"the shared documents are not at {SHARED} (set ARCHIVE_DATA_DIR)")
+
+
+@contextmanager
+def loaded(files: Iterable[Path], django_db_blocker) -> Iterator[None]:
+    """These real files ingested for a module's tests, and rolled back after them (for a
+    module-scoped fixture)."""
+    require_shared()
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("ingest", *map(str, files), stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 def seed_files() -> list[Path]:

@@ -63,8 +63,8 @@ def consolidate(
     # section is not applied either (EO 11634 deletes items (8) and (21) of EO 11248's section
     # 2, then renumbers (9) through (20) as (8) through (19): alone, two items numbered 8).
     not_struck: set[tuple[int, str | None]] = set()
-    # The section of each amending order that renumbered whole sections: its other sections'
-    # instructions may mean either numbering (`_numbered_twice`).
+    # The section of each amending order that renumbered parts: its other sections'
+    # instructions may mean either numbering (`amendment_renumbering.numbered_twice`).
     moved_in: dict[int, str | None] = {}
     for amendment in ordered:
         if waiting and waiting[0][0].action_id != amendment.action_id:
@@ -72,19 +72,9 @@ def consolidate(
             waiting = []
         instruction = amendment.instruction
         place = (amendment.action_id, instruction.location.section)
-        if instruction.op == REDESIGNATE and instruction.location.path and place in not_struck:
-            reason = "it renumbers after a deletion of the same order that was not applied"
-            not_applied.append({**amendment.change(), "reason": reason})
-            continue
-        renumbered_in = moved_in.get(amendment.action_id, amendment.section)
-        if renumbered_in != amendment.section and numbered_twice(
-            instruction, moved.get(amendment.action_id, {})
-        ):
-            reason = (
-                f"{instruction.location.describe()} is numbered so both before and after this "
-                "order's renumbering: which one it means is not read"
-            )
-            not_applied.append({**amendment.change(), "reason": reason})
+        unknowable = _unknowable(amendment, place in not_struck, moved_in, moved)
+        if unknowable:
+            not_applied.append({**amendment.change(), "reason": unknowable})
             continue
         refused = _apply_to(parts, front, amendment, moved)
         if refused is None and instruction.op == REDESIGNATE:
@@ -99,6 +89,26 @@ def consolidate(
             not_applied.append({**amendment.change(), "reason": str(refused)})
     not_applied.extend({**a.change(), "reason": str(r)} for a, r in waiting)
     return parts, not_applied
+
+
+def _unknowable(
+    amendment: Amendment, after_failed_strike: bool, moved_in: dict, moved: dict
+) -> str:
+    """Why the right result of this instruction cannot be known from the words ("" when it
+    can): a renumbering after a deletion of the same order that was not applied, or a place
+    the order's own renumbering, in another of its sections, gave to another part."""
+    instruction = amendment.instruction
+    if instruction.op == REDESIGNATE and instruction.location.path and after_failed_strike:
+        return "it renumbers after a deletion of the same order that was not applied"
+    renumbered_in = moved_in.get(amendment.action_id, amendment.section)
+    if renumbered_in != amendment.section and numbered_twice(
+        instruction, moved.get(amendment.action_id, {})
+    ):
+        return (
+            f"{instruction.location.describe()} is numbered so both before and after this "
+            "order's renumbering: which one it means is not read"
+        )
+    return ""
 
 
 _BARE_PART_RE = re.compile(r"\s*(\d+-\d+)\.\s")

@@ -5,17 +5,14 @@ rewritten three times, a subsection added); the page, the API and the action pag
 from __future__ import annotations
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from actions.extract.expiry import expiry_date
 from actions.models import Action
 from actions.store.consolidation import as_amended
 from actions.store.status import status_on
-from tests.conftest import CORPUS, require_shared
+from tests.conftest import CORPUS, loaded
 
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
 FILES = [
@@ -34,11 +31,8 @@ FILES = [
 
 @pytest.fixture(scope="module")
 def _orders(django_db_setup, django_db_blocker):
-    require_shared()
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("ingest", *map(str, FILES), stdout=StringIO())
+    with loaded(FILES, django_db_blocker):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

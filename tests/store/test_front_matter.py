@@ -4,14 +4,10 @@ and `preamble`, and the as-amended page's Title section with the change marked."
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from actions.models import Action
-from tests.conftest import CORPUS, require_shared
+from tests.conftest import CORPUS, loaded
 
 FR = CORPUS / "fr-eo-1994-2020" / "executive_orders"
 FILES = [FR / f"EO_{n}.xml" for n in ("13257", "13333", "13265", "13545", "13824")]
@@ -19,11 +15,8 @@ FILES = [FR / f"EO_{n}.xml" for n in ("13257", "13333", "13265", "13545", "13824
 
 @pytest.fixture(scope="module")
 def _orders(django_db_setup, django_db_blocker):
-    require_shared()
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("ingest", *map(str, FILES), stdout=StringIO())
+    with loaded(FILES, django_db_blocker):
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
