@@ -40,6 +40,9 @@ INTRO = "intro"
 # A place's unnumbered paragraph by its ordinal ("the second paragraph", "the first
 # paragraph thereof"): "¶2", "¶-1" for the last, the last mark of a path.
 PARAGRAPH = "\u00b6"
+# A section's heading ("the catchline of section 6", "The heading of Section 3"): a path of its
+# own, the section's heading rather than its text.
+HEADING = "heading"
 # What an order prints before its sections, amended like a section ("The preamble is amended by
 # striking ...", "The title of the order is amended to read ..."): the section a `Location`
 # names for it.
@@ -69,9 +72,11 @@ class Location:
         path = path[1:] if head != self.section else path
         last = path[-1] if path else ""
         intro, paragraph = last == INTRO, last.startswith(PARAGRAPH)
-        path = path[:-1] if intro or paragraph else path
+        heading = last == HEADING
+        path = path[:-1] if intro or paragraph or heading else path
         where = f"section {head}" + "".join(f"({p})" for p in path)
         where = f"the introductory text of {where}" if intro else where
+        where = f"the heading of {where}" if heading else where
         if paragraph:
             where = f"paragraph {last[1:].replace('-1', 'last')} of {where}"
         return f"the {self.sentence} sentence of {where}" if self.sentence else where
@@ -265,6 +270,9 @@ _PLACE = (
     + r"|the\s+paragraph\s+preceding\s+section\s+1\b"
     + r"(?:\s+of\s+the\s+order)?"
     + r"|the\s+(?:heading|caption)\s+of\s+the\s+order"
+    # "the catchline of section 6", "The heading of Section 3", "the title of section 3": a
+    # section's heading
+    + r"|the\s+(?:catchline|heading|title)(?=\s+of\s+(?:sub)?sec)"
     # "The introductory portion", "the introductory text to section 3"
     + r"|the\s+introductory\s+(?:portion|text|paragraph|matter)(?:\s+to\s+(?=[Ss]ec))?"
     # "the second paragraph", "the first paragraph thereof" (unnumbered)
@@ -299,7 +307,9 @@ def _location(place: str | None, which: str | None) -> Location:
         numbers = re.findall(_SECTION_NUMBER, plural.group("list"))
         return Location(section=",".join(numbers), sentence=_which(which))
     front = re.match(
-        r"(?i)\s*the\s+(preamble|material|paragraph\s+preceding|title|heading|caption)\b", place
+        r"(?i)\s*the\s+(preamble|material|paragraph\s+preceding|title|heading|caption)\b"
+        r"(?!\s+of\s+(?:sub)?sec)",
+        place,
     )
     if front:
         return Location(
@@ -311,6 +321,10 @@ def _location(place: str | None, which: str | None) -> Location:
         for p in re.split(r"\s+of\s+|(?<=\w)\s+to\s+(?=[Ss]ec)", place.strip())
         if p.strip()
     ]
+    if parts[1:] and re.match(r"(?i)the\s+(?:catchline|heading|title)$", parts[0]):
+        # the heading of the section named after it
+        outer = _location(" of ".join(parts[1:]), which)
+        return dataclasses.replace(outer, path=(*outer.path, HEADING))
     if parts and re.match(r"(?i)the\s+introductory\b", parts[0]):
         # the introductory text of the place named after it
         outer = _location(" of ".join(parts[1:]), which) if parts[1:] else Location()

@@ -308,7 +308,11 @@ def words_edit(text, start, position, window, base, location) -> tuple[Instructi
             ):
                 # "deleting “and” after the section heading": which “and” is not read.
                 return refused("the place of the words struck is not read")
-            not_text = re.search(r"\bin\s+the\s+(title|heading|preamble|caption)\b", loc_text, re.I)
+            not_text = re.search(
+                r"\bin\s+the\s+(title|heading|preamble|caption)\b(?!\s+of\s+(?:sub)?sec)",
+                loc_text,
+                re.I,
+            )
             if not_text:
                 front = _front_alone(loc_text, location)
                 if front is None:

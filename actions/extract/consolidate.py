@@ -19,6 +19,7 @@ from actions.extract.amendment_renumbering import as_numbered_before, moves_of, 
 from actions.extract.amendment_wording import (
     ADD_SECTION,
     FRONT,
+    HEADING,
     INSERT_AFTER,
     INSERT_BEFORE,
     INTRO,
@@ -237,6 +238,8 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
     if part.revoked:
         raise NotApplied(f"section {location.section} was revoked before")
     op = instruction.op
+    if location.path == (HEADING,):
+        return _edit_heading(part, instruction)
     if op == REPLACE and part.number in FRONT and not location.path and not location.sentence:
         # "The title of the order is amended to read “...”": no number or heading to read off;
         # the heading of the order's first part, printed at the preamble's end, stays
@@ -294,6 +297,30 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
             instruction = dataclasses.replace(instruction, new=body)
             part.heading = heading
     part.text = edit(part.text, start, end, instruction)
+    return part
+
+
+def _edit_heading(part: Part, instruction: Instruction) -> Part:
+    """ "By amending the catchline of section 6 to read “Definitions”", "striking “The
+    Department of the Treasury” in the heading of section 3 and inserting ...": the section's
+    heading, its text untouched."""
+    if instruction.op == REPLACE:
+        new = (instruction.new or "").strip()
+        if re.search('["\u201c\u201d\n]', new):
+            # "to read “Definitions”, and by adding the following sentence ...: “...”": the
+            # quotation read past its close into the next clause
+            raise NotApplied(f"the new heading of section {part.number} is not read")
+        part.heading = new.rstrip(".")
+        return part
+    if instruction.op not in (STRIKE, STRIKE_INSERT) or not part.heading:
+        raise NotApplied(f"the heading of section {part.number} is not edited so")
+    found = find_words(part.heading, instruction.old or "")
+    if len(found) != 1:
+        raise NotApplied(
+            f"“{short(instruction.old)}” is not in the heading of section {part.number}"
+        )
+    (a, b), new = found[0], instruction.new or ""
+    part.heading = " ".join((part.heading[:a] + new + part.heading[b:]).split())
     return part
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from actions.extract.amendment_wording import STRIKE
-from tests.extract.orders import aimed, amended_with_front, consolidated
+from tests.extract.orders import aimed, amended_with_front, consolidated, order
 
 
 @pytest.mark.parametrize(
@@ -214,3 +214,45 @@ def test_the_material_between_title_and_section_1_is_the_preamble() -> None:
     front, _, _ = amended_with_front("12989", "13465")
     assert front["preamble"].text.startswith("This order is designed to promote economy")
     assert [c["number"] for c in front["preamble"].changes] == ["13465"]
+
+
+@pytest.mark.parametrize(
+    ("target", "amending", "section", "heading"),
+    [
+        # "Substituting the following for the catchline of section 2: “Director of the Office
+        # of Telecommunications Policy.”"
+        ("11191", "11556", "2", "Director of the Office of Telecommunications Policy"),
+        # "The heading of Section 3 is amended to read “Reserved”."
+        ("11735", "12418", "3", "Reserved"),
+        # "Changing the title of section 3 to read “Administrative and Project Support”"
+        ("12367", "13385", "3", "Administrative and Project Support"),
+    ],
+)
+def test_a_sections_heading_is_amended_not_its_text(
+    target: str, amending: str, section: str, heading: str
+) -> None:
+    original = {s.number: s.text for s in order(target).sections}
+    _, parts, _ = amended_with_front(target, amending)
+    assert parts[section].heading == heading
+    assert [c["number"] for c in parts[section].changes] == [amending]
+    assert parts[section].text.startswith(original[section][:40])
+
+
+def test_a_heading_read_into_the_next_clause_is_refused() -> None:
+    # EO 10912: "By amending the catchline of section 6 to read "Definitions", and by adding
+    # the following sentence at the end of that section: "..."": never a heading holding the
+    # next clause
+    _, parts, not_applied = amended_with_front("10716", "10912")
+    assert parts["6"].heading == "Definition"
+    assert any(n["reason"] == "the new heading of section 6 is not read" for n in not_applied)
+
+
+def test_a_heading_revised_never_replaces_the_sections_text() -> None:
+    # EO 13869: "The heading of section 2.6 of Executive Order 13467 ... is revised to read as
+    # follows: “Roles and Responsibilities of the Department of Defense, ...”" had replaced the
+    # whole text of section 2.6 with the new heading
+    _, parts, _ = amended_with_front("13467", "13741", "13764", "13869")
+    assert parts["2.6"].heading.startswith(
+        "Roles and Responsibilities of the Department of Defense"
+    )
+    assert parts["2.6"].text.startswith("(a) ")
