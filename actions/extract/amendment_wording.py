@@ -9,6 +9,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from actions.extract.misquoted import misquoted
 from actions.ingest.dates import WRITTEN_DATE_RE
 
 REPLACE, STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE, ADD_END, ADD_SECTION = (
@@ -554,19 +555,10 @@ def occurrence(words: str) -> int | None:
 
 def done(text, start, end, base, op, location, **values) -> tuple[Instruction, int]:
     """An instruction read, shown as the text printed it from `start` to `end`, and its end."""
-    words = [values.get("old") or "", values.get("new") or ""]
     inline = op in (STRIKE, STRIKE_INSERT, INSERT_AFTER, INSERT_BEFORE)
-    if inline and any(w.count("\u201c") > w.count("\u201d") and "\n" not in w for w in words):
-        # "by striking “(“Act”)” and inserting instead “(“ATDA Act”)”" (EO 12823): a quotation
-        # inside a quotation, cut at its inner closing mark; never applied cut.
-        return failed(
-            text, start, end, base, location, "a quotation within a quotation is not read"
-        )
-    if inline and any(re.search("\u201d[^\u201c]*\u201c", w) for w in words):
-        # "inserting after “as amended,” “the Foreign Service Act of 1980,” and by striking out
-        # “that Act” and inserting ... “the latter Act”" (EO 12292): words read across several
-        # quotations and the clauses between them, never applied so
-        return failed(text, start, end, base, location, "the words run over several quotations")
+    problem = misquoted(values.get("old"), values.get("new")) if inline else None
+    if problem:
+        return failed(text, start, end, base, location, problem)
     return Instruction(
         op=op, location=location, text=_shown(text, start, end), **base, **values
     ), end

@@ -34,6 +34,7 @@ from actions.extract.amendment_wording import (
     Location,
 )
 from actions.extract.consolidated_parts import Amendment, Part
+from actions.extract.heading_edits import edit_heading, replace_front
 from actions.extract.section_heads import split_section
 from actions.extract.text_edits import edit, remove, short
 from actions.extract.text_places import NotApplied, find_words, locate
@@ -114,7 +115,6 @@ def _unknowable(
 
 _BARE_PART_RE = re.compile(r"\s*(\d+-\d+)\.\s")
 _AND_TITLE_RE = re.compile(r"\b(?:or|and)\s+in\s+(?:the|its)\s+title\b", re.I)
-_PART_HEADING_AT_END_RE = re.compile(r"\n+(?:PART|Part)\s+[IVXL\d]+\b[^\n]*\s*$")
 _EVERY_PLACE_RE = re.compile(r"\b(?:wherever|whenever|each\s+place|every\s+place)\b", re.I)
 
 
@@ -239,17 +239,9 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
         raise NotApplied(f"section {location.section} was revoked before")
     op = instruction.op
     if location.path == (HEADING,):
-        return _edit_heading(part, instruction)
+        return edit_heading(part, instruction)
     if op == REPLACE and part.number in FRONT and not location.path and not location.sentence:
-        # "The title of the order is amended to read “...”": no number or heading to read off;
-        # the heading of the order's first part, printed at the preamble's end, stays
-        # ("PART I--DELEGATION OF FUNCTIONS" after EO 11041's preamble, which EO 11250 replaced).
-        kept = _PART_HEADING_AT_END_RE.search(part.text)
-        new = (instruction.new or "").strip()
-        if part.number == "title" and new.endswith(".") and not new.endswith(".."):
-            new = new[:-1]  # “... Sports, and Nutrition.”: the period of American quoting
-        part.text = new + (kept.group(0) if kept else "")
-        return part
+        return replace_front(part, instruction.new or "")
     if op in (REVOKE, STRIKE_PLACE) and not location.path and not location.sentence:
         part.revoked = True
         return part
@@ -297,30 +289,6 @@ def apply(parts: list[Part], instruction: Instruction) -> Part:
             instruction = dataclasses.replace(instruction, new=body)
             part.heading = heading
     part.text = edit(part.text, start, end, instruction)
-    return part
-
-
-def _edit_heading(part: Part, instruction: Instruction) -> Part:
-    """ "By amending the catchline of section 6 to read “Definitions”", "striking “The
-    Department of the Treasury” in the heading of section 3 and inserting ...": the section's
-    heading, its text untouched."""
-    if instruction.op == REPLACE:
-        new = (instruction.new or "").strip()
-        if re.search('["\u201c\u201d\n]', new):
-            # "to read “Definitions”, and by adding the following sentence ...: “...”": the
-            # quotation read past its close into the next clause
-            raise NotApplied(f"the new heading of section {part.number} is not read")
-        part.heading = new.rstrip(".")
-        return part
-    if instruction.op not in (STRIKE, STRIKE_INSERT) or not part.heading:
-        raise NotApplied(f"the heading of section {part.number} is not edited so")
-    found = find_words(part.heading, instruction.old or "")
-    if len(found) != 1:
-        raise NotApplied(
-            f"“{short(instruction.old)}” is not in the heading of section {part.number}"
-        )
-    (a, b), new = found[0], instruction.new or ""
-    part.heading = " ".join((part.heading[:a] + new + part.heading[b:]).split())
     return part
 
 
