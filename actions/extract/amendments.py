@@ -507,11 +507,9 @@ def _items(
                 found, used = _items(text, place_lead.end(), number, where, (*outer, style))
                 found = found or None
                 nested = found is not None
-            if found is not None:
-                pass
-            elif renumbered:
+            if found is None and renumbered:
                 found, used = [renumbered[0]], renumbered[1]
-            else:
+            elif found is None:
                 found, used = _operations(
                     text, body_start, body_start, "amended", number, within, in_list=True
                 )

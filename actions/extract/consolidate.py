@@ -30,6 +30,7 @@ from actions.extract.amendment_wording import (
     STRIKE,
     STRIKE_INSERT,
     STRIKE_PLACE,
+    TITLE,
     Instruction,
     Location,
 )
@@ -171,7 +172,7 @@ def _apply_to(
         and _AND_TITLE_RE.search(instruction.text)
     ):
         # "... wherever the latter words occur in such order or in the title thereof"
-        _apply_one([p for p in front if p.number == "title"], amendment, moved)
+        _apply_one([p for p in front if p.number == TITLE], amendment, moved)
     if (
         refused is not None
         and front

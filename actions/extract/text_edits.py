@@ -143,17 +143,11 @@ def edit(text: str, start: int, end: int, instruction: Instruction) -> str:
                     f"“{short(old)}” is not at the end of {instruction.location.describe()}"
                 )
             hits = [found[-1]]
-        # "striking “Federal Emergency Management Agency (“FEMA”)” ... and inserting
-        # “Department of Homeland Security (“DHS”)”": read up to the inner closing mark, both
-        # quotations left open; the mark that closes the inner one in the text goes too.
-        nested = op == STRIKE_INSERT and _open_quote(old) and _open_quote(replacement)
         for a, b in reversed(hits):
             # At a paragraph's start, a space printed inside the quotation is not kept.
             opening = a == 0 or span[a - 1] == "\n"
             words = replacement.lstrip() if opening else replacement
             words = _anchor_kept(span[a:b], old, words) if op == STRIKE_INSERT else words
-            if nested and span[b : b + 1] in ('"', "\u201d"):
-                b, words = b + 1, words + "\u201d"
             span = span[:a] + words + span[b:]
         if op == STRIKE:
             # A paragraph struck whole goes with its break: no empty paragraph left.
@@ -219,11 +213,6 @@ def _closes_instruction(instruction: Instruction, old: str) -> bool:
         return False
     said = instruction.text.rstrip().rstrip(".;").rstrip()
     return said.endswith(old + "\u201d") or said.endswith(old + '"')
-
-
-def _open_quote(words: str) -> bool:
-    """Whether the words open a quotation they do not close."""
-    return words.count("\u201c") > words.count("\u201d")
 
 
 def _following_paragraph(span: str, new: str) -> int | None:
